@@ -1,0 +1,13 @@
+//! The pure core of the widget: instruments, scoring, the journey, drafts, configuration and the
+//! payload contract.
+//!
+//! Nothing in here may touch the browser or the UI framework (no leptos, web-sys, gloo,
+//! wasm-bindgen or js-sys); `tests/architecture.rs` enforces it. Everything here is tested
+//! natively with plain `cargo test`.
+
+pub mod config;
+pub mod draft;
+pub mod instrument;
+pub mod journey;
+pub mod payload;
+pub mod scoring;

@@ -1,0 +1,373 @@
+//! The payload contract, version 1: what the widget POSTs and what the intake receiver parses.
+//! Documented by `schema/submission.v1.schema.json`.
+//!
+//! Every field type parses on the way in (serde `try_from`), so a value of these types is well
+//! formed whichever side built it.
+
+use crate::domain::instrument::{self, Answers, Instrument};
+use crate::domain::scoring::{self, Score};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use thiserror::Error;
+
+/// The only schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A submission id: a lowercase UUID version 4. Also the `Idempotency-Key`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SubmissionId(String);
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("submission_id must be a UUID version 4 (8-4-4-4-12 hex digits)")]
+pub struct SubmissionIdError;
+
+impl SubmissionId {
+    /// Parses a UUID v4 (either case; stored lowercase).
+    pub fn parse(s: &str) -> Result<Self, SubmissionIdError> {
+        let b = s.as_bytes();
+        if b.len() != 36 {
+            return Err(SubmissionIdError);
+        }
+        for (i, c) in b.iter().enumerate() {
+            let ok = match i {
+                8 | 13 | 18 | 23 => *c == b'-',
+                _ => c.is_ascii_hexdigit(),
+            };
+            if !ok {
+                return Err(SubmissionIdError);
+            }
+        }
+        let lower = s.to_ascii_lowercase();
+        let lb = lower.as_bytes();
+        if lb[14] != b'4' || !matches!(lb[19], b'8' | b'9' | b'a' | b'b') {
+            return Err(SubmissionIdError);
+        }
+        Ok(Self(lower))
+    }
+
+    /// Builds a v4 id from 16 random bytes (the caller supplies the randomness).
+    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Self {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        Self(format!(
+            "{}-{}-{}-{}-{}",
+            &hex[0..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..32]
+        ))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The short reference a person can quote, e.g. `WB-3F2A-9C1B`: the id's first eight hex
+    /// digits. The service finds the full submission by it (and by the id, which it also gets).
+    pub fn reference(&self) -> Reference {
+        let up = self.0[..8].to_ascii_uppercase();
+        Reference(format!("WB-{}-{}", &up[..4], &up[4..]))
+    }
+}
+
+impl TryFrom<String> for SubmissionId {
+    type Error = SubmissionIdError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<SubmissionId> for String {
+    fn from(id: SubmissionId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for SubmissionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A short reference the person can quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Reference(String);
+
+impl Reference {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An RFC 3339 date-time, e.g. `2026-11-23T10:15:00.000Z`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Timestamp(String);
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("submitted_at must be an RFC 3339 date-time such as 2026-11-23T10:15:00Z")]
+pub struct TimestampError;
+
+impl Timestamp {
+    pub fn parse(s: &str) -> Result<Self, TimestampError> {
+        fn num(s: &str) -> Option<u32> {
+            (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok())?
+        }
+        let err = TimestampError;
+        let (date, rest) = s.split_once(['T', 't']).ok_or(err.clone())?;
+        let d: Vec<&str> = date.split('-').collect();
+        if d.len() != 3 || d[0].len() != 4 || d[1].len() != 2 || d[2].len() != 2 {
+            return Err(err);
+        }
+        let (y, m, day) = (
+            num(d[0]).ok_or(err.clone())?,
+            num(d[1]).ok_or(err.clone())?,
+            num(d[2]).ok_or(err.clone())?,
+        );
+        if !(1..=12).contains(&m) || day < 1 || day > days_in_month(y, m) {
+            return Err(err);
+        }
+        let (time, offset) = if let Some(t) = rest.strip_suffix(['Z', 'z']) {
+            (t, None)
+        } else {
+            let at = rest.rfind(['+', '-']).ok_or(err.clone())?;
+            (&rest[..at], Some(&rest[at + 1..]))
+        };
+        let (hms, frac) = match time.split_once('.') {
+            Some((hms, frac)) => (hms, Some(frac)),
+            None => (time, None),
+        };
+        if let Some(f) = frac {
+            num(f).ok_or(err.clone())?;
+        }
+        let t: Vec<&str> = hms.split(':').collect();
+        if t.len() != 3 || t.iter().any(|p| p.len() != 2) {
+            return Err(err);
+        }
+        let (h, mi, sec) = (
+            num(t[0]).ok_or(err.clone())?,
+            num(t[1]).ok_or(err.clone())?,
+            num(t[2]).ok_or(err.clone())?,
+        );
+        if h > 23 || mi > 59 || sec > 60 {
+            return Err(err);
+        }
+        if let Some(o) = offset {
+            let (oh, om) = o.split_once(':').ok_or(err.clone())?;
+            if oh.len() != 2
+                || om.len() != 2
+                || num(oh).ok_or(err.clone())? > 23
+                || num(om).ok_or(err.clone())? > 59
+            {
+                return Err(err);
+            }
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl TryFrom<String> for Timestamp {
+    type Error = TimestampError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Timestamp> for String {
+    fn from(t: Timestamp) -> String {
+        t.0
+    }
+}
+
+/// Who the form is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    SelfReferral,
+}
+
+/// `schema_version`: only [`SCHEMA_VERSION`] is accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct SchemaVersion;
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("schema_version {0} is not supported (this receiver reads version 1)")]
+pub struct SchemaVersionError(u32);
+
+impl TryFrom<u32> for SchemaVersion {
+    type Error = SchemaVersionError;
+    fn try_from(v: u32) -> Result<Self, Self::Error> {
+        if v == SCHEMA_VERSION {
+            Ok(SchemaVersion)
+        } else {
+            Err(SchemaVersionError(v))
+        }
+    }
+}
+
+impl From<SchemaVersion> for u32 {
+    fn from(_: SchemaVersion) -> u32 {
+        SCHEMA_VERSION
+    }
+}
+
+/// One answer as sent: the item id and its value as scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOut {
+    pub item: String,
+    pub value: i64,
+}
+
+/// One instrument's answers and score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub instrument: String,
+    pub version: String,
+    pub answers: Vec<AnswerOut>,
+    /// `null` when the score cannot be computed.
+    pub score: Option<Score>,
+}
+
+impl Measure {
+    /// Builds a measure from checked answers, scoring them by the instrument's rule.
+    pub fn new(instrument: &Instrument, answers: &Answers) -> Self {
+        Measure {
+            instrument: instrument.id.clone(),
+            version: instrument.version.clone(),
+            answers: answers
+                .in_order(instrument)
+                .map(|(item, value)| AnswerOut {
+                    item: item.id.clone(),
+                    value,
+                })
+                .collect(),
+            score: scoring::score(instrument, answers),
+        }
+    }
+}
+
+/// The whole submission body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub schema_version: SchemaVersion,
+    pub submission_id: SubmissionId,
+    pub submitted_at: Timestamp,
+    pub mode: Mode,
+    pub measures: Vec<Measure>,
+}
+
+/// Why a parsed submission is not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SubmissionError {
+    #[error("the body is not a valid submission: {0}")]
+    Malformed(String),
+    #[error("measure {index}: {source}")]
+    Answer {
+        index: usize,
+        source: instrument::AnswerError,
+    },
+    #[error("measure {index}: item {item:?} is answered more than once")]
+    DuplicateItem { index: usize, item: String },
+    #[error(
+        "measure {index}: version {got:?} is not the known version {expected:?} of {instrument:?}"
+    )]
+    Version {
+        index: usize,
+        instrument: String,
+        got: String,
+        expected: String,
+    },
+    #[error("measure {index}: the score does not match the answers")]
+    ScoreMismatch { index: usize },
+    #[error("measure {index}: instrument {instrument:?} appears more than once")]
+    DuplicateMeasure { index: usize, instrument: String },
+}
+
+impl Submission {
+    /// Parses a JSON body and checks every measure of a known instrument against its definition:
+    /// item ids, option values and the score (recomputed here).
+    ///
+    /// Error messages name fields and positions only, never the values a person gave.
+    pub fn parse_json(body: &[u8]) -> Result<Self, SubmissionError> {
+        let sub: Submission = serde_json::from_slice(body).map_err(|e| {
+            // serde_json's messages can quote input; keep only the category and position.
+            let what = match e.classify() {
+                serde_json::error::Category::Io => "it could not be read",
+                serde_json::error::Category::Syntax => "it is not valid JSON",
+                serde_json::error::Category::Eof => "it ends too early",
+                serde_json::error::Category::Data => {
+                    "a field is missing, unknown or has the wrong type or value"
+                }
+            };
+            SubmissionError::Malformed(format!("{what} (line {}, column {})", e.line(), e.column()))
+        })?;
+        sub.check()?;
+        Ok(sub)
+    }
+
+    fn check(&self) -> Result<(), SubmissionError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for (index, m) in self.measures.iter().enumerate() {
+            if !seen.insert(m.instrument.as_str()) {
+                return Err(SubmissionError::DuplicateMeasure {
+                    index,
+                    instrument: m.instrument.clone(),
+                });
+            }
+            let Some(def) = instrument::builtin(&m.instrument) else {
+                continue;
+            };
+            if m.version != def.version {
+                return Err(SubmissionError::Version {
+                    index,
+                    instrument: m.instrument.clone(),
+                    got: m.version.clone(),
+                    expected: def.version.clone(),
+                });
+            }
+            let mut answers = Answers::default();
+            for a in &m.answers {
+                if answers.get(&a.item).is_some() {
+                    return Err(SubmissionError::DuplicateItem {
+                        index,
+                        item: a.item.clone(),
+                    });
+                }
+                answers
+                    .set(&def, &a.item, a.value)
+                    .map_err(|source| SubmissionError::Answer { index, source })?;
+            }
+            if scoring::score(&def, &answers) != m.score {
+                return Err(SubmissionError::ScoreMismatch { index });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,199 @@
+//! Command-line arguments of the `intake` binary.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// The usage text printed by `--help` and after an argument error.
+pub const USAGE: &str = "\
+Usage: intake [--addr HOST:PORT] [--data-dir DIR] [--allow-origin ORIGIN]...
+
+Local intake receiver for the wellbeing widget.
+
+Options:
+  --addr HOST:PORT       address to listen on (default 127.0.0.1:8081; port 0 picks a free port)
+  --data-dir DIR         where submissions.jsonl is kept (default ./intake-data; created if missing)
+  --allow-origin ORIGIN  a browser origin allowed to submit, e.g. http://127.0.0.1:8080;
+                         repeat for several (default http://127.0.0.1:8080 and http://localhost:8080)
+  -h, --help             show this text
+
+On start the first line on stdout is `intake listening on http://HOST:PORT`.";
+
+/// Default listening address.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8081";
+/// Default data directory.
+pub const DEFAULT_DATA_DIR: &str = "./intake-data";
+/// Origins allowed when no `--allow-origin` is given (where `trunk serve` runs the demo page).
+pub const DEFAULT_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localhost:8080"];
+
+/// Settings of one receiver.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// Directory holding `submissions.jsonl`.
+    pub data_dir: PathBuf,
+    /// Browser origins allowed to submit (exact `scheme://host[:port]` strings).
+    pub allowed_origins: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: DEFAULT_ADDR.parse().expect("the default address is valid"),
+            data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+            allowed_origins: DEFAULT_ORIGINS.iter().map(|o| o.to_string()).collect(),
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Run the receiver.
+    Run(Config),
+    /// Print [`USAGE`] and stop.
+    Help,
+}
+
+/// Why the command line was refused. Shown with [`USAGE`]; the binary exits with status 2.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Parses the arguments after the program name. Accepts `--flag value` and `--flag=value`;
+/// for `--addr` and `--data-dir` the last one given wins, `--allow-origin` accumulates (and the
+/// first one replaces the defaults).
+pub fn parse_args<I, S>(args: I) -> Result<Command, UsageError>
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    let mut config = Config::default();
+    let mut origins: Vec<String> = Vec::new();
+    let mut args = args.into_iter().map(Into::into);
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, UsageError> {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| UsageError(format!("{name} needs a value")))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--addr" => {
+                let v = value("--addr")?;
+                config.addr = v.parse().map_err(|_| {
+                    UsageError(format!(
+                        "--addr {v:?} is not an IP address and port such as 127.0.0.1:8081"
+                    ))
+                })?;
+            }
+            "--data-dir" => {
+                let v = value("--data-dir")?;
+                if v.is_empty() {
+                    return Err(UsageError("--data-dir must not be empty".into()));
+                }
+                config.data_dir = PathBuf::from(v);
+            }
+            "--allow-origin" => {
+                let v = value("--allow-origin")?;
+                origins.push(check_origin(&v)?);
+            }
+            other => return Err(UsageError(format!("unknown argument {other:?}"))),
+        }
+    }
+    if !origins.is_empty() {
+        config.allowed_origins = origins;
+    }
+    Ok(Command::Run(config))
+}
+
+/// Checks that `s` is a serialised origin as browsers send it: `http(s)://host[:port]`, with no
+/// path, no trailing slash and no wildcard.
+fn check_origin(s: &str) -> Result<String, UsageError> {
+    let bad = || {
+        UsageError(format!(
+            "--allow-origin {s:?} must be an origin such as http://127.0.0.1:8080 \
+             (scheme, host and optional port; no path, no trailing slash, no wildcard)"
+        ))
+    };
+    let rest = s
+        .strip_prefix("http://")
+        .or_else(|| s.strip_prefix("https://"))
+        .ok_or_else(bad)?;
+    let ok_char = |c: char| c.is_ascii_alphanumeric() || "-.:[]".contains(c);
+    if rest.is_empty() || !rest.chars().all(ok_char) {
+        return Err(bad());
+    }
+    Ok(s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Config {
+        match parse_args(args.iter().copied()) {
+            Ok(Command::Run(c)) => c,
+            other => panic!("expected Run, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let c = run(&[]);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8081");
+        assert_eq!(c.data_dir, PathBuf::from("./intake-data"));
+        assert_eq!(
+            c.allowed_origins,
+            ["http://127.0.0.1:8080", "http://localhost:8080"]
+        );
+    }
+
+    #[test]
+    fn flags_with_space_or_equals_and_repeatable_origins() {
+        let c = run(&[
+            "--addr=127.0.0.1:0",
+            "--data-dir",
+            "/tmp/x",
+            "--allow-origin",
+            "https://example.org",
+            "--allow-origin=http://[::1]:3000",
+        ]);
+        assert_eq!(c.addr.port(), 0);
+        assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
+        assert_eq!(
+            c.allowed_origins,
+            ["https://example.org", "http://[::1]:3000"]
+        );
+    }
+
+    #[test]
+    fn help_and_errors() {
+        assert_eq!(parse_args(["--help"]), Ok(Command::Help));
+        assert_eq!(parse_args(["-h"]), Ok(Command::Help));
+        for bad in [
+            &["--addr"][..],
+            &["--addr", "localhost"],
+            &["--port", "1"],
+            &["--allow-origin", "http://x.org/"],
+            &["--allow-origin", "*"],
+            &["--allow-origin", "ftp://x.org"],
+            &["--data-dir="],
+        ] {
+            assert!(parse_args(bad.iter().copied()).is_err(), "{bad:?}");
+        }
+    }
+}

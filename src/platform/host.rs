@@ -1,0 +1,34 @@
+//! The host elements: every `[data-wellbeing-widget]` on the page, and its attributes.
+
+use crate::domain::config::RawConfig;
+use wasm_bindgen::JsCast;
+
+/// The attribute that marks a host element.
+pub const HOST_ATTRIBUTE: &str = "data-wellbeing-widget";
+
+/// Every host element on the page, in document order, with its raw configuration.
+pub fn hosts() -> Vec<(web_sys::HtmlElement, RawConfig)> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let Ok(list) = doc.query_selector_all(&format!("[{HOST_ATTRIBUTE}]")) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .enumerate()
+        .map(|(index, el)| {
+            let raw = read_config(&el, index);
+            (el, raw)
+        })
+        .collect()
+}
+
+/// Reads the widget's `data-*` attributes from `el`.
+pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
+    RawConfig {
+        endpoint: el.get_attribute("data-endpoint"),
+        element_id: Some(el.id()).filter(|s| !s.is_empty()),
+        index,
+    }
+}

@@ -1,0 +1,9 @@
+//! Thin adapters to the browser. Every fallible call returns a `Result`; nothing here panics on a
+//! missing browser feature, and nothing here logs personal data.
+
+pub mod clock;
+pub mod document;
+pub mod host;
+pub mod http;
+pub mod panic;
+pub mod storage;

@@ -1,0 +1,45 @@
+use crate::domain::config::WidgetConfig;
+use crate::domain::journey::Step;
+use crate::ui::components::{
+    crisis::{CrisisHelp, GetHelpLink},
+    notice::Notice,
+};
+use crate::ui::pages::{check::CheckAnswers, question::Question, sent::Sent, start::Start};
+use crate::ui::state::Form;
+use leptos::prelude::*;
+
+/// One widget: the current page, crisis help and "Clear my answers".
+#[component]
+pub fn App(
+    /// This widget's configuration, read from its host element.
+    config: WidgetConfig,
+) -> impl IntoView {
+    let form = Form::new(config);
+    provide_context(form);
+    let step = Memo::new(move |_| form.draft.with(|d| d.step));
+    let crisis_id = form.id("crisis");
+    // After a reload with a submission waiting, try to send it again straight away.
+    if form.draft.with_untracked(|d| d.pending.is_some()) {
+        form.send();
+    }
+    view! {
+        <div class="wb-widget" lang="en-GB">
+            <div class="wb-topbar">
+                <GetHelpLink target=crisis_id.clone()/>
+            </div>
+            <Notice message=form.notice.into()/>
+            {move || match step.get() {
+                Step::Start => view! { <Start/> }.into_any(),
+                Step::Question { index } => view! { <Question index/> }.into_any(),
+                Step::Check => view! { <CheckAnswers/> }.into_any(),
+                Step::Sent => view! { <Sent/> }.into_any(),
+            }}
+            <div class="wb-footer">
+                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
+                    "Clear my answers"
+                </button>
+                <CrisisHelp heading_id=crisis_id/>
+            </div>
+        </div>
+    }
+}

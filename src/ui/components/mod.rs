@@ -1,0 +1,6 @@
+//! Reusable pieces that mirror GOV.UK / NHS.UK components.
+
+pub mod back_link;
+pub mod crisis;
+pub mod error_summary;
+pub mod notice;

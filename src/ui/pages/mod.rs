@@ -1,0 +1,7 @@
+//! One component per page of the journey.
+
+pub mod check;
+pub mod config_error;
+pub mod question;
+pub mod sent;
+pub mod start;

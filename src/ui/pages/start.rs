@@ -1,0 +1,21 @@
+use crate::ui::state::Form;
+use leptos::prelude::*;
+
+/// The start page: what this is, how long it takes, and a "Start now" button.
+#[component]
+pub fn Start() -> impl IntoView {
+    let form = expect_context::<Form>();
+    let questions = form.journey.questions;
+    view! {
+        <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Tell us how you have been feeling"</h1>
+        <p class="wb-body">
+            {format!("This form asks {questions} short questions about how you feel about your life. It takes about 2 minutes.")}
+        </p>
+        <p class="wb-body">
+            "Your answers go to the wellbeing service, so that someone can talk with you about what might help. Until you send them, they are kept only on this device, and you can clear them at any time."
+        </p>
+        <button type="button" class="wb-button wb-button--start" on:click=move |_| form.start()>
+            "Start now"
+        </button>
+    }
+}

@@ -1,0 +1,180 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mounting, rendering and the
+//! validation message, through the real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wellbeing_widget::domain::config::{RawConfig, WidgetConfig};
+use wellbeing_widget::ui::app::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh host element with its own id, and an empty draft store for it.
+fn host(id: &str) -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    el.set_id(id);
+    el.set_attribute("data-wellbeing-widget", "").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear();
+    el.dyn_into().unwrap()
+}
+
+fn config(id: &str) -> WidgetConfig {
+    WidgetConfig::parse(&RawConfig {
+        endpoint: Some("http://127.0.0.1:9/submissions".into()),
+        element_id: Some(id.into()),
+        index: 0,
+    })
+    .unwrap()
+}
+
+fn click_button(root: &web_sys::Element, text: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default().trim() == text {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button {text:?}");
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers_sleep(20).await;
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_its_host_with_start_page_and_crisis_help() {
+    let el = host("t-start");
+    let cfg = config("t-start");
+    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <App config=cfg/> });
+    settle().await;
+    let h1 = el.query_selector("h1").unwrap().expect("a heading");
+    assert_eq!(
+        h1.text_content().unwrap(),
+        "Tell us how you have been feeling"
+    );
+    assert!(el.query_selector("a[href='tel:999']").unwrap().is_some());
+    assert!(el.query_selector("a[href='tel:111']").unwrap().is_some());
+    assert!(el.query_selector("a[href='tel:116123']").unwrap().is_some());
+    // Mounted inside the host only: the body holds nothing else of ours.
+    assert!(
+        document()
+            .body()
+            .unwrap()
+            .query_selector(":scope > .wb-widget")
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn continue_without_an_answer_shows_the_error_summary_and_inline_message() {
+    document().set_title("Component test");
+    let el = host("t-error");
+    let cfg = config("t-error");
+    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <App config=cfg/> });
+    settle().await;
+    click_button(&el, "Start now");
+    settle().await;
+    let radios = el.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 11, "eleven radios, 0 to 10");
+    assert!(
+        el.query_selector("input[type=radio]:checked")
+            .unwrap()
+            .is_none(),
+        "nothing preselected"
+    );
+    assert!(
+        el.query_selector("fieldset legend h1").unwrap().is_some(),
+        "the legend is the page heading"
+    );
+    assert!(el.query_selector(".wb-error-summary").unwrap().is_none());
+
+    click_button(&el, "Continue");
+    settle().await;
+    let summary = el
+        .query_selector(".wb-error-summary")
+        .unwrap()
+        .expect("error summary");
+    assert!(
+        summary
+            .text_content()
+            .unwrap()
+            .contains("There is a problem")
+    );
+    let link = summary.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Select how satisfied you are with your life nowadays"
+    );
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "#wb-t-error-q-satisfaction"
+    );
+    assert!(
+        document()
+            .get_element_by_id("wb-t-error-q-satisfaction")
+            .is_some(),
+        "the link target is the first radio"
+    );
+    let inline = el.query_selector(".wb-error-message").unwrap().unwrap();
+    assert_eq!(
+        inline.text_content().unwrap(),
+        "Error: Select how satisfied you are with your life nowadays"
+    );
+    let fieldset = el.query_selector("fieldset").unwrap().unwrap();
+    assert!(
+        fieldset
+            .get_attribute("aria-describedby")
+            .unwrap()
+            .contains(&inline.id())
+    );
+    assert!(document().title().starts_with("Error: "));
+
+    // Choosing an answer and continuing clears the error and moves on.
+    let seven: web_sys::HtmlElement = document()
+        .get_element_by_id("wb-t-error-q-satisfaction-7")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    seven.click();
+    click_button(&el, "Continue");
+    settle().await;
+    assert!(el.query_selector(".wb-error-summary").unwrap().is_none());
+    assert_eq!(document().title(), "Component test");
+    assert!(el.text_content().unwrap().contains("Question 2 of 4"));
+}
+
+#[wasm_bindgen_test]
+async fn the_panic_fallback_replaces_every_widget_with_a_plain_message() {
+    let el = host("t-panic");
+    el.set_inner_html("<p>old</p>");
+    wellbeing_widget::platform::panic::show_fallback();
+    let text = el.text_content().unwrap();
+    assert!(text.contains("Your answers so far are kept on this device"));
+    assert!(el.query_selector("a[href='tel:116123']").unwrap().is_some());
+    assert!(!text.contains("old"));
+}
