@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A page of the journey.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "kebab-case")]
 pub enum Step {
     Start,

@@ -28,12 +28,16 @@ pub fn App(
                 <GetHelpLink target=crisis_id.clone()/>
             </div>
             <Notice message=form.notice.into()/>
-            {move || match step.get() {
-                Step::Start => view! { <Start/> }.into_any(),
-                Step::Question { index } => view! { <Question index/> }.into_any(),
-                Step::Check => view! { <CheckAnswers/> }.into_any(),
-                Step::Sent => view! { <Sent/> }.into_any(),
-            }}
+            // Keyed by the step, so each page is built afresh rather than patched from the last
+            // one (patching radios between two questions would carry their checked state over).
+            <For each=move || [step.get()] key=|s| *s let:s>
+                {match s {
+                    Step::Start => view! { <Start/> }.into_any(),
+                    Step::Question { index } => view! { <Question index/> }.into_any(),
+                    Step::Check => view! { <CheckAnswers/> }.into_any(),
+                    Step::Sent => view! { <Sent/> }.into_any(),
+                }}
+            </For>
             <div class="wb-footer">
                 <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
                     "Clear my answers"

@@ -10,7 +10,7 @@ pub fn ConfigError(
     view! {
         <div class="wb-widget" lang="en-GB">
             <div class="wb-warning" role="alert">
-                <h2 class="wb-heading-m">"This form is not available at the moment"</h2>
+                <h1 class="wb-heading-l">"This form is not available at the moment"</h1>
                 <p class="wb-body">"The website has not been set up correctly to send answers, so we have not asked you anything. Please contact your GP practice another way."</p>
                 <p class="wb-hint">"For the website team: " {message}</p>
             </div>
