@@ -1,24 +1,36 @@
-//! Scoring exactly as published. A score that cannot be computed is `None`, never guessed.
+//! Scoring exactly as published, risk flags and meaningful change.
+//!
+//! A score that cannot be computed is `None` (`null` in the payload), never guessed: a total is
+//! only computed when every item is answered, and nothing is ever imputed or prorated.
 
-use crate::domain::instrument::{Answers, Instrument, Scoring};
+use crate::domain::instrument::{
+    Answers, Band, Direction, Instrument, MeaningfulChange, MissingAnswers, Scoring,
+};
 use serde::{Deserialize, Serialize};
 
-/// A measure's score as sent in the payload.
+/// A measure's score as sent in the payload. Only the parts the instrument has are present.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
-    /// The total, for instruments that have one.
+    /// The total (the raw total for SWEMWBS), for instruments that have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
-    /// The band of the total, where the instrument has bands.
+    /// The converted score, for instruments with a conversion table (SWEMWBS metric score, two
+    /// decimals as in the published table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<f64>,
+    /// The code of the total's band, where the instrument has bands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<String>,
+    /// Subscale totals, for instruments with subscales (PHQ-4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subscales: Vec<SubscaleScore>,
     /// Per-item values and bands, for instruments reported item by item (ONS4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemScore>,
 }
 
-/// One item's reported value and band.
+/// One item's reported (scored) value and band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemScore {
@@ -27,26 +39,255 @@ pub struct ItemScore {
     pub band: Option<String>,
 }
 
+/// One subscale's total and, where the subscale has a published cut-off, whether the screen is
+/// positive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubscaleScore {
+    pub id: String,
+    pub total: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub positive: Option<bool>,
+}
+
 /// Scores `answers` by the instrument's published rule.
 ///
-/// Per-item instruments (ONS4) report each answered item with its band; an unanswered item is
-/// simply not reported, and with no answers at all the score is `None`.
+/// * Per-item (ONS4): each answered item with its band, in item order. With the per-item
+///   missing-answer rule an unanswered item is simply not reported, and with no answers at all
+///   the score is `None`; with all-required, any unanswered item makes it `None`.
+/// * Sum, sum + conversion table, sum + subscales: `None` unless every item is answered.
+/// * Not scored (the ONS direct loneliness question): always `None`.
 pub fn score(instrument: &Instrument, answers: &Answers) -> Option<Score> {
-    match instrument.scoring {
+    let empty = Score {
+        total: None,
+        metric: None,
+        band: None,
+        subscales: Vec::new(),
+        items: Vec::new(),
+    };
+    match &instrument.scoring {
+        Scoring::None => None,
         Scoring::PerItem => {
+            if instrument.missing_answers == MissingAnswers::AllRequired
+                && !answers.is_complete(instrument)
+            {
+                return None;
+            }
             let items: Vec<ItemScore> = answers
                 .in_order(instrument)
-                .map(|(item, value)| ItemScore {
-                    item: item.id.clone(),
-                    value,
-                    band: item.band_of(value).map(|b| b.code.clone()),
+                .map(|(item, value)| {
+                    let value = item.scored(value);
+                    ItemScore {
+                        item: item.id.clone(),
+                        value,
+                        band: item.band_of(value).map(|b| b.code.clone()),
+                    }
                 })
                 .collect();
-            (!items.is_empty()).then_some(Score {
-                total: None,
-                band: None,
-                items,
+            (!items.is_empty()).then_some(Score { items, ..empty })
+        }
+        Scoring::Sum { bands } => {
+            let total = complete_total(instrument, answers)?;
+            Some(Score {
+                total: Some(total),
+                band: band_code(bands, total),
+                ..empty
+            })
+        }
+        Scoring::SumConverted { table } => {
+            let total = complete_total(instrument, answers)?;
+            let metric = table.iter().find(|row| row.raw == total)?.metric;
+            Some(Score {
+                total: Some(total),
+                metric: Some(metric),
+                ..empty
+            })
+        }
+        Scoring::SumWithSubscales { bands, subscales } => {
+            let total = complete_total(instrument, answers)?;
+            let subscales = subscales
+                .iter()
+                .map(|s| {
+                    let total = s
+                        .items
+                        .iter()
+                        .map(|id| {
+                            let item = instrument.item(id)?;
+                            Some(item.scored(answers.get(id)?))
+                        })
+                        .sum::<Option<i64>>()?;
+                    Some(SubscaleScore {
+                        id: s.id.clone(),
+                        total,
+                        positive: s.positive_at.map(|at| total >= at),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(Score {
+                total: Some(total),
+                band: band_code(bands, total),
+                subscales,
+                ..empty
             })
         }
     }
+}
+
+/// The sum of every item's scored value, or `None` if any item is unanswered.
+fn complete_total(instrument: &Instrument, answers: &Answers) -> Option<i64> {
+    instrument
+        .items
+        .iter()
+        .map(|item| answers.get(&item.id).map(|v| item.scored(v)))
+        .sum()
+}
+
+fn band_code(bands: &[Band], value: i64) -> Option<String> {
+    bands
+        .iter()
+        .find(|b| (b.min..=b.max).contains(&value))
+        .map(|b| b.code.clone())
+}
+
+/// The reason codes the answers raise under the instrument's risk rules (e.g. `phq9-item9` when
+/// PHQ-9 item 9 is answered above 0), in rule order, each once.
+pub fn risk(instrument: &Instrument, answers: &Answers) -> Vec<String> {
+    let mut reasons: Vec<String> = Vec::new();
+    for rule in &instrument.risk {
+        let raised = answers.get(&rule.item).is_some_and(|v| v >= rule.at_least);
+        if raised && !reasons.contains(&rule.reason) {
+            reasons.push(rule.reason.clone());
+        }
+    }
+    reasons
+}
+
+/// The submission's risk flag, e.g. `{"urgent": true, "reasons": ["phq9-item9"]}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub urgent: bool,
+    pub reasons: Vec<String>,
+}
+
+impl Risk {
+    /// The risk of a whole submission: every reason raised by any of its measures, each once;
+    /// urgent when there is at least one.
+    pub fn assess<'a>(measures: impl IntoIterator<Item = (&'a Instrument, &'a Answers)>) -> Risk {
+        let mut reasons: Vec<String> = Vec::new();
+        for (instrument, answers) in measures {
+            for r in risk(instrument, answers) {
+                if !reasons.contains(&r) {
+                    reasons.push(r);
+                }
+            }
+        }
+        Risk {
+            urgent: !reasons.is_empty(),
+            reasons,
+        }
+    }
+}
+
+/// Which way a score moved, judged by the instrument's (or item's) direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trend {
+    Better,
+    Same,
+    Worse,
+}
+
+/// The change in one score between a baseline and now.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// What was compared: `total`, `metric` (SWEMWBS) or an item id (ONS4).
+    pub of: String,
+    pub baseline: f64,
+    pub now: f64,
+    /// `now − baseline`, to two decimals.
+    pub difference: f64,
+    /// Better, same or worse; `None` when the direction is not known.
+    pub trend: Option<Trend>,
+    /// Whether the size of the change reaches the published threshold (in whichever direction
+    /// `trend` gives); `None` where no threshold is published.
+    pub meaningful: Option<bool>,
+}
+
+impl Change {
+    /// A change that is better and reaches the published threshold.
+    pub fn is_meaningful_improvement(&self) -> bool {
+        self.trend == Some(Trend::Better) && self.meaningful == Some(true)
+    }
+
+    /// A change that is worse and reaches the published threshold.
+    pub fn is_meaningful_deterioration(&self) -> bool {
+        self.trend == Some(Trend::Worse) && self.meaningful == Some(true)
+    }
+}
+
+/// Compares two scores of the same instrument: the metric score where the instrument converts
+/// its total (the published threshold is in metric points), else the total, else each item
+/// present in both (ONS4, each with its own direction). Empty when nothing can be compared (a
+/// score part is missing, or the instrument is not scored).
+pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<Change> {
+    let threshold = match &instrument.meaningful_change {
+        MeaningfulChange::Published { points, .. } => Some(hundredths(*points)),
+        MeaningfulChange::NotPublished { .. } => None,
+    };
+    let one = |of: &str, b: f64, n: f64, direction: Option<Direction>, threshold: Option<i64>| {
+        let diff = hundredths(n) - hundredths(b);
+        let trend = direction.map(|d| match (diff.signum(), d) {
+            (0, _) => Trend::Same,
+            (1, Direction::HigherIsBetter) | (-1, Direction::LowerIsBetter) => Trend::Better,
+            _ => Trend::Worse,
+        });
+        Change {
+            of: of.to_owned(),
+            baseline: b,
+            now: n,
+            difference: diff as f64 / 100.0,
+            trend,
+            meaningful: threshold.map(|t| diff.abs() >= t),
+        }
+    };
+    match &instrument.scoring {
+        Scoring::None => Vec::new(),
+        Scoring::SumConverted { .. } => match (baseline.metric, now.metric) {
+            (Some(b), Some(n)) => vec![one("metric", b, n, instrument.direction, threshold)],
+            _ => Vec::new(),
+        },
+        Scoring::Sum { .. } | Scoring::SumWithSubscales { .. } => match (baseline.total, now.total)
+        {
+            (Some(b), Some(n)) => vec![one(
+                "total",
+                b as f64,
+                n as f64,
+                instrument.direction,
+                threshold,
+            )],
+            _ => Vec::new(),
+        },
+        Scoring::PerItem => instrument
+            .items
+            .iter()
+            .filter_map(|item| {
+                let b = baseline.items.iter().find(|x| x.item == item.id)?;
+                let n = now.items.iter().find(|x| x.item == item.id)?;
+                Some(one(
+                    &item.id,
+                    b.value as f64,
+                    n.value as f64,
+                    instrument.direction_of(item),
+                    threshold,
+                ))
+            })
+            .collect(),
+    }
+}
+
+/// A score in hundredths, so two-decimal values compare exactly.
+fn hundredths(x: f64) -> i64 {
+    (x * 100.0).round() as i64
 }
