@@ -1,83 +1,391 @@
-//! Host-element configuration: the endpoint rule (https, or http only on this machine).
+//! Host-element configuration: the address rules for `data-endpoint` (https, or http only on this
+//! machine) and `data-instruments-url` (also a path on the host site), `data-measures`, and the
+//! instance name.
 #![cfg(not(target_arch = "wasm32"))]
 
-use wellbeing_widget::domain::config::{Endpoint, EndpointError, RawConfig, WidgetConfig};
+use wellbeing_widget::domain::config::{
+    ConfigWarning, DEFAULT_MEASURES, Endpoint, InstrumentsUrl, RawConfig, UrlError, UrlProblem,
+    WidgetConfig,
+};
+
+const ENDPOINT: &str = "data-endpoint";
+const INSTRUMENTS_URL: &str = "data-instruments-url";
+
+fn url_error(attribute: &'static str, problem: UrlProblem) -> UrlError {
+    UrlError { attribute, problem }
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-endpoint
+// ---------------------------------------------------------------------------------------------
 
 #[test]
-fn https_and_local_http_are_accepted() {
+fn https_and_local_http_endpoints_are_accepted() {
     for ok in [
         "https://intake.example.org/referrals",
         "HTTPS://intake.example.org:8443/x?y=1",
         "http://localhost:8081/submissions",
+        "http://LOCALHOST:8081/submissions",
         "http://127.0.0.1:8081/submissions",
         "http://[::1]:8081/submissions",
         "  https://intake.example.org  ",
     ] {
-        assert!(Endpoint::parse(Some(ok)).is_ok(), "{ok}");
+        let e = Endpoint::parse(Some(ok)).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        assert_eq!(e.as_str(), ok.trim());
+        assert_eq!(e.to_string(), ok.trim());
     }
 }
 
 #[test]
-fn everything_else_is_refused_with_a_clear_reason() {
+fn every_other_endpoint_is_refused_with_a_clear_reason() {
+    use UrlProblem::*;
     let cases = [
-        (None, EndpointError::Missing),
-        (Some(""), EndpointError::Missing),
-        (Some("   "), EndpointError::Missing),
-        (Some("/submissions"), EndpointError::NotAbsolute),
-        (Some("intake.example.org"), EndpointError::NotAbsolute),
-        (Some("http://intake.example.org/x"), EndpointError::Insecure),
-        (Some("http://127.0.0.2/x"), EndpointError::Insecure),
-        (
-            Some("http://localhost.example.org/x"),
-            EndpointError::Insecure,
-        ),
-        (
-            Some("ftp://intake.example.org/x"),
-            EndpointError::UnsupportedScheme,
-        ),
-        (
-            Some("javascript://alert(1)"),
-            EndpointError::UnsupportedScheme,
-        ),
-        (
-            Some("https://user:pw@intake.example.org/x"),
-            EndpointError::Credentials,
-        ),
-        (Some("https:///x"), EndpointError::NoHost),
-        (
-            Some("https://intake.example.org/a b"),
-            EndpointError::NotAbsolute,
-        ),
+        (None, Missing),
+        (Some(""), Missing),
+        (Some("   "), Missing),
+        (Some("/submissions"), NotAbsolute),
+        (Some("./submissions"), NotAbsolute),
+        (Some("intake.example.org"), NotAbsolute),
+        (Some("//intake.example.org/x"), NotAbsolute),
+        (Some("javascript:alert(1)"), NotAbsolute),
+        (Some("https://intake.example.org/a b"), NotAbsolute),
+        (Some("ht tps://intake.example.org/"), NotAbsolute),
+        (Some("http://intake.example.org/x"), Insecure),
+        (Some("http://127.0.0.2/x"), Insecure),
+        (Some("http://localhost.example.org/x"), Insecure),
+        (Some("http://[::2]/x"), Insecure),
+        (Some("ftp://intake.example.org/x"), UnsupportedScheme),
+        (Some("javascript://alert(1)"), UnsupportedScheme),
+        (Some("file://localhost/etc/passwd"), UnsupportedScheme),
+        (Some("https://user:pw@intake.example.org/x"), Credentials),
+        (Some("https://user@intake.example.org/x"), Credentials),
+        (Some("https:///x"), NoHost),
+        (Some("https://:8443/x"), NoHost),
+        (Some("http://[]/x"), NoHost),
     ];
-    for (raw, want) in cases {
-        assert_eq!(Endpoint::parse(raw), Err(want.clone()), "{raw:?}");
-        assert!(
-            want.to_string().contains("data-endpoint"),
-            "the message names the attribute"
+    for (raw, problem) in cases {
+        assert_eq!(
+            Endpoint::parse(raw),
+            Err(url_error(ENDPOINT, problem.clone())),
+            "{raw:?}"
         );
     }
-    assert!(EndpointError::Insecure.to_string().contains("https://"));
 }
+
+#[test]
+fn every_url_message_names_the_attribute_and_says_what_to_do() {
+    use UrlProblem::*;
+    for problem in [
+        Missing,
+        NotAbsolute,
+        Insecure,
+        UnsupportedScheme,
+        Credentials,
+        NoHost,
+    ] {
+        for attribute in [ENDPOINT, INSTRUMENTS_URL] {
+            let msg = url_error(attribute, problem.clone()).to_string();
+            assert!(msg.starts_with(&format!("{attribute} ")), "{msg}");
+            assert!(msg.len() > attribute.len() + 10, "{msg}");
+        }
+    }
+    assert!(Insecure.to_string().contains("https://"));
+    assert!(Insecure.to_string().contains("localhost"));
+    assert!(Credentials.to_string().contains("password"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-instruments-url
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn instrument_definitions_may_come_from_a_path_on_the_host_site_or_a_safe_address() {
+    for ok in [
+        "/forms/x.json",
+        "./x.json",
+        "x.json",
+        "../forms/wemwbs.json",
+        "/forms/x.json?v=2#top",
+        "https://cdn.example.org/forms/wemwbs.json",
+        "HTTPS://cdn.example.org/forms/wemwbs.json",
+        "http://localhost:8080/forms/wemwbs.json",
+        "http://127.0.0.1/x.json",
+        "http://[::1]:8080/x.json",
+        "  /forms/x.json  ",
+    ] {
+        let u = InstrumentsUrl::parse(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        assert_eq!(u.as_str(), ok.trim());
+    }
+}
+
+#[test]
+fn unsafe_instrument_definition_addresses_are_refused_with_a_clear_reason() {
+    use UrlProblem::*;
+    let cases = [
+        ("", Blank),
+        ("   ", Blank),
+        ("//cdn.example.org/forms/wemwbs.json", NotAbsolute),
+        ("\\\\evil.example/x.json", NotAbsolute),
+        ("/\\evil.example/x.json", NotAbsolute),
+        ("/forms/a b.json", NotAbsolute),
+        ("/forms/x\t.json", NotAbsolute),
+        ("ht tps://cdn.example.org/x.json", NotAbsolute),
+        ("javascript:alert(1)", UnsupportedScheme),
+        ("JavaScript:alert(1)", UnsupportedScheme),
+        (
+            "data:application/json,{\"instruments\":[]}",
+            UnsupportedScheme,
+        ),
+        ("data:application/json;base64,e30=", UnsupportedScheme),
+        ("vbscript:msgbox", UnsupportedScheme),
+        ("ftp://cdn.example.org/x.json", UnsupportedScheme),
+        ("javascript://alert(1)", UnsupportedScheme),
+        ("http://evil.example/x", Insecure),
+        ("http://127.0.0.2/x.json", Insecure),
+        ("https://user:pw@cdn.example.org/x.json", Credentials),
+        ("//user@cdn.example.org/x.json", NotAbsolute),
+        ("https:///x.json", NoHost),
+        ("///x.json", NotAbsolute),
+    ];
+    for (raw, problem) in cases {
+        assert_eq!(
+            InstrumentsUrl::parse(raw),
+            Err(url_error(INSTRUMENTS_URL, problem.clone())),
+            "{raw:?}"
+        );
+    }
+}
+
+fn raw(endpoint: &str) -> RawConfig {
+    RawConfig {
+        endpoint: Some(endpoint.into()),
+        ..RawConfig::default()
+    }
+}
+
+fn parse(raw: &RawConfig) -> (WidgetConfig, Vec<ConfigWarning>) {
+    WidgetConfig::parse(raw).expect("the endpoint is valid")
+}
+
+#[test]
+fn a_bad_instruments_url_is_a_warning_and_nothing_extra_is_loaded() {
+    let mut r = raw("https://intake.example.org/referrals");
+    let (config, warnings) = parse(&r);
+    assert_eq!(config.instruments_url, None);
+    assert!(warnings.is_empty(), "{warnings:?}");
+
+    r.instruments_url = Some("/forms/wemwbs.json".into());
+    let (config, warnings) = parse(&r);
+    assert_eq!(
+        config.instruments_url.as_ref().map(InstrumentsUrl::as_str),
+        Some("/forms/wemwbs.json")
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+
+    for (bad, problem) in [
+        ("javascript:alert(1)", UrlProblem::UnsupportedScheme),
+        ("http://evil.example/x", UrlProblem::Insecure),
+        ("", UrlProblem::Blank),
+    ] {
+        r.instruments_url = Some(bad.into());
+        let (config, warnings) = parse(&r);
+        assert_eq!(config.instruments_url, None, "{bad:?}");
+        assert_eq!(
+            warnings,
+            [ConfigWarning::InstrumentsUrl(url_error(
+                INSTRUMENTS_URL,
+                problem
+            ))],
+            "{bad:?}"
+        );
+        let msg = warnings[0].to_string();
+        assert!(msg.starts_with(INSTRUMENTS_URL), "{msg}");
+        assert!(
+            msg.contains("no extra instrument definitions are loaded"),
+            "{msg}"
+        );
+        // The rest of the configuration still works.
+        assert_eq!(config.measures, DEFAULT_MEASURES);
+    }
+}
+
+#[test]
+fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
+    let r = RawConfig {
+        endpoint: Some("http://intake.example.org/x".into()),
+        measures: Some("phq9".into()),
+        instruments_url: Some("/forms/x.json".into()),
+        element_id: Some("w".into()),
+        index: 0,
+    };
+    assert_eq!(
+        WidgetConfig::parse(&r),
+        Err(url_error(ENDPOINT, UrlProblem::Insecure))
+    );
+    assert_eq!(
+        WidgetConfig::parse(&RawConfig::default()),
+        Err(url_error(ENDPOINT, UrlProblem::Missing))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-measures
+// ---------------------------------------------------------------------------------------------
+
+fn measures(value: Option<&str>) -> (Vec<String>, Vec<ConfigWarning>) {
+    let mut r = raw("https://intake.example.org/referrals");
+    r.measures = value.map(Into::into);
+    let (config, warnings) = parse(&r);
+    (config.measures, warnings)
+}
+
+#[test]
+fn without_data_measures_the_self_referral_default_is_asked() {
+    assert_eq!(DEFAULT_MEASURES, ["ons4", "ucla3", "ons-loneliness"]);
+    let (m, w) = measures(None);
+    assert_eq!(m, DEFAULT_MEASURES);
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn measures_are_asked_in_the_order_given_and_case_folded() {
+    let (m, w) = measures(Some("phq9,gad7,ons4"));
+    assert_eq!(m, ["phq9", "gad7", "ons4"]);
+    assert!(w.is_empty(), "{w:?}");
+
+    let (m, w) = measures(Some(" GAD7 , Phq9,ONS-Loneliness "));
+    assert_eq!(m, ["gad7", "phq9", "ons-loneliness"]);
+    assert!(w.is_empty(), "{w:?}");
+
+    // Empty entries between commas are skipped silently.
+    let (m, w) = measures(Some("wemwbs,,swemwbs,"));
+    assert_eq!(m, ["wemwbs", "swemwbs"]);
+    assert!(w.is_empty(), "{w:?}");
+
+    // Ids that are well formed but unknown are kept here; resolving them reports them.
+    let (m, w) = measures(Some("ons4,not-built-in"));
+    assert_eq!(m, ["ons4", "not-built-in"]);
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn a_measure_named_twice_is_asked_once_with_a_warning() {
+    let (m, w) = measures(Some("ons4,phq9,ONS4,phq9"));
+    assert_eq!(m, ["ons4", "phq9"]);
+    assert_eq!(
+        w,
+        [
+            ConfigWarning::DuplicateMeasure("ons4".into()),
+            ConfigWarning::DuplicateMeasure("phq9".into()),
+        ]
+    );
+    let msg = w[0].to_string();
+    assert!(
+        msg.contains("data-measures") && msg.contains("\"ons4\""),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_malformed_measure_is_left_out_with_a_warning() {
+    let (m, w) = measures(Some("ons4,ph q9,gad7!,<script>,phq_9,phq4"));
+    assert_eq!(m, ["ons4", "phq4"]);
+    assert_eq!(
+        w,
+        [
+            ConfigWarning::MalformedMeasure("ph q9".into()),
+            ConfigWarning::MalformedMeasure("gad7!".into()),
+            ConfigWarning::MalformedMeasure("<script>".into()),
+            ConfigWarning::MalformedMeasure("phq_9".into()),
+        ]
+    );
+    let msg = w[0].to_string();
+    assert!(
+        msg.contains("data-measures") && msg.contains("left out"),
+        "{msg}"
+    );
+
+    // A very long value is cut short in the message.
+    let long = "x!".repeat(100);
+    let (_, w) = measures(Some(&format!("ons4,{long}")));
+    match &w[..] {
+        [ConfigWarning::MalformedMeasure(shown)] => assert_eq!(shown.chars().count(), 40),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn empty_data_measures_falls_back_to_the_default_with_a_warning() {
+    for empty in ["", "   ", ",", " , ,, "] {
+        let (m, w) = measures(Some(empty));
+        assert_eq!(m, DEFAULT_MEASURES, "{empty:?}");
+        assert_eq!(w, [ConfigWarning::NoMeasures], "{empty:?}");
+    }
+    let msg = ConfigWarning::NoMeasures.to_string();
+    assert!(
+        msg.contains("data-measures") && msg.contains("ons4,ucla3,ons-loneliness"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn nothing_usable_in_data_measures_falls_back_to_the_default_too() {
+    let (m, w) = measures(Some("!!!, ph q9"));
+    assert_eq!(m, DEFAULT_MEASURES);
+    assert_eq!(
+        w,
+        [
+            ConfigWarning::MalformedMeasure("!!!".into()),
+            ConfigWarning::MalformedMeasure("ph q9".into()),
+            ConfigWarning::NoMeasures,
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instance name
+// ---------------------------------------------------------------------------------------------
 
 #[test]
 fn each_widget_gets_its_own_instance_name() {
-    let raw = |id: Option<&str>, index| RawConfig {
-        endpoint: Some("https://x.example".into()),
-        element_id: id.map(Into::into),
-        index,
+    let instance = |id: Option<&str>, index| {
+        let r = RawConfig {
+            element_id: id.map(Into::into),
+            index,
+            ..raw("https://x.example")
+        };
+        parse(&r).0.instance
     };
-    assert_eq!(
-        WidgetConfig::parse(&raw(Some("wellbeing"), 0))
-            .unwrap()
-            .instance,
-        "wellbeing"
-    );
-    assert_eq!(
-        WidgetConfig::parse(&raw(None, 0)).unwrap().instance,
-        "widget-1"
-    );
-    assert_eq!(
-        WidgetConfig::parse(&raw(Some(" "), 2)).unwrap().instance,
-        "widget-3"
-    );
+    assert_eq!(instance(Some("wellbeing"), 0), "wellbeing");
+    assert_eq!(instance(Some(" wellbeing-2_b "), 0), "wellbeing-2_b");
+    assert_eq!(instance(None, 0), "widget-1");
+    assert_eq!(instance(Some(" "), 2), "widget-3");
+}
+
+#[test]
+fn the_instance_name_keeps_only_letters_digits_hyphens_and_underscores() {
+    let instance = |id: &str| {
+        let r = RawConfig {
+            element_id: Some(id.into()),
+            index: 4,
+            ..raw("https://x.example")
+        };
+        parse(&r).0.instance
+    };
+    assert_eq!(instance("my widget!"), "mywidget");
+    assert_eq!(instance("../../draft:key"), "draftkey");
+    assert_eq!(instance("<script>x</script>"), "scriptxscript");
+    assert_eq!(instance("wb.1\n2"), "wb12");
+    assert_eq!(instance("café"), "caf");
+    // Nothing left: the position is used.
+    assert_eq!(instance("¡¿ ✓"), "widget-5");
+    assert_eq!(instance("..."), "widget-5");
+    for id in ["a b", "x\"y", "ü-1", "tab\there"] {
+        let got = instance(id);
+        assert!(
+            got.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            "{id:?} → {got:?}"
+        );
+    }
 }

@@ -1,97 +1,439 @@
-//! The journey and the draft kept on the device.
+//! The journey across several measures (with the urgent-help page) and the draft kept on the
+//! device.
 #![cfg(not(target_arch = "wasm32"))]
 
+use serde_json::{Value, json};
 use wellbeing_widget::domain::draft::{DEFAULT_MAX_AGE_MS, Draft, DraftError};
-use wellbeing_widget::domain::instrument::{Answers, ons4};
+use wellbeing_widget::domain::instrument::{Answers, Instrument, ons4, phq9, ucla3};
 use wellbeing_widget::domain::journey::{Journey, Step};
+use wellbeing_widget::domain::payload::{
+    Measure, Mode, SchemaVersion, Submission, SubmissionId, Timestamp,
+};
 
-const J: Journey = Journey { questions: 4 };
+/// Three measures of 4, 3 and 1 questions (e.g. ONS4, UCLA-3, the direct loneliness question).
+fn j() -> Journey {
+    Journey {
+        questions: vec![4, 3, 1],
+    }
+}
+
+fn q(measure: usize, index: usize) -> Step {
+    Step::Question { measure, index }
+}
+
+fn urgent(measure: usize, index: usize) -> Step {
+    Step::UrgentHelp { measure, index }
+}
+
+/// Every page from the start page to check-your-answers, in order.
+fn all_pages() -> Vec<Step> {
+    vec![
+        Step::Start,
+        q(0, 0),
+        q(0, 1),
+        q(0, 2),
+        q(0, 3),
+        q(1, 0),
+        q(1, 1),
+        q(1, 2),
+        q(2, 0),
+        Step::Check,
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The journey
+// ---------------------------------------------------------------------------------------------
 
 #[test]
-fn continue_walks_the_questions_then_check_answers() {
+fn continue_walks_every_measure_in_order_then_check_answers() {
+    let j = j();
     let mut step = Step::Start;
     let mut seen = vec![step];
     while step != Step::Check {
-        step = J.next(step, false);
+        step = j.next(step, false);
         seen.push(step);
+        assert!(
+            seen.len() <= 20,
+            "the walk never reaches check-your-answers"
+        );
     }
-    assert_eq!(
-        seen,
-        [
-            Step::Start,
-            Step::Question { index: 0 },
-            Step::Question { index: 1 },
-            Step::Question { index: 2 },
-            Step::Question { index: 3 },
-            Step::Check
-        ]
-    );
-    assert_eq!(J.next(Step::Check, false), Step::Sent);
+    assert_eq!(seen, all_pages());
+    assert_eq!(j.first(), q(0, 0));
+    assert_eq!(j.next(Step::Check, false), Step::Sent);
+    assert_eq!(j.next(Step::Sent, false), Step::Sent);
+}
+
+#[test]
+fn back_retraces_the_walk_across_measure_boundaries() {
+    let j = j();
+    let pages = all_pages();
+    for pair in pages.windows(2) {
+        assert_eq!(
+            j.back(pair[1], false),
+            Some(pair[0]),
+            "back from {:?}",
+            pair[1]
+        );
+        assert_eq!(j.next(pair[0], false), pair[1], "next from {:?}", pair[0]);
+    }
+    // The boundaries, spelled out.
+    assert_eq!(j.next(q(0, 3), false), q(1, 0));
+    assert_eq!(j.back(q(1, 0), false), Some(q(0, 3)));
+    assert_eq!(j.next(q(1, 2), false), q(2, 0));
+    assert_eq!(j.back(q(2, 0), false), Some(q(1, 2)));
+    assert_eq!(j.back(Step::Check, false), Some(q(2, 0)));
+    assert_eq!(j.back(q(0, 0), false), Some(Step::Start));
+    assert_eq!(j.back(Step::Start, false), None);
+    assert_eq!(j.back(Step::Sent, false), None);
+}
+
+#[test]
+fn a_measure_without_questions_is_skipped_and_no_measures_go_straight_to_check() {
+    let j = Journey {
+        questions: vec![2, 0, 1],
+    };
+    assert_eq!(j.next(q(0, 1), false), q(2, 0));
+    assert_eq!(j.back(q(2, 0), false), Some(q(0, 1)));
+    assert!(!j.contains(q(1, 0)));
+
+    let empty = Journey { questions: vec![] };
+    assert_eq!(empty.first(), Step::Check);
+    assert_eq!(empty.back(Step::Check, false), Some(Step::Start));
 }
 
 #[test]
 fn a_change_from_check_answers_returns_there() {
-    assert_eq!(J.next(Step::Question { index: 1 }, true), Step::Check);
-    assert_eq!(J.back(Step::Question { index: 1 }, true), Some(Step::Check));
+    let j = j();
+    for step in [q(0, 0), q(1, 1), q(2, 0)] {
+        assert_eq!(j.next(step, true), Step::Check, "{step:?}");
+        assert_eq!(j.back(step, true), Some(Step::Check), "{step:?}");
+    }
+    assert_eq!(j.next(Step::Check, true), Step::Sent);
 }
 
 #[test]
-fn back_goes_one_page_back_and_nowhere_from_start_or_sent() {
-    assert_eq!(
-        J.back(Step::Question { index: 0 }, false),
-        Some(Step::Start)
-    );
-    assert_eq!(
-        J.back(Step::Question { index: 2 }, false),
-        Some(Step::Question { index: 1 })
-    );
-    assert_eq!(
-        J.back(Step::Check, false),
-        Some(Step::Question { index: 3 })
-    );
-    assert_eq!(J.back(Step::Start, false), None);
-    assert_eq!(J.back(Step::Sent, false), None);
+fn continue_from_urgent_help_goes_on_as_from_its_question() {
+    let j = j();
+    assert_eq!(j.next(urgent(0, 1), false), q(0, 2));
+    // At a measure boundary, and after the last question.
+    assert_eq!(j.next(urgent(0, 3), false), q(1, 0));
+    assert_eq!(j.next(urgent(2, 0), false), Step::Check);
+    // While changing an answer, it goes back to check-your-answers as the question would.
+    assert_eq!(j.next(urgent(1, 1), true), Step::Check);
+    for step in [q(0, 0), q(0, 3), q(1, 2), q(2, 0)] {
+        let Step::Question { measure, index } = step else {
+            unreachable!()
+        };
+        assert_eq!(
+            j.next(urgent(measure, index), false),
+            j.next(step, false),
+            "{step:?}"
+        );
+    }
 }
+
+#[test]
+fn back_from_urgent_help_returns_to_its_question() {
+    let j = j();
+    for changing in [false, true] {
+        assert_eq!(j.back(urgent(0, 0), changing), Some(q(0, 0)));
+        assert_eq!(j.back(urgent(1, 2), changing), Some(q(1, 2)));
+        assert_eq!(j.back(urgent(2, 0), changing), Some(q(2, 0)));
+    }
+}
+
+#[test]
+fn contains_knows_which_pages_exist() {
+    let j = j();
+    for step in all_pages() {
+        assert!(j.contains(step), "{step:?}");
+    }
+    assert!(j.contains(Step::Sent));
+    for (m, i) in [(0, 0), (0, 3), (1, 2), (2, 0)] {
+        assert!(j.contains(urgent(m, i)), "{m}/{i}");
+    }
+    for (m, i) in [(0, 4), (1, 3), (2, 1), (3, 0), (99, 0)] {
+        assert!(!j.contains(q(m, i)), "question {m}/{i}");
+        assert!(!j.contains(urgent(m, i)), "urgent help {m}/{i}");
+    }
+}
+
+#[test]
+fn steps_have_a_stable_stored_form() {
+    assert_eq!(
+        serde_json::to_value(Step::Start).unwrap(),
+        json!({"page": "start"})
+    );
+    assert_eq!(
+        serde_json::to_value(q(1, 2)).unwrap(),
+        json!({"page": "question", "measure": 1, "index": 2})
+    );
+    assert_eq!(
+        serde_json::to_value(urgent(0, 3)).unwrap(),
+        json!({"page": "urgent-help", "measure": 0, "index": 3})
+    );
+    assert_eq!(
+        serde_json::to_value(Step::Check).unwrap(),
+        json!({"page": "check"})
+    );
+    assert_eq!(
+        serde_json::to_value(Step::Sent).unwrap(),
+        json!({"page": "sent"})
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
 
 const NOW: u64 = 1_800_000_000_000;
 
+/// The instruments of the draft tests, and their journey: ONS4 (4), UCLA-3 (3), PHQ-9 (9).
+fn instruments() -> Vec<Instrument> {
+    vec![ons4(), ucla3(), phq9()]
+}
+
+fn journey_of(instruments: &[Instrument]) -> Journey {
+    Journey {
+        questions: instruments.iter().map(|i| i.items.len()).collect(),
+    }
+}
+
+/// A draft on the second UCLA question with answers to ONS4 and UCLA-3.
 fn draft() -> Draft {
     let mut d = Draft::new(NOW - 1000);
-    d.step = Step::Question { index: 2 };
-    d.answers = Answers::from_pairs(&ons4(), [("satisfaction", 3), ("worthwhile", 10)]).unwrap();
+    d.step = q(1, 1);
+    d.answers.insert(
+        "ons4".into(),
+        Answers::from_pairs(&ons4(), [("satisfaction", 3), ("worthwhile", 10)]).unwrap(),
+    );
+    d.answers.insert(
+        "ucla3".into(),
+        Answers::from_pairs(&ucla3(), [("ucla3-1", 2)]).unwrap(),
+    );
     d
 }
 
+fn load(json: &str) -> Result<Draft, DraftError> {
+    let i = instruments();
+    Draft::from_json(json, &i, &journey_of(&i), NOW, DEFAULT_MAX_AGE_MS)
+}
+
+/// The stored form of `draft()` with `f` applied.
+fn tampered(f: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(&draft().to_json()).unwrap();
+    f(&mut v);
+    v.to_string()
+}
+
 #[test]
-fn a_draft_round_trips() {
+fn a_draft_with_answers_to_two_instruments_round_trips() {
     let d = draft();
-    let back = Draft::from_json(&d.to_json(), &ons4(), &J, NOW, DEFAULT_MAX_AGE_MS).unwrap();
+    let back = load(&d.to_json()).unwrap();
     assert_eq!(back, d);
+    assert_eq!(back.answers_to("ons4").get("worthwhile"), Some(10));
+    assert_eq!(back.answers_to("ucla3").get("ucla3-1"), Some(2));
+    assert!(back.answers_to("phq9").is_empty());
+    assert!(back.answers_to("not-asked").is_empty());
+}
+
+#[test]
+fn the_stored_form_keeps_answers_per_instrument() {
+    let v: Value = serde_json::from_str(&draft().to_json()).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(
+        v["answers"],
+        json!({"ons4": {"satisfaction": 3, "worthwhile": 10}, "ucla3": {"ucla3-1": 2}})
+    );
+    assert_eq!(
+        v["step"],
+        json!({"page": "question", "measure": 1, "index": 1})
+    );
+    assert_eq!(v["risk_shown"], json!([]));
+}
+
+#[test]
+fn answers_to_instruments_no_longer_asked_are_dropped() {
+    // Saved while PHQ-9 was asked; the deployment now asks only ONS4 and UCLA-3.
+    let mut d = draft();
+    d.answers.insert(
+        "phq9".into(),
+        Answers::from_pairs(&phq9(), [("phq9-1", 2)]).unwrap(),
+    );
+    let fewer = vec![ons4(), ucla3()];
+    let back = Draft::from_json(
+        &d.to_json(),
+        &fewer,
+        &journey_of(&fewer),
+        NOW,
+        DEFAULT_MAX_AGE_MS,
+    )
+    .unwrap();
+    assert_eq!(back.answers, draft().answers);
+
+    // An instrument nobody knows, even with answers that would not fit any instrument.
+    let json = tampered(|v| v["answers"]["retired-survey"] = json!({"q1": 99, "q2": -4}));
+    assert_eq!(load(&json).unwrap(), draft());
+}
+
+#[test]
+fn an_answer_that_is_not_an_option_or_an_unknown_item_makes_the_draft_corrupt() {
+    let cases = [
+        (
+            "ucla3 answer 4",
+            tampered(|v| v["answers"]["ucla3"]["ucla3-1"] = json!(4)),
+        ),
+        (
+            "ucla3 answer 0",
+            tampered(|v| v["answers"]["ucla3"]["ucla3-1"] = json!(0)),
+        ),
+        (
+            "ons4 answer 11",
+            tampered(|v| v["answers"]["ons4"]["worthwhile"] = json!(11)),
+        ),
+        (
+            "ons4 answer -1",
+            tampered(|v| v["answers"]["ons4"]["worthwhile"] = json!(-1)),
+        ),
+        (
+            "phq9 answer 4",
+            tampered(|v| v["answers"]["phq9"] = json!({"phq9-9": 4})),
+        ),
+        (
+            "answer as text",
+            tampered(|v| v["answers"]["ons4"]["worthwhile"] = json!("10")),
+        ),
+        (
+            "fractional answer",
+            tampered(|v| v["answers"]["ons4"]["worthwhile"] = json!(9.5)),
+        ),
+        (
+            "unknown item",
+            tampered(|v| v["answers"]["ons4"]["mood"] = json!(5)),
+        ),
+        (
+            "another instrument's item",
+            tampered(|v| v["answers"]["ons4"]["ucla3-2"] = json!(2)),
+        ),
+        (
+            "answers not per instrument",
+            tampered(|v| v["answers"] = json!({"satisfaction": 3})),
+        ),
+    ];
+    for (what, json) in cases {
+        assert_eq!(load(&json), Err(DraftError::Corrupt), "{what}");
+    }
+}
+
+#[test]
+fn a_page_that_is_not_in_the_journey_makes_the_draft_corrupt() {
+    for step in [
+        json!({"page": "question", "measure": 1, "index": 3}),
+        json!({"page": "question", "measure": 3, "index": 0}),
+        json!({"page": "urgent-help", "measure": 2, "index": 9}),
+        json!({"page": "question", "index": 1}),
+        json!({"page": "nowhere"}),
+    ] {
+        let json = tampered(|v| v["step"] = step.clone());
+        assert_eq!(load(&json), Err(DraftError::Corrupt), "{step}");
+    }
+    // The same page exists when the journey is longer.
+    let json = tampered(|v| v["step"] = json!({"page": "urgent-help", "measure": 2, "index": 8}));
+    assert_eq!(load(&json).unwrap().step, urgent(2, 8));
+}
+
+#[test]
+fn the_urgent_help_already_shown_round_trips() {
+    let mut d = draft();
+    d.step = urgent(2, 8);
+    d.answers.insert(
+        "phq9".into(),
+        Answers::from_pairs(&phq9(), [("phq9-9", 1)]).unwrap(),
+    );
+    d.risk_shown = vec!["phq9-item9".into()];
+    let back = load(&d.to_json()).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(back.risk_shown, ["phq9-item9"]);
+    // Drafts written without the field read as nothing shown yet.
+    let json = tampered(|v| {
+        v.as_object_mut().unwrap().remove("risk_shown");
+    });
+    assert!(load(&json).unwrap().risk_shown.is_empty());
+}
+
+#[test]
+fn a_pending_submission_round_trips_with_its_risk_flag() {
+    let mut d = draft();
+    d.step = Step::Check;
+    let p = phq9();
+    let a = Answers::from_pairs(&p, [("phq9-9", 2)]).unwrap();
+    d.answers.insert("phq9".into(), a.clone());
+    d.pending = Some(Submission {
+        schema_version: SchemaVersion,
+        submission_id: SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap(),
+        submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
+        mode: Mode::SelfReferral,
+        measures: vec![Measure::new(&p, &a)],
+        risk: d.risk(&instruments()),
+    });
+    let back = load(&d.to_json()).unwrap();
+    assert_eq!(back, d);
+    assert!(back.pending.unwrap().risk.urgent);
+}
+
+#[test]
+fn risk_flags_phq9_item_9_from_the_answers_so_far() {
+    let all = instruments();
+    let mut d = draft();
+    assert!(!d.risk(&all).urgent);
+    assert!(d.risk(&all).reasons.is_empty());
+
+    d.answers.insert(
+        "phq9".into(),
+        Answers::from_pairs(&phq9(), [("phq9-1", 3), ("phq9-9", 0)]).unwrap(),
+    );
+    assert!(!d.risk(&all).urgent, "item 9 answered 0");
+
+    for v in 1..=3 {
+        d.answers.insert(
+            "phq9".into(),
+            Answers::from_pairs(&phq9(), [("phq9-9", v)]).unwrap(),
+        );
+        let r = d.risk(&all);
+        assert!(r.urgent, "item 9 answered {v}");
+        assert_eq!(r.reasons, ["phq9-item9"]);
+    }
+    // Only the instruments asked count.
+    assert!(!d.risk(&[ons4(), ucla3()]).urgent);
 }
 
 #[test]
 fn corrupt_tampered_old_or_expired_drafts_are_discarded_with_a_reason() {
     let good = draft().to_json();
-    let i = ons4();
-    let load = |json: &str| Draft::from_json(json, &i, &J, NOW, DEFAULT_MAX_AGE_MS);
     assert_eq!(load("{not json"), Err(DraftError::Corrupt));
     assert_eq!(load("[]"), Err(DraftError::Corrupt));
+    assert_eq!(load("{}"), Err(DraftError::Corrupt));
     assert_eq!(
-        load(&good.replace("\"version\":1", "\"version\":0")),
+        load(&good.replace("\"version\":2", "\"version\":1")),
         Err(DraftError::OtherVersion)
     );
     assert_eq!(
-        load(&good.replace("\"worthwhile\":10", "\"worthwhile\":11")),
+        load(&tampered(|v| v["unexpected"] = json!(true))),
         Err(DraftError::Corrupt)
     );
     assert_eq!(
-        load(&good.replace("\"worthwhile\"", "\"mood\"")),
+        load(&tampered(|v| v["risk_shown"] = json!("phq9-item9"))),
         Err(DraftError::Corrupt)
     );
-    assert_eq!(
-        load(&good.replace("\"index\":2", "\"index\":9")),
-        Err(DraftError::Corrupt)
-    );
+    // The single-instrument layout of the first slice is not read as this one.
+    let first_slice = json!({
+        "version": 1, "saved_at_ms": NOW - 1000,
+        "step": {"page": "question", "index": 2},
+        "answers": {"satisfaction": 3, "worthwhile": 10}
+    });
+    assert!(load(&first_slice.to_string()).is_err());
+
     let old = Draft::new(NOW - DEFAULT_MAX_AGE_MS - 1).to_json();
     assert_eq!(load(&old), Err(DraftError::Expired));
     let just_in_time = Draft::new(NOW - DEFAULT_MAX_AGE_MS).to_json();

@@ -456,13 +456,24 @@ fn unscored_or_incomplete_scores_have_no_change() {
 // Payload
 // -------------------------------------------------------------------------------------------
 
+/// A submission of `measures`, with the risk flag their answers raise.
 fn submission(measures: Vec<Measure>) -> Submission {
+    let answered: Vec<(Instrument, Answers)> = measures
+        .iter()
+        .filter_map(|m| {
+            let i = builtin(&m.instrument)?;
+            let pairs = m.answers.iter().map(|a| (a.item.as_str(), a.value));
+            let a = Answers::from_pairs(&i, pairs).ok()?;
+            Some((i, a))
+        })
+        .collect();
     Submission {
         schema_version: SchemaVersion,
         submission_id: SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap(),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
         measures,
+        risk: Risk::assess(answered.iter().map(|(i, a)| (i, a))),
     }
 }
 

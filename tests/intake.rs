@@ -17,6 +17,7 @@ use wellbeing_widget::domain::instrument::{Answers, ons4};
 use wellbeing_widget::domain::payload::{
     Measure, Mode, SchemaVersion, Submission, SubmissionId, Timestamp,
 };
+use wellbeing_widget::domain::scoring::Risk;
 
 const BIN: &str = env!("CARGO_BIN_EXE_intake");
 const ALLOWED: &str = "http://127.0.0.1:8080";
@@ -97,6 +98,7 @@ fn submission(id: &SubmissionId, values: [i64; 4]) -> Submission {
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
         measures: vec![Measure::new(&instrument, &answers)],
+        risk: Risk::default(),
     }
 }
 
@@ -383,7 +385,8 @@ fn accepts_the_documented_contract_written_by_hand() {
                 {"item": "happy", "value": 5, "band": "medium"},
                 {"item": "anxious", "value": 2, "band": "low"}
             ]}
-        }]
+        }],
+        "risk": {"urgent": false, "reasons": []}
     }"#;
     let r = intake.post(Some(id), body.as_bytes());
     assert_eq!(r.status, 201, "{}", r.text());
@@ -582,6 +585,12 @@ fn invalid_submissions_are_refused_with_400() {
     let mut unknown_field = valid_value(&id);
     unknown_field["name"] = json!("Alex");
 
+    let mut urgent_without_reason = valid_value(&id);
+    urgent_without_reason["risk"] = json!({"urgent": true, "reasons": []});
+
+    let mut no_risk = valid_value(&id);
+    no_risk.as_object_mut().unwrap().remove("risk");
+
     let other = new_id();
     let body = |v: &Value| serde_json::to_vec(v).unwrap();
     /// One refusal: what is wrong, the key sent, the body, the logged reason, part of the error.
@@ -646,6 +655,20 @@ fn invalid_submissions_are_refused_with_400() {
             what: "unknown field",
             key: Some(key),
             body: body(&unknown_field),
+            reason: "malformed",
+            text: "not a valid submission",
+        },
+        Case {
+            what: "urgent without a reason",
+            key: Some(key),
+            body: body(&urgent_without_reason),
+            reason: "risk-mismatch",
+            text: "risk does not match",
+        },
+        Case {
+            what: "no risk field",
+            key: Some(key),
+            body: body(&no_risk),
             reason: "malformed",
             text: "not a valid submission",
         },

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wellbeing_widget::domain::config::{RawConfig, WidgetConfig};
+use wellbeing_widget::domain::instrument::ons4;
 use wellbeing_widget::ui::app::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,9 +34,10 @@ fn config(id: &str) -> WidgetConfig {
     WidgetConfig::parse(&RawConfig {
         endpoint: Some("http://127.0.0.1:9/submissions".into()),
         element_id: Some(id.into()),
-        index: 0,
+        ..RawConfig::default()
     })
     .unwrap()
+    .0
 }
 
 fn click_button(root: &web_sys::Element, text: &str) {
@@ -69,7 +71,10 @@ async fn gloo_timers_sleep(ms: i32) {
 async fn mounts_into_its_host_with_start_page_and_crisis_help() {
     let el = host("t-start");
     let cfg = config("t-start");
-    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <App config=cfg/> });
+    let _handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <App config=cfg instruments=vec![ons4()]/> },
+    );
     settle().await;
     let h1 = el.query_selector("h1").unwrap().expect("a heading");
     assert_eq!(
@@ -95,7 +100,10 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_message()
     document().set_title("Component test");
     let el = host("t-error");
     let cfg = config("t-error");
-    let _handle = leptos::mount::mount_to(el.clone(), move || view! { <App config=cfg/> });
+    let _handle = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <App config=cfg instruments=vec![ons4()]/> },
+    );
     settle().await;
     click_button(&el, "Start now");
     settle().await;
@@ -132,11 +140,11 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_message()
     );
     assert_eq!(
         link.get_attribute("href").unwrap(),
-        "#wb-t-error-q-satisfaction"
+        "#wb-t-error-ons4-satisfaction"
     );
     assert!(
         document()
-            .get_element_by_id("wb-t-error-q-satisfaction")
+            .get_element_by_id("wb-t-error-ons4-satisfaction")
             .is_some(),
         "the link target is the first radio"
     );
@@ -156,7 +164,7 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_message()
 
     // Choosing an answer and continuing clears the error and moves on.
     let seven: web_sys::HtmlElement = document()
-        .get_element_by_id("wb-t-error-q-satisfaction-7")
+        .get_element_by_id("wb-t-error-ons4-satisfaction-7")
         .unwrap()
         .dyn_into()
         .unwrap();

@@ -1,80 +1,96 @@
 //! Widget configuration, parsed from the host element's `data-*` attributes (given here as plain
-//! strings, so it is tested natively).
+//! strings, so it is tested natively). A wrong value gets a message naming the attribute.
 
 use std::fmt;
 use thiserror::Error;
+
+/// What is wrong with an address given in an attribute.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum UrlProblem {
+    #[error("is missing: set it to the HTTPS address that receives completed forms")]
+    Missing,
+    #[error(
+        "must be a full address starting with https:// (for example https://intake.example.org/referrals)"
+    )]
+    NotAbsolute,
+    #[error("is empty: give the address of the file, e.g. /forms/instruments.json")]
+    Blank,
+    #[error(
+        "must use https:// (plain http:// is allowed only for localhost or 127.0.0.1 while developing)"
+    )]
+    Insecure,
+    #[error("must be an https:// address; other schemes are not allowed")]
+    UnsupportedScheme,
+    #[error("must not contain a user name or password")]
+    Credentials,
+    #[error("has no host name")]
+    NoHost,
+}
+
+/// An attribute holding an address that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{attribute} {problem}")]
+pub struct UrlError {
+    pub attribute: &'static str,
+    pub problem: UrlProblem,
+}
+
+/// Checks an absolute address: `https`, or `http` only on this machine.
+fn check_absolute(s: &str) -> Result<(), UrlProblem> {
+    let (scheme, rest) = s.split_once("://").ok_or(UrlProblem::NotAbsolute)?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme.is_empty()
+        || !scheme
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(&c))
+        || s.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(UrlProblem::NotAbsolute);
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(UrlProblem::Credentials);
+    }
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']')
+            .next()
+            .map(|h| format!("[{h}]"))
+            .unwrap_or_default()
+    } else {
+        authority
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    if host.is_empty() || host == "[]" {
+        return Err(UrlProblem::NoHost);
+    }
+    match scheme.as_str() {
+        "https" => Ok(()),
+        "http" if matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => Ok(()),
+        "http" => Err(UrlProblem::Insecure),
+        _ => Err(UrlProblem::UnsupportedScheme),
+    }
+}
 
 /// Where completed forms are POSTed: an `https` URL, or `http` only on this machine
 /// (`localhost`, `127.0.0.1`, `[::1]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint(String);
 
-/// Why an endpoint was refused. Shown to the integrator (console and a notice in the widget).
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum EndpointError {
-    #[error("data-endpoint is missing: set it to the HTTPS address that receives completed forms")]
-    Missing,
-    #[error(
-        "data-endpoint must be a full address starting with https:// (for example https://intake.example.org/referrals)"
-    )]
-    NotAbsolute,
-    #[error(
-        "data-endpoint must use https:// (plain http:// is allowed only for localhost or 127.0.0.1 while developing)"
-    )]
-    Insecure,
-    #[error("data-endpoint must be an https:// address; other schemes are not allowed")]
-    UnsupportedScheme,
-    #[error("data-endpoint must not contain a user name or password")]
-    Credentials,
-    #[error("data-endpoint has no host name")]
-    NoHost,
-}
-
 impl Endpoint {
-    pub fn parse(raw: Option<&str>) -> Result<Self, EndpointError> {
+    pub fn parse(raw: Option<&str>) -> Result<Self, UrlError> {
+        let err = |problem| UrlError {
+            attribute: "data-endpoint",
+            problem,
+        };
         let s = raw
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .ok_or(EndpointError::Missing)?;
-        let (scheme, rest) = s.split_once("://").ok_or(EndpointError::NotAbsolute)?;
-        let scheme = scheme.to_ascii_lowercase();
-        if !scheme
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || b"+-.".contains(&c))
-            || scheme.is_empty()
-        {
-            return Err(EndpointError::NotAbsolute);
-        }
-        if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(EndpointError::NotAbsolute);
-        }
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        if authority.contains('@') {
-            return Err(EndpointError::Credentials);
-        }
-        let host = if let Some(v6) = authority.strip_prefix('[') {
-            v6.split(']')
-                .next()
-                .map(|h| format!("[{h}]"))
-                .unwrap_or_default()
-        } else {
-            authority
-                .split(':')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        };
-        if host.is_empty() || host == "[]" {
-            return Err(EndpointError::NoHost);
-        }
-        match scheme.as_str() {
-            "https" => Ok(Self(s.to_owned())),
-            "http" if matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => {
-                Ok(Self(s.to_owned()))
-            }
-            "http" => Err(EndpointError::Insecure),
-            _ => Err(EndpointError::UnsupportedScheme),
-        }
+            .ok_or(err(UrlProblem::Missing))?;
+        check_absolute(s).map_err(err)?;
+        Ok(Self(s.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -88,18 +104,80 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// Where extra or licensed instrument definitions are loaded from: a path on the host site
+/// (`/forms/wemwbs.json`), or an absolute address under the same rule as the endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstrumentsUrl(String);
+
+impl InstrumentsUrl {
+    pub fn parse(raw: &str) -> Result<Self, UrlError> {
+        let err = |problem| UrlError {
+            attribute: "data-instruments-url",
+            problem,
+        };
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(err(UrlProblem::Blank));
+        }
+        if s.contains('\\') || s.starts_with("//") {
+            // Browsers read `//host`, `\\host` and `/\host` as another host, over the page's
+            // own scheme: refuse them, an absolute address must say https://.
+            return Err(err(UrlProblem::NotAbsolute));
+        }
+        if s.contains("://") {
+            check_absolute(s).map_err(err)?;
+        } else if s.contains(':') && !s.starts_with(['/', '.']) {
+            // `javascript:…`, `data:…` and other schemes without `//`.
+            return Err(err(UrlProblem::UnsupportedScheme));
+        } else if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(err(UrlProblem::NotAbsolute));
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The measures asked when `data-measures` is not given: the self-referral default.
+pub const DEFAULT_MEASURES: &[&str] = &["ons4", "ucla3", "ons-loneliness"];
+
+/// A configuration value that was wrong but had a safe fallback. Shown to the integrator.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ConfigWarning {
+    #[error(
+        "data-measures is empty, so the default measures ({}) are used",
+        DEFAULT_MEASURES.join(",")
+    )]
+    NoMeasures,
+    #[error("data-measures names {0:?} more than once; it is asked once")]
+    DuplicateMeasure(String),
+    #[error(
+        "data-measures names {0:?}, which is not an instrument id (ids use a-z, 0-9 and -); it has been left out"
+    )]
+    MalformedMeasure(String),
+    #[error("{0}; no extra instrument definitions are loaded")]
+    InstrumentsUrl(UrlError),
+}
+
 /// Everything the widget needs from its host element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WidgetConfig {
     pub endpoint: Endpoint,
     /// Distinguishes several widgets on one page (their drafts are kept apart).
     pub instance: String,
+    /// Instrument ids, in the order they are asked.
+    pub measures: Vec<String>,
+    pub instruments_url: Option<InstrumentsUrl>,
 }
 
 /// The raw attribute values read from a host element.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawConfig {
     pub endpoint: Option<String>,
+    pub measures: Option<String>,
+    pub instruments_url: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -107,15 +185,68 @@ pub struct RawConfig {
 }
 
 impl WidgetConfig {
-    pub fn parse(raw: &RawConfig) -> Result<Self, EndpointError> {
+    /// Parses the attributes. A bad endpoint is fatal (there is nowhere to send answers); other
+    /// mistakes fall back safely and come back as warnings.
+    pub fn parse(raw: &RawConfig) -> Result<(Self, Vec<ConfigWarning>), UrlError> {
         let endpoint = Endpoint::parse(raw.endpoint.as_deref())?;
-        let instance = raw
+        let instance: String = raw
             .element_id
             .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
+            .map(|s| {
+                s.trim()
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+                    .collect()
+            })
+            .filter(|s: &String| !s.is_empty())
             .unwrap_or_else(|| format!("widget-{}", raw.index + 1));
-        Ok(Self { endpoint, instance })
+        let mut warnings = Vec::new();
+        let measures = parse_measures(raw.measures.as_deref(), &mut warnings);
+        let instruments_url = match raw.instruments_url.as_deref() {
+            None => None,
+            Some(s) => match InstrumentsUrl::parse(s) {
+                Ok(u) => Some(u),
+                Err(e) => {
+                    warnings.push(ConfigWarning::InstrumentsUrl(e));
+                    None
+                }
+            },
+        };
+        Ok((
+            Self {
+                endpoint,
+                instance,
+                measures,
+                instruments_url,
+            },
+            warnings,
+        ))
     }
+}
+
+fn parse_measures(raw: Option<&str>, warnings: &mut Vec<ConfigWarning>) -> Vec<String> {
+    let default = || DEFAULT_MEASURES.iter().map(|s| s.to_string()).collect();
+    let Some(raw) = raw else { return default() };
+    let mut ids: Vec<String> = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let id = part.to_ascii_lowercase();
+        if !id
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        {
+            warnings.push(ConfigWarning::MalformedMeasure(
+                part.chars().take(40).collect(),
+            ));
+        } else if ids.contains(&id) {
+            warnings.push(ConfigWarning::DuplicateMeasure(id));
+        } else {
+            ids.push(id);
+        }
+    }
+    // Nothing usable (empty, or every entry malformed): ask the default rather than nothing.
+    if ids.is_empty() {
+        warnings.push(ConfigWarning::NoMeasures);
+        return default();
+    }
+    ids
 }

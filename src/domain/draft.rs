@@ -5,12 +5,13 @@
 use crate::domain::instrument::{Answers, Instrument};
 use crate::domain::journey::{Journey, Step};
 use crate::domain::payload::Submission;
+use crate::domain::scoring::Risk;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// The draft format this build writes.
-pub const DRAFT_VERSION: u32 = 1;
+pub const DRAFT_VERSION: u32 = 2;
 
 /// How long a draft is kept, by default: 7 days.
 pub const DEFAULT_MAX_AGE_MS: u64 = 7 * 24 * 60 * 60 * 1000;
@@ -21,7 +22,10 @@ pub struct Draft {
     pub saved_at_ms: u64,
     pub step: Step,
     pub changing: bool,
-    pub answers: Answers,
+    /// Answers by instrument id.
+    pub answers: BTreeMap<String, Answers>,
+    /// Risk reasons for which the urgent-help page has already been shown.
+    pub risk_shown: Vec<String>,
     /// The submission built when "Confirm and send" was pressed and not yet delivered. Every retry
     /// sends exactly this (same id, so the same Idempotency-Key); the answers are then locked.
     pub pending: Option<Submission>,
@@ -36,7 +40,9 @@ struct Stored {
     step: Step,
     #[serde(default)]
     changing: bool,
-    answers: BTreeMap<String, i64>,
+    answers: BTreeMap<String, BTreeMap<String, i64>>,
+    #[serde(default)]
+    risk_shown: Vec<String>,
     #[serde(default)]
     pending: Option<Submission>,
 }
@@ -60,7 +66,8 @@ impl Draft {
             saved_at_ms: now_ms,
             step: Step::Start,
             changing: false,
-            answers: Answers::default(),
+            answers: BTreeMap::new(),
+            risk_shown: Vec::new(),
             pending: None,
         }
     }
@@ -73,19 +80,26 @@ impl Draft {
             changing: self.changing,
             answers: self
                 .answers
-                .in_pairs()
-                .map(|(k, v)| (k.to_owned(), v))
+                .iter()
+                .map(|(id, a)| {
+                    (
+                        id.clone(),
+                        a.in_pairs().map(|(k, v)| (k.to_owned(), v)).collect(),
+                    )
+                })
                 .collect(),
+            risk_shown: self.risk_shown.clone(),
             pending: self.pending.clone(),
         };
         serde_json::to_string(&stored).expect("a draft always serialises")
     }
 
-    /// Restores a stored draft, checking every answer against the instrument and the page
-    /// against the journey. `now_ms` and `max_age_ms` decide expiry.
+    /// Restores a stored draft, checking every answer against its instrument and the page
+    /// against the journey. Answers to instruments this deployment no longer asks are dropped.
+    /// `now_ms` and `max_age_ms` decide expiry.
     pub fn from_json(
         json: &str,
-        instrument: &Instrument,
+        instruments: &[Instrument],
         journey: &Journey,
         now_ms: u64,
         max_age_ms: u64,
@@ -107,17 +121,38 @@ impl Draft {
         if !journey.contains(stored.step) {
             return Err(DraftError::Corrupt);
         }
-        let answers = Answers::from_pairs(
-            instrument,
-            stored.answers.iter().map(|(k, v)| (k.as_str(), *v)),
-        )
-        .map_err(|_| DraftError::Corrupt)?;
+        let mut answers = BTreeMap::new();
+        for (id, pairs) in &stored.answers {
+            let Some(instrument) = instruments.iter().find(|i| &i.id == id) else {
+                continue;
+            };
+            let a = Answers::from_pairs(instrument, pairs.iter().map(|(k, v)| (k.as_str(), *v)))
+                .map_err(|_| DraftError::Corrupt)?;
+            answers.insert(id.clone(), a);
+        }
         Ok(Draft {
             saved_at_ms: stored.saved_at_ms,
             step: stored.step,
             changing: stored.changing,
             answers,
+            risk_shown: stored.risk_shown,
             pending: stored.pending,
         })
+    }
+}
+
+impl Draft {
+    /// The answers given to `instrument` so far.
+    pub fn answers_to(&self, instrument: &str) -> Answers {
+        self.answers.get(instrument).cloned().unwrap_or_default()
+    }
+
+    /// The risk flag raised by the answers so far, across `instruments`.
+    pub fn risk(&self, instruments: &[Instrument]) -> Risk {
+        let answers: Vec<(&Instrument, Answers)> = instruments
+            .iter()
+            .map(|i| (i, self.answers_to(&i.id)))
+            .collect();
+        Risk::assess(answers.iter().map(|(i, a)| (*i, a)))
     }
 }

@@ -7,62 +7,78 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "page", rename_all = "kebab-case")]
 pub enum Step {
     Start,
-    /// The question at `index` (0-based) of the instrument.
+    /// Question `index` (0-based) of measure `measure` (0-based, in the deployment's order).
     Question {
+        measure: usize,
+        index: usize,
+    },
+    /// Urgent help, shown straight after a question whose answer raised a risk flag.
+    UrgentHelp {
+        measure: usize,
         index: usize,
     },
     Check,
     Sent,
 }
 
-/// The shape of the journey: how many questions it asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The shape of the journey: how many questions each measure asks.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Journey {
-    pub questions: usize,
+    pub questions: Vec<usize>,
 }
 
 impl Journey {
+    /// The pages in order, from the start page to check-your-answers.
+    fn pages(&self) -> Vec<Step> {
+        let mut pages = vec![Step::Start];
+        for (measure, &n) in self.questions.iter().enumerate() {
+            pages.extend((0..n).map(|index| Step::Question { measure, index }));
+        }
+        pages.push(Step::Check);
+        pages
+    }
+
     /// The first page after the start page.
     pub fn first(&self) -> Step {
-        if self.questions == 0 {
-            Step::Check
-        } else {
-            Step::Question { index: 0 }
-        }
+        self.next(Step::Start, false)
     }
 
     /// Where "Continue" goes from `step`. `changing` means the person came from check-your-answers
     /// through a Change link, so they go straight back there.
     pub fn next(&self, step: Step, changing: bool) -> Step {
-        match step {
-            Step::Start => self.first(),
-            Step::Question { .. } if changing => Step::Check,
-            Step::Question { index } if index + 1 < self.questions => {
-                Step::Question { index: index + 1 }
-            }
-            Step::Question { .. } => Step::Check,
-            Step::Check | Step::Sent => Step::Sent,
+        let step = match step {
+            Step::UrgentHelp { measure, index } => Step::Question { measure, index },
+            Step::Check | Step::Sent => return Step::Sent,
+            s => s,
+        };
+        if changing && matches!(step, Step::Question { .. }) {
+            return Step::Check;
         }
+        let pages = self.pages();
+        let at = pages.iter().position(|p| *p == step).unwrap_or(0);
+        pages.get(at + 1).copied().unwrap_or(Step::Check)
     }
 
     /// Where the back link goes from `step` (`None` where there is no back link).
     pub fn back(&self, step: Step, changing: bool) -> Option<Step> {
         match step {
             Step::Start | Step::Sent => None,
+            Step::UrgentHelp { measure, index } => Some(Step::Question { measure, index }),
             Step::Question { .. } if changing => Some(Step::Check),
-            Step::Question { index: 0 } => Some(Step::Start),
-            Step::Question { index } => Some(Step::Question { index: index - 1 }),
-            Step::Check if self.questions == 0 => Some(Step::Start),
-            Step::Check => Some(Step::Question {
-                index: self.questions - 1,
-            }),
+            _ => {
+                let pages = self.pages();
+                let at = pages.iter().position(|p| *p == step)?;
+                at.checked_sub(1).map(|i| pages[i])
+            }
         }
     }
 
     /// Whether `step` exists in this journey (a stored draft may name a page that no longer does).
     pub fn contains(&self, step: Step) -> bool {
         match step {
-            Step::Question { index } => index < self.questions,
+            Step::Question { measure, index } | Step::UrgentHelp { measure, index } => {
+                self.questions.get(measure).is_some_and(|&n| index < n)
+            }
             _ => true,
         }
     }

@@ -9,5 +9,7 @@ pub mod config;
 pub mod draft;
 pub mod instrument;
 pub mod journey;
+pub mod measures;
+pub mod outbox;
 pub mod payload;
 pub mod scoring;

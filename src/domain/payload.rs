@@ -5,7 +5,7 @@
 //! formed whichever side built it.
 
 use crate::domain::instrument::{self, Answers, Instrument};
-use crate::domain::scoring::{self, Score};
+use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -281,6 +281,8 @@ pub struct Submission {
     pub submitted_at: Timestamp,
     pub mode: Mode,
     pub measures: Vec<Measure>,
+    /// Whether an answer needs urgent attention (e.g. PHQ-9 item 9 above 0), and why.
+    pub risk: Risk,
 }
 
 /// Why a parsed submission is not acceptable.
@@ -308,6 +310,10 @@ pub enum SubmissionError {
     ScoreMismatch { index: usize },
     #[error("measure {index}: instrument {instrument:?} appears more than once")]
     DuplicateMeasure { index: usize, instrument: String },
+    #[error(
+        "risk does not match the answers: it must be urgent with every reason the answers raise"
+    )]
+    RiskMismatch,
 }
 
 impl Submission {
@@ -334,6 +340,7 @@ impl Submission {
 
     fn check(&self) -> Result<(), SubmissionError> {
         let mut seen = std::collections::BTreeSet::new();
+        let mut raised: Vec<String> = Vec::new();
         for (index, m) in self.measures.iter().enumerate() {
             if !seen.insert(m.instrument.as_str()) {
                 return Err(SubmissionError::DuplicateMeasure {
@@ -367,6 +374,15 @@ impl Submission {
             if scoring::score(&def, &answers) != m.score {
                 return Err(SubmissionError::ScoreMismatch { index });
             }
+            raised.extend(scoring::risk(&def, &answers));
+        }
+        // Reasons from instruments this receiver does not know cannot be re-derived, so extra
+        // reasons are allowed; every reason it can derive must be there.
+        let risk = &self.risk;
+        if risk.urgent == risk.reasons.is_empty()
+            || raised.iter().any(|r| !risk.reasons.contains(r))
+        {
+            return Err(SubmissionError::RiskMismatch);
         }
         Ok(())
     }

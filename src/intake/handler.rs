@@ -283,6 +283,7 @@ pub fn error_kind(e: &SubmissionError) -> &'static str {
         SubmissionError::Version { .. } => "version",
         SubmissionError::ScoreMismatch { .. } => "score-mismatch",
         SubmissionError::DuplicateMeasure { .. } => "duplicate-measure",
+        SubmissionError::RiskMismatch => "risk-mismatch",
     }
 }
 
@@ -342,7 +343,8 @@ mod tests {
     fn log_measure_list_is_sanitised() {
         let mut s: Submission = serde_json::from_str(
             r#"{"schema_version":1,"submission_id":"0f8fad5b-d9cb-469f-a165-70867728950e",
-                "submitted_at":"2026-11-23T10:15:00Z","mode":"self-referral","measures":[]}"#,
+                "submitted_at":"2026-11-23T10:15:00Z","mode":"self-referral","measures":[],
+                "risk":{"urgent":false,"reasons":[]}}"#,
         )
         .unwrap();
         assert_eq!(measure_list(&s), "-");

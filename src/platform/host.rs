@@ -28,6 +28,8 @@ pub fn hosts() -> Vec<(web_sys::HtmlElement, RawConfig)> {
 pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
     RawConfig {
         endpoint: el.get_attribute("data-endpoint"),
+        measures: el.get_attribute("data-measures"),
+        instruments_url: el.get_attribute("data-instruments-url"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }

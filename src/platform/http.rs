@@ -64,3 +64,40 @@ pub async fn post_json(
         _ => Err(SendError::Refused(status)),
     }
 }
+
+/// Why a resource (e.g. the instrument definitions file) could not be fetched.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum FetchError {
+    #[error("it could not be reached (network error, timeout, or blocked by CORS)")]
+    Network,
+    #[error("the server answered with HTTP status {0}")]
+    Status(u16),
+}
+
+/// GETs `url` as text (no cookies), with the same timeout as submissions.
+pub async fn get_text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+        let c = c.clone();
+        set_timeout(move || c.abort(), TIMEOUT);
+    }
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| FetchError::Network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| FetchError::Network)?
+        .dyn_into()
+        .map_err(|_| FetchError::Network)?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::Network)?)
+        .await
+        .map_err(|_| FetchError::Network)?;
+    text.as_string().ok_or(FetchError::Network)
+}

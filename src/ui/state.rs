@@ -3,7 +3,7 @@
 
 use crate::domain::config::WidgetConfig;
 use crate::domain::draft::{DEFAULT_MAX_AGE_MS, Draft};
-use crate::domain::instrument::{Instrument, ons4};
+use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
 use crate::domain::payload::{Measure, Mode, Reference, SchemaVersion, Submission};
 use crate::platform::{clock, document, http, storage::DraftStore};
@@ -32,8 +32,9 @@ pub enum SendState {
 #[derive(Clone, Copy)]
 pub struct Form {
     pub config: StoredValue<WidgetConfig>,
-    pub instrument: StoredValue<Instrument>,
-    pub journey: Journey,
+    /// The measures asked, in order.
+    pub instruments: StoredValue<Vec<Instrument>>,
+    pub journey: StoredValue<Journey>,
     pub draft: RwSignal<Draft>,
     pub errors: RwSignal<Vec<FieldError>>,
     pub sending: RwSignal<SendState>,
@@ -45,31 +46,28 @@ pub struct Form {
 
 impl Form {
     /// Creates the state, restoring the draft saved on this device if there is a usable one.
-    pub fn new(config: WidgetConfig) -> Self {
-        let instrument = ons4();
+    pub fn new(config: WidgetConfig, instruments: Vec<Instrument>) -> Self {
         let journey = Journey {
-            questions: instrument.items.len(),
+            questions: instruments.iter().map(|i| i.items.len()).collect(),
         };
         let store = DraftStore::open(&config.instance);
         let mut notice = None;
         let draft = match store.load() {
             None => Draft::new(clock::now_ms()),
-            Some(json) => {
-                match Draft::from_json(
-                    &json,
-                    &instrument,
-                    &journey,
-                    clock::now_ms(),
-                    DEFAULT_MAX_AGE_MS,
-                ) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        store.clear();
-                        notice = Some(e.to_string());
-                        Draft::new(clock::now_ms())
-                    }
+            Some(json) => match Draft::from_json(
+                &json,
+                &instruments,
+                &journey,
+                clock::now_ms(),
+                DEFAULT_MAX_AGE_MS,
+            ) {
+                Ok(d) => d,
+                Err(e) => {
+                    store.clear();
+                    notice = Some(e.to_string());
+                    Draft::new(clock::now_ms())
                 }
-            }
+            },
         };
         let storage_warned = !store.is_persistent();
         if storage_warned {
@@ -77,8 +75,8 @@ impl Form {
         }
         Form {
             config: StoredValue::new(config),
-            instrument: StoredValue::new(instrument),
-            journey,
+            instruments: StoredValue::new(instruments),
+            journey: StoredValue::new(journey),
             draft: RwSignal::new(draft),
             errors: RwSignal::new(Vec::new()),
             sending: RwSignal::new(SendState::Idle),
@@ -103,9 +101,22 @@ impl Form {
         self.id("error-summary")
     }
 
-    /// The id of the first radio of item `item_id` (the error summary links there).
-    pub fn item_field_id(&self, item_id: &str) -> String {
-        self.id(&format!("q-{item_id}"))
+    /// The id of the first radio of an item (the error summary links there).
+    pub fn item_field_id(&self, instrument: &str, item: &str) -> String {
+        self.id(&format!("{instrument}-{item}"))
+    }
+
+    /// The instrument and item at `measure`, `index`.
+    pub fn item_at(&self, measure: usize, index: usize) -> Option<(Instrument, Item)> {
+        self.instruments.with_value(|all| {
+            let i = all.get(measure)?;
+            Some((i.clone(), i.items.get(index)?.clone()))
+        })
+    }
+
+    /// The total number of questions in the journey.
+    pub fn question_count(&self) -> usize {
+        self.journey.with_value(|j| j.questions.iter().sum())
     }
 
     fn save(&self) {
@@ -134,60 +145,116 @@ impl Form {
         document::focus_soon(self.heading_id());
     }
 
-    /// "Continue" from the start page.
+    /// "Start now" on the start page.
     pub fn start(&self) {
         self.notice.set(None);
-        self.go(self.journey.first());
+        self.go(self.journey.with_value(Journey::first));
     }
 
     /// "Back" from the current page.
     pub fn back(&self) {
         let (step, changing) = self.draft.with_untracked(|d| (d.step, d.changing));
-        if let Some(to) = self.journey.back(step, changing) {
-            self.draft.update(|d| d.changing = false);
+        if let Some(to) = self.journey.with_value(|j| j.back(step, changing)) {
+            if !matches!(step, Step::UrgentHelp { .. }) {
+                self.draft.update(|d| d.changing = false);
+            }
             self.go(to);
         }
     }
 
     /// Records an answer as it is given (and saves it on the device).
-    pub fn answer(&self, item_id: &str, value: i64) {
-        let instrument = self.instrument;
+    pub fn answer(&self, instrument: &Instrument, item_id: &str, value: i64) {
         let mut ok = false;
         self.draft.update(|d| {
-            ok = instrument
-                .with_value(|i| d.answers.set(i, item_id, value))
-                .is_ok()
+            ok = d
+                .answers
+                .entry(instrument.id.clone())
+                .or_default()
+                .set(instrument, item_id, value)
+                .is_ok();
+            // Answering again below the risk threshold means the urgent page may show again later.
+            let raised = d.risk(std::slice::from_ref(instrument)).reasons;
+            let others: Vec<String> = instrument
+                .risk
+                .iter()
+                .map(|r| r.reason.clone())
+                .filter(|r| !raised.contains(r))
+                .collect();
+            d.risk_shown.retain(|r| !others.contains(r));
         });
         if ok {
             self.save();
         }
     }
 
-    /// "Continue" from question `index`: validates, then moves on.
-    pub fn continue_from(&self, index: usize) {
-        let Some(item) = self.instrument.with_value(|i| i.items.get(index).cloned()) else {
+    /// Whether the current answers raise a risk that the urgent-help page has not shown yet.
+    fn unseen_risk(&self) -> Vec<String> {
+        let risk = self
+            .instruments
+            .with_value(|all| self.draft.with_untracked(|d| d.risk(all)));
+        self.draft.with_untracked(|d| {
+            risk.reasons
+                .into_iter()
+                .filter(|r| !d.risk_shown.contains(r))
+                .collect()
+        })
+    }
+
+    /// "Continue" from a question: validates, shows urgent help at once if an answer needs it,
+    /// then moves on.
+    pub fn continue_from(&self, measure: usize, index: usize) {
+        let Some((instrument, item)) = self.item_at(measure, index) else {
             return;
         };
         if self
             .draft
-            .with_untracked(|d| d.answers.get(&item.id).is_none())
+            .with_untracked(|d| d.answers_to(&instrument.id).get(&item.id).is_none())
         {
             self.set_errors(vec![FieldError {
-                field_id: self.item_field_id(&item.id),
+                field_id: self.item_field_id(&instrument.id, &item.id),
                 message: item.missing_message,
             }]);
             document::focus_soon(self.error_summary_id());
             return;
         }
+        let unseen = self.unseen_risk();
+        if !unseen.is_empty() {
+            self.draft.update(|d| d.risk_shown.extend(unseen));
+            self.go(Step::UrgentHelp { measure, index });
+            return;
+        }
+        self.move_on(Step::Question { measure, index });
+    }
+
+    /// "Skip this question": leaves the item unanswered (the score then follows the
+    /// instrument's missing-answer rule) and moves on.
+    pub fn skip(&self, measure: usize, index: usize) {
+        let Some((instrument, item)) = self.item_at(measure, index) else {
+            return;
+        };
+        self.draft.update(|d| {
+            if let Some(a) = d.answers.get_mut(&instrument.id) {
+                a.clear(&item.id);
+            }
+        });
+        self.move_on(Step::Question { measure, index });
+    }
+
+    /// "Continue" from the urgent-help page.
+    pub fn continue_after_help(&self, measure: usize, index: usize) {
+        self.move_on(Step::UrgentHelp { measure, index });
+    }
+
+    fn move_on(&self, from: Step) {
         let changing = self.draft.with_untracked(|d| d.changing);
         self.draft.update(|d| d.changing = false);
-        self.go(self.journey.next(Step::Question { index }, changing));
+        self.go(self.journey.with_value(|j| j.next(from, changing)));
     }
 
     /// A "Change" link on check-your-answers.
-    pub fn change(&self, index: usize) {
+    pub fn change(&self, measure: usize, index: usize) {
         self.draft.update(|d| d.changing = true);
-        self.go(Step::Question { index });
+        self.go(Step::Question { measure, index });
     }
 
     /// "Confirm and send": builds the submission once (so every retry has the same id and
@@ -198,22 +265,26 @@ impl Form {
             return;
         }
         if self.draft.with_untracked(|d| d.pending.is_none()) {
-            let submission_id = match clock::new_submission_id() {
-                Ok(id) => id,
-                Err(_) => {
-                    self.sending.set(SendState::Failed { retry: false });
-                    return;
-                }
+            let Ok(submission_id) = clock::new_submission_id() else {
+                self.sending.set(SendState::Failed { retry: false });
+                return;
             };
-            let measure = self
-                .draft
-                .with_untracked(|d| self.instrument.with_value(|i| Measure::new(i, &d.answers)));
+            let (measures, risk) = self.instruments.with_value(|all| {
+                self.draft.with_untracked(|d| {
+                    let measures = all
+                        .iter()
+                        .map(|i| Measure::new(i, &d.answers_to(&i.id)))
+                        .collect();
+                    (measures, d.risk(all))
+                })
+            });
             let submission = Submission {
                 schema_version: SchemaVersion,
                 submission_id,
                 submitted_at: clock::now_timestamp(),
                 mode: Mode::SelfReferral,
-                measures: vec![measure],
+                measures,
+                risk,
             };
             self.draft.update(|d| d.pending = Some(submission));
             self.save();

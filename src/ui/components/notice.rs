@@ -12,3 +12,21 @@ pub fn Notice(
         </div>
     }
 }
+
+/// Configuration problems, for the website team (the form still works without the parts named).
+#[component]
+pub fn IntegratorNotice(
+    /// The problems, in plain words naming the attribute.
+    problems: Vec<String>,
+) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        view! {
+            <div class="wb-warning wb-integrator-notice">
+                <p class="wb-body">"Part of this form is not set up correctly. For the website team:"</p>
+                <ul class="wb-list">
+                    {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}

@@ -1,56 +1,73 @@
+use crate::domain::instrument::{Instrument, Item};
 use crate::ui::components::back_link::BackLink;
 use crate::ui::state::{Form, SendState};
 use leptos::prelude::*;
 
-/// Check your answers: each answer with a Change link, then "Confirm and send".
+/// How an answer reads back: the option's label ("Several days"), or "7 out of 10" for
+/// numbered scales.
+fn answer_text(item: &Item, value: Option<i64>) -> String {
+    let Some(option) = value.and_then(|v| item.option(v)) else {
+        return "Not answered".to_owned();
+    };
+    let numeric = item.options.iter().all(|o| o.label.parse::<i64>().is_ok());
+    match item.options.last() {
+        Some(last) if numeric => format!("{} out of {}", option.label, last.label),
+        _ => option.label.clone(),
+    }
+}
+
+/// One measure's answers as a summary list with Change links.
+fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl IntoView + use<> {
+    let locked = move || form.draft.with(|d| d.pending.is_some());
+    let rows = instrument
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let label = item.short_label.clone();
+            let (inst_id, it) = (instrument.id.clone(), item.clone());
+            let value = move || form.draft.with(|d| answer_text(&it, d.answers_to(&inst_id).get(&it.id)));
+            let href = format!("#{}", form.item_field_id(&instrument.id, &item.id));
+            view! {
+                <div class="wb-summary-list__row">
+                    <dt class="wb-summary-list__key">{label.clone()}</dt>
+                    <dd class="wb-summary-list__value">{value}</dd>
+                    <dd class="wb-summary-list__actions">
+                        <Show when=move || !locked()>
+                            <a class="wb-link" href=href.clone() on:click=move |ev| {
+                                ev.prevent_default();
+                                form.change(measure, index);
+                            }>
+                                "Change"<span class="wb-visually-hidden">{format!(" {label}")}</span>
+                            </a>
+                        </Show>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="wb-heading-m">{instrument.title.clone()}</h2>
+        <dl class="wb-summary-list">{rows}</dl>
+        {instrument.attribution.clone().map(|a| view! { <p class="wb-hint wb-attribution">{a}</p> })}
+    }
+}
+
+/// Check your answers: each measure's answers with Change links, then "Confirm and send".
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
     let form = expect_context::<Form>();
-    let locked = move || form.draft.with(|d| d.pending.is_some());
-    let rows = move || {
-        form.instrument.with_value(|instrument| {
-            instrument
-                .items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    let label = item.short_label.clone();
-                    let item_id = item.id.clone();
-                    let max = item.options.iter().map(|o| o.value).max().unwrap_or(0);
-                    let value = move || {
-                        form.draft.with(|d| match d.answers.get(&item_id) {
-                            Some(v) => format!("{v} out of {max}"),
-                            None => "Not answered".to_owned(),
-                        })
-                    };
-                    let href = format!("#{}", form.item_field_id(&item.id));
-                    view! {
-                        <div class="wb-summary-list__row">
-                            <dt class="wb-summary-list__key">{label.clone()}</dt>
-                            <dd class="wb-summary-list__value">{value}</dd>
-                            <dd class="wb-summary-list__actions">
-                                <Show when=move || !locked()>
-                                    <a class="wb-link" href=href.clone() on:click=move |ev| {
-                                        ev.prevent_default();
-                                        form.change(index);
-                                    }>
-                                        "Change"<span class="wb-visually-hidden">{format!(" {label}")}</span>
-                                    </a>
-                                </Show>
-                            </dd>
-                        </div>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let measures = form.instruments.with_value(|all| {
+        all.iter()
+            .enumerate()
+            .map(|(m, i)| measure_rows(form, m, i))
+            .collect_view()
+    });
     let sending = move || form.sending.get() == SendState::Sending;
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
         <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Check your answers before sending"</h1>
-        <h2 class="wb-heading-m">{move || form.instrument.with_value(|i| i.title.clone())}</h2>
-        <dl class="wb-summary-list">{rows}</dl>
-        {move || form.instrument.with_value(|i| i.attribution.clone()).map(|a| view! { <p class="wb-hint">{a}</p> })}
+        {measures}
         <div role="status" class="wb-send-status">
             {move || match form.sending.get() {
                 SendState::Sending => Some(view! { <p class="wb-body">"Sending your answers…"</p> }.into_any()),

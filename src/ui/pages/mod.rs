@@ -5,3 +5,4 @@ pub mod config_error;
 pub mod question;
 pub mod sent;
 pub mod start;
+pub mod urgent_help;

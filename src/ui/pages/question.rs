@@ -1,20 +1,23 @@
+use crate::domain::scoring;
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
 use crate::ui::state::Form;
 use leptos::prelude::*;
 
-/// One question of the instrument: a fieldset whose legend is the page heading, and native
+/// One question of an instrument: a fieldset whose legend is the page heading, and native
 /// radios with nothing preselected.
 #[component]
 pub fn Question(
+    /// The measure's position in the deployment's list (0-based).
+    measure: usize,
     /// The question's position in the instrument (0-based).
     index: usize,
 ) -> impl IntoView {
     let form = expect_context::<Form>();
-    let Some(item) = form.instrument.with_value(|i| i.items.get(index).cloned()) else {
+    let Some((instrument, item)) = form.item_at(measure, index) else {
         return ().into_any();
     };
-    let total = form.journey.questions;
-    let field_id = form.item_field_id(&item.id);
+    let total = instrument.items.len();
+    let field_id = form.item_field_id(&instrument.id, &item.id);
     let hint_id = format!("{field_id}-hint");
     let error_id = format!("{field_id}-error");
     let error = Memo::new({
@@ -27,7 +30,7 @@ pub fn Question(
             })
         }
     });
-    let hint = (index == 0).then(|| form.instrument.with_value(|i| i.instructions.clone()));
+    let hint = Some(instrument.instructions.clone()).filter(|h| !h.trim().is_empty());
     let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -42,8 +45,20 @@ pub fn Question(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let name = form.id(&format!("answer-{}", item.id));
-    let item_id = item.id.clone();
+    // An answer that raises a risk flag shows crisis help at once, on this page.
+    let at_risk = {
+        let (instrument, item_id) = (instrument.clone(), item.id.clone());
+        move || {
+            let raised = form
+                .draft
+                .with(|d| scoring::risk(&instrument, &d.answers_to(&instrument.id)));
+            instrument
+                .risk
+                .iter()
+                .any(|r| r.item == item_id && raised.contains(&r.reason))
+        }
+    };
+    let name = form.id(&format!("answer-{}-{}", instrument.id, item.id));
     let radios = item
         .options
         .iter()
@@ -51,9 +66,12 @@ pub fn Question(
         .map(|(n, option)| {
             let id = if n == 0 { field_id.clone() } else { format!("{field_id}-{n}") };
             let value = option.value;
-            let item_id = item_id.clone();
-            let checked_item = item_id.clone();
-            let anchor = option.anchor.clone().map(|a| view! { <span class="wb-radios__anchor">{format!(" – {a}")}</span> });
+            let (inst, item_id) = (instrument.clone(), item.id.clone());
+            let (checked_inst, checked_item) = (instrument.id.clone(), item.id.clone());
+            let anchor = option
+                .anchor
+                .clone()
+                .map(|a| view! { <span class="wb-radios__anchor">{format!(" – {a}")}</span> });
             view! {
                 <div class="wb-radios__item">
                     <input
@@ -62,8 +80,8 @@ pub fn Question(
                         name=name.clone()
                         type="radio"
                         value=value.to_string()
-                        prop:checked=move || form.draft.with(|d| d.answers.get(&checked_item) == Some(value))
-                        on:change=move |_| form.answer(&item_id, value)
+                        prop:checked=move || form.draft.with(|d| d.answers.get(&checked_inst).and_then(|a| a.get(&checked_item)) == Some(value))
+                        on:change=move |_| form.answer(&inst, &item_id, value)
                     />
                     <label class="wb-label wb-radios__label" for=id>
                         <span class="wb-radios__value">{option.label.clone()}</span>
@@ -73,20 +91,21 @@ pub fn Question(
             }
         })
         .collect_view();
+    let attribution = instrument.attribution.clone();
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
         <ErrorSummary id=form.error_summary_id() errors=form.errors.into()/>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();
-            form.continue_from(index);
+            form.continue_from(measure, index);
         }>
             <div class=move || if error.get().is_some() { "wb-form-group wb-form-group--error" } else { "wb-form-group" }>
                 <fieldset class="wb-fieldset" aria-describedby=described_by>
                     <legend class="wb-fieldset__legend">
-                        <span class="wb-caption">{format!("Question {} of {total}", index + 1)}</span>
+                        <span class="wb-caption">{format!("{} – Question {} of {total}", instrument.title, index + 1)}</span>
                         <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">{item.text.clone()}</h1>
                     </legend>
-                    {hint.clone().map(|h| view! { <div class="wb-hint" id=hint_id.clone()>{h}</div> })}
+                    {hint.map(|h| view! { <div class="wb-hint" id=hint_id.clone()>{h}</div> })}
                     {move || error.get().map(|m| view! {
                         <p class="wb-error-message" id=error_id.clone()>
                             <span class="wb-visually-hidden">"Error: "</span>{m}
@@ -95,8 +114,26 @@ pub fn Question(
                     <div class="wb-radios">{radios}</div>
                 </fieldset>
             </div>
-            <button type="submit" class="wb-button">"Continue"</button>
+            <div role="alert" class="wb-alert-region">
+                <Show when=at_risk.clone()>
+                    <div class="wb-warning wb-risk">
+                        <h2 class="wb-heading-s">"If you need help now"</h2>
+                        <p class="wb-body">
+                            "Call " <a class="wb-link" href="tel:999">"999"</a> " if you are in danger now, "
+                            <a class="wb-link" href="tel:111">"NHS 111"</a> " and choose option 2 for urgent mental health help, or Samaritans free on "
+                            <a class="wb-link" href="tel:116123">"116 123"</a> "."
+                        </p>
+                    </div>
+                </Show>
+            </div>
+            <div class="wb-button-group">
+                <button type="submit" class="wb-button">"Continue"</button>
+                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.skip(measure, index)>
+                    "Skip this question"
+                </button>
+            </div>
         </form>
+        {attribution.map(|a| view! { <p class="wb-hint wb-attribution">{a}</p> })}
     }
     .into_any()
 }

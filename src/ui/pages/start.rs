@@ -5,11 +5,12 @@ use leptos::prelude::*;
 #[component]
 pub fn Start() -> impl IntoView {
     let form = expect_context::<Form>();
-    let questions = form.journey.questions;
+    let questions = form.question_count();
+    let minutes = (questions / 4).max(2);
     view! {
         <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Tell us how you have been feeling"</h1>
         <p class="wb-body">
-            {format!("This form asks {questions} short questions about how you feel about your life. It takes about 2 minutes.")}
+            {format!("This form asks {questions} short questions about how you have been feeling. It takes about {minutes} minutes.")}
         </p>
         <p class="wb-body">
             "Your answers go to the wellbeing service, so that someone can talk with you about what might help. Until you send them, they are kept only on this device, and you can clear them at any time."

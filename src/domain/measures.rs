@@ -1,0 +1,40 @@
+//! Which instruments a deployment asks, in order: `data-measures` resolved against the built-in
+//! instruments and any definitions loaded from `data-instruments-url`.
+
+use crate::domain::instrument::{Instrument, builtin_ids, resolve};
+use thiserror::Error;
+
+/// A measure named in `data-measures` that cannot be asked. It is left out; the rest work.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum MeasureProblem {
+    #[error(
+        "data-measures names {id:?}, which is not a known instrument (built in: {known}; others can be defined in the file named by data-instruments-url); it has been left out"
+    )]
+    Unknown { id: String, known: String },
+    #[error(
+        "data-measures names {0:?}, a licensed instrument whose wording must be supplied by the file named in data-instruments-url; it has been left out"
+    )]
+    NeedsWording(String),
+}
+
+/// Resolves `ids` to instruments in the same order, with a problem for each one left out.
+pub fn resolve_measures(
+    ids: &[String],
+    loaded: &[Instrument],
+) -> (Vec<Instrument>, Vec<MeasureProblem>) {
+    let mut instruments = Vec::new();
+    let mut problems = Vec::new();
+    for id in ids {
+        match resolve(id, loaded) {
+            Some(i) if i.requires_wording() => {
+                problems.push(MeasureProblem::NeedsWording(id.clone()))
+            }
+            Some(i) => instruments.push(i),
+            None => problems.push(MeasureProblem::Unknown {
+                id: id.chars().take(40).collect(),
+                known: builtin_ids().join(", "),
+            }),
+        }
+    }
+    (instruments, problems)
+}

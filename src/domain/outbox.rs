@@ -1,0 +1,222 @@
+//! The outbox: submissions waiting on the device until the intake has them. Delivery policy is
+//! here (pure, time passed in): which failures are retried, when, and what the person is told.
+
+use crate::domain::payload::{Submission, SubmissionId};
+use serde::{Deserialize, Serialize};
+
+/// The format of the stored outbox.
+pub const OUTBOX_VERSION: u32 = 1;
+
+/// First retry after 2 s, doubling each time, never more than 5 minutes apart.
+pub const BASE_DELAY_MS: u64 = 2_000;
+pub const MAX_DELAY_MS: u64 = 5 * 60_000;
+
+/// How one attempt to send ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// 2xx: the intake has it.
+    Delivered,
+    /// No response: offline, DNS, CORS refusal or timeout.
+    NetworkError,
+    /// An HTTP status other than 2xx, with the `Retry-After` delay if one was given.
+    Status {
+        code: u16,
+        retry_after_ms: Option<u64>,
+    },
+}
+
+/// What to do after an attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// Remove it from the outbox.
+    Done,
+    /// Try again at this time (ms since the epoch).
+    RetryAt(u64),
+    /// Stop retrying: the intake refused it. It stays on the device.
+    GiveUp { status: u16 },
+}
+
+/// Whether a status may succeed later: 408, 429 and 5xx.
+pub fn is_retryable(code: u16) -> bool {
+    matches!(code, 408 | 429 | 500..=599)
+}
+
+/// The delay before retry number `attempts` (1 = after the first failure): exponential, capped,
+/// with "full jitter" — `jitter` in [0, 1) picks a point in the upper half of the window, so
+/// retries from many devices spread out but never come sooner than half the delay.
+pub fn backoff_ms(attempts: u32, jitter: f64) -> u64 {
+    let exp = BASE_DELAY_MS.saturating_mul(1u64 << attempts.saturating_sub(1).min(20));
+    let window = exp.min(MAX_DELAY_MS);
+    let jitter = jitter.clamp(0.0, 1.0);
+    window / 2 + ((window / 2) as f64 * jitter) as u64
+}
+
+/// Decides what follows an attempt. `attempts` counts this one.
+pub fn after(attempt: Attempt, attempts: u32, now_ms: u64, jitter: f64) -> Next {
+    match attempt {
+        Attempt::Delivered => Next::Done,
+        Attempt::NetworkError => Next::RetryAt(now_ms + backoff_ms(attempts, jitter)),
+        Attempt::Status { code, .. } if (200..300).contains(&code) => Next::Done,
+        Attempt::Status {
+            code,
+            retry_after_ms,
+        } if is_retryable(code) => {
+            let wait = backoff_ms(attempts, jitter);
+            // Honour Retry-After (but not beyond an hour, in case of a silly value).
+            let wait = retry_after_ms.map_or(wait, |r| r.clamp(wait.min(1_000), 3_600_000));
+            Next::RetryAt(now_ms + wait)
+        }
+        Attempt::Status { code, .. } => Next::GiveUp { status: code },
+    }
+}
+
+/// Parses a `Retry-After` header: delay-seconds, or an HTTP date given as ms since the epoch by
+/// the caller's date parser (`date_ms`). Returns the delay in ms.
+pub fn parse_retry_after(value: &str, now_ms: u64, date_ms: Option<u64>) -> Option<u64> {
+    let v = value.trim();
+    if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) {
+        return v.parse::<u64>().ok().map(|s| s.saturating_mul(1000));
+    }
+    date_ms.map(|d| d.saturating_sub(now_ms))
+}
+
+/// Where a queued submission stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum EntryState {
+    /// Waiting to be (re)sent, not before `next_attempt_at_ms`.
+    Queued { next_attempt_at_ms: u64 },
+    /// The intake refused it with this status; it is kept so nothing is lost.
+    Refused { status: u16 },
+}
+
+/// One submission in the outbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub submission: Submission,
+    pub attempts: u32,
+    pub state: EntryState,
+}
+
+/// The submissions waiting on this device, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outbox {
+    version: u32,
+    pub entries: Vec<Entry>,
+}
+
+impl Outbox {
+    pub fn new() -> Self {
+        Outbox {
+            version: OUTBOX_VERSION,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Reads a stored outbox. Anything unreadable gives `Err` so the caller can say so; the
+    /// stored text is then kept aside rather than thrown away.
+    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
+        let o: Outbox = serde_json::from_str(json)?;
+        if o.version != OUTBOX_VERSION {
+            return Err(serde::de::Error::custom("unsupported outbox version"));
+        }
+        Ok(o)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("an outbox always serialises")
+    }
+
+    /// Queues a submission to be sent now. Queuing the same submission twice keeps one.
+    pub fn enqueue(&mut self, submission: Submission, now_ms: u64) {
+        if self.get(&submission.submission_id).is_none() {
+            self.entries.push(Entry {
+                submission,
+                attempts: 0,
+                state: EntryState::Queued {
+                    next_attempt_at_ms: now_ms,
+                },
+            });
+        }
+    }
+
+    pub fn get(&self, id: &SubmissionId) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| &e.submission.submission_id == id)
+    }
+
+    /// The queued submissions due at `now_ms` (all of them when `force`, e.g. on `online`).
+    pub fn due(&self, now_ms: u64, force: bool) -> Vec<SubmissionId> {
+        self.entries
+            .iter()
+            .filter(|e| match e.state {
+                EntryState::Queued { next_attempt_at_ms } => force || next_attempt_at_ms <= now_ms,
+                EntryState::Refused { .. } => false,
+            })
+            .map(|e| e.submission.submission_id.clone())
+            .collect()
+    }
+
+    /// When the next queued submission is due, if any.
+    pub fn next_due_at(&self) -> Option<u64> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e.state {
+                EntryState::Queued { next_attempt_at_ms } => Some(next_attempt_at_ms),
+                EntryState::Refused { .. } => None,
+            })
+            .min()
+    }
+
+    /// Records the outcome of an attempt and returns what follows.
+    pub fn record(
+        &mut self,
+        id: &SubmissionId,
+        attempt: Attempt,
+        now_ms: u64,
+        jitter: f64,
+    ) -> Next {
+        let Some(at) = self
+            .entries
+            .iter()
+            .position(|e| &e.submission.submission_id == id)
+        else {
+            return Next::Done;
+        };
+        let entry = &mut self.entries[at];
+        entry.attempts = entry.attempts.saturating_add(1);
+        let next = after(attempt, entry.attempts, now_ms, jitter);
+        match next {
+            Next::Done => {
+                self.entries.remove(at);
+            }
+            Next::RetryAt(t) => {
+                entry.state = EntryState::Queued {
+                    next_attempt_at_ms: t,
+                }
+            }
+            Next::GiveUp { status } => entry.state = EntryState::Refused { status },
+        }
+        next
+    }
+
+    /// Puts a refused submission back in the queue (the person asked to try again).
+    pub fn retry_now(&mut self, id: &SubmissionId, now_ms: u64) {
+        if let Some(e) = self
+            .entries
+            .iter_mut()
+            .find(|e| &e.submission.submission_id == id)
+        {
+            e.state = EntryState::Queued {
+                next_attempt_at_ms: now_ms,
+            };
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

@@ -1,0 +1,182 @@
+//! Delivery policy: what is retried, when, and that nothing is lost or sent twice.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use wellbeing_widget::domain::instrument::{Answers, ons4};
+use wellbeing_widget::domain::outbox::*;
+use wellbeing_widget::domain::payload::*;
+use wellbeing_widget::domain::scoring::Risk;
+
+fn submission(n: u8) -> Submission {
+    Submission {
+        schema_version: SchemaVersion,
+        submission_id: SubmissionId::from_random_bytes([n; 16]),
+        submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
+        mode: Mode::SelfReferral,
+        measures: vec![Measure::new(&ons4(), &Answers::default())],
+        risk: Risk::default(),
+    }
+}
+
+#[test]
+fn network_errors_408_429_and_5xx_are_retried_other_4xx_are_not() {
+    for code in [408, 429, 500, 502, 503, 504, 599] {
+        assert!(is_retryable(code), "{code}");
+        assert!(matches!(
+            after(
+                Attempt::Status {
+                    code,
+                    retry_after_ms: None
+                },
+                1,
+                0,
+                0.5
+            ),
+            Next::RetryAt(_)
+        ));
+    }
+    for code in [400, 401, 403, 404, 409, 413, 415, 422] {
+        assert!(!is_retryable(code), "{code}");
+        assert_eq!(
+            after(
+                Attempt::Status {
+                    code,
+                    retry_after_ms: None
+                },
+                1,
+                0,
+                0.5
+            ),
+            Next::GiveUp { status: code }
+        );
+    }
+    assert!(matches!(
+        after(Attempt::NetworkError, 1, 0, 0.5),
+        Next::RetryAt(_)
+    ));
+    assert_eq!(after(Attempt::Delivered, 1, 0, 0.5), Next::Done);
+    assert_eq!(
+        after(
+            Attempt::Status {
+                code: 201,
+                retry_after_ms: None
+            },
+            1,
+            0,
+            0.5
+        ),
+        Next::Done
+    );
+}
+
+#[test]
+fn backoff_doubles_from_two_seconds_with_jitter_and_a_cap() {
+    // jitter 0 → half the window; jitter → 1 → the whole window.
+    assert_eq!(backoff_ms(1, 0.0), 1_000);
+    assert_eq!(backoff_ms(2, 0.0), 2_000);
+    assert_eq!(backoff_ms(3, 0.0), 4_000);
+    assert_eq!(backoff_ms(1, 0.999_999), 1_999);
+    assert_eq!(backoff_ms(30, 0.0), MAX_DELAY_MS / 2);
+    assert!(backoff_ms(30, 0.999) <= MAX_DELAY_MS);
+}
+
+proptest! {
+    #[test]
+    fn backoff_is_within_its_window(attempts in 1u32..100, jitter in 0.0f64..1.0) {
+        let window = (BASE_DELAY_MS.saturating_mul(1 << (attempts - 1).min(20))).min(MAX_DELAY_MS);
+        let d = backoff_ms(attempts, jitter);
+        prop_assert!(d >= window / 2 && d <= window);
+    }
+}
+
+#[test]
+fn retry_after_is_honoured() {
+    assert_eq!(parse_retry_after("120", 0, None), Some(120_000));
+    assert_eq!(parse_retry_after(" 5 ", 0, None), Some(5_000));
+    assert_eq!(
+        parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT", 1_000, Some(31_000)),
+        Some(30_000)
+    );
+    assert_eq!(parse_retry_after("soon", 0, None), None);
+    assert_eq!(
+        after(
+            Attempt::Status {
+                code: 429,
+                retry_after_ms: Some(60_000)
+            },
+            1,
+            1_000,
+            0.0
+        ),
+        Next::RetryAt(61_000)
+    );
+    assert_eq!(
+        after(
+            Attempt::Status {
+                code: 503,
+                retry_after_ms: Some(86_400_000)
+            },
+            1,
+            0,
+            0.0
+        ),
+        Next::RetryAt(3_600_000),
+        "an absurd Retry-After is capped at an hour"
+    );
+}
+
+#[test]
+fn the_outbox_keeps_a_submission_until_delivered_and_never_queues_it_twice() {
+    let mut o = Outbox::new();
+    let s = submission(1);
+    let id = s.submission_id.clone();
+    o.enqueue(s.clone(), 100);
+    o.enqueue(s, 100);
+    assert_eq!(o.entries.len(), 1);
+    assert_eq!(o.due(100, false), vec![id.clone()]);
+
+    let Next::RetryAt(t) = o.record(&id, Attempt::NetworkError, 100, 0.0) else {
+        panic!()
+    };
+    assert_eq!(t, 1_100);
+    assert!(o.due(1_099, false).is_empty());
+    assert_eq!(
+        o.due(1_099, true),
+        vec![id.clone()],
+        "the online event sends at once"
+    );
+    assert_eq!(o.next_due_at(), Some(1_100));
+
+    // Survives a reload.
+    let mut o = Outbox::from_json(&o.to_json()).unwrap();
+    assert_eq!(o.entries[0].attempts, 1);
+
+    assert_eq!(
+        o.record(
+            &id,
+            Attempt::Status {
+                code: 400,
+                retry_after_ms: None
+            },
+            2_000,
+            0.0
+        ),
+        Next::GiveUp { status: 400 }
+    );
+    assert!(
+        o.due(10_000, true).is_empty(),
+        "a refused submission is not retried by itself"
+    );
+    assert_eq!(o.entries.len(), 1, "but it is kept");
+    o.retry_now(&id, 3_000);
+    assert_eq!(o.due(3_000, false), vec![id.clone()]);
+    assert_eq!(o.record(&id, Attempt::Delivered, 3_000, 0.0), Next::Done);
+    assert!(o.is_empty());
+}
+
+#[test]
+fn an_unreadable_outbox_is_an_error_not_a_crash() {
+    assert!(Outbox::from_json("{").is_err());
+    assert!(Outbox::from_json("{\"version\":2,\"entries\":[]}").is_err());
+    assert!(Outbox::from_json("{\"version\":1,\"entries\":[{\"submission\":1}]}").is_err());
+}
