@@ -215,6 +215,8 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         endpoint: Some("http://intake.example.org/x".into()),
         measures: Some("phq9".into()),
         instruments_url: Some("/forms/x.json".into()),
+        draft_days: Some("3".into()),
+        timeout_seconds: Some("20".into()),
         element_id: Some("w".into()),
         index: 0,
     };
@@ -388,4 +390,65 @@ fn the_instance_name_keeps_only_letters_digits_hyphens_and_underscores() {
             "{id:?} → {got:?}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-draft-days and data-timeout-seconds
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn draft_days_and_timeout_default_and_fall_back_on_bad_values() {
+    let (c, w) = parse(&raw("https://x.example"));
+    assert_eq!((c.draft_days, c.timeout_seconds), (7, 15));
+    assert!(w.is_empty());
+    for (days, timeout, want, warnings) in [
+        ("1", "1", (1, 1), vec![]),
+        ("90", "120", (90, 120), vec![]),
+        (" 14 ", "30", (14, 30), vec![]),
+        (
+            "0",
+            "0",
+            (7, 15),
+            vec![ConfigWarning::DraftDays, ConfigWarning::TimeoutSeconds],
+        ),
+        (
+            "91",
+            "121",
+            (7, 15),
+            vec![ConfigWarning::DraftDays, ConfigWarning::TimeoutSeconds],
+        ),
+        (
+            "seven",
+            "1.5",
+            (7, 15),
+            vec![ConfigWarning::DraftDays, ConfigWarning::TimeoutSeconds],
+        ),
+        (
+            "-3",
+            "",
+            (7, 15),
+            vec![ConfigWarning::DraftDays, ConfigWarning::TimeoutSeconds],
+        ),
+    ] {
+        let mut r = raw("https://x.example");
+        r.draft_days = Some(days.into());
+        r.timeout_seconds = Some(timeout.into());
+        let (c, w) = parse(&r);
+        assert_eq!(
+            (c.draft_days, c.timeout_seconds),
+            want,
+            "{days:?} {timeout:?}"
+        );
+        assert_eq!(w, warnings, "{days:?} {timeout:?}");
+    }
+    assert!(
+        ConfigWarning::DraftDays
+            .to_string()
+            .contains("data-draft-days")
+    );
+    assert!(
+        ConfigWarning::TimeoutSeconds
+            .to_string()
+            .contains("data-timeout-seconds")
+    );
 }

@@ -6,9 +6,6 @@ use serde_json::{Value, json};
 use wellbeing_widget::domain::draft::{DEFAULT_MAX_AGE_MS, Draft, DraftError};
 use wellbeing_widget::domain::instrument::{Answers, Instrument, ons4, phq9, ucla3};
 use wellbeing_widget::domain::journey::{Journey, Step};
-use wellbeing_widget::domain::payload::{
-    Measure, Mode, SchemaVersion, Submission, SubmissionId, Timestamp,
-};
 
 /// Three measures of 4, 3 and 1 questions (e.g. ONS4, UCLA-3, the direct loneliness question).
 fn j() -> Journey {
@@ -241,7 +238,7 @@ fn a_draft_with_answers_to_two_instruments_round_trips() {
 #[test]
 fn the_stored_form_keeps_answers_per_instrument() {
     let v: Value = serde_json::from_str(&draft().to_json()).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(
         v["answers"],
         json!({"ons4": {"satisfaction": 3, "worthwhile": 10}, "ucla3": {"ucla3-1": 2}})
@@ -363,26 +360,6 @@ fn the_urgent_help_already_shown_round_trips() {
 }
 
 #[test]
-fn a_pending_submission_round_trips_with_its_risk_flag() {
-    let mut d = draft();
-    d.step = Step::Check;
-    let p = phq9();
-    let a = Answers::from_pairs(&p, [("phq9-9", 2)]).unwrap();
-    d.answers.insert("phq9".into(), a.clone());
-    d.pending = Some(Submission {
-        schema_version: SchemaVersion,
-        submission_id: SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap(),
-        submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
-        mode: Mode::SelfReferral,
-        measures: vec![Measure::new(&p, &a)],
-        risk: d.risk(&instruments()),
-    });
-    let back = load(&d.to_json()).unwrap();
-    assert_eq!(back, d);
-    assert!(back.pending.unwrap().risk.urgent);
-}
-
-#[test]
 fn risk_flags_phq9_item_9_from_the_answers_so_far() {
     let all = instruments();
     let mut d = draft();
@@ -440,4 +417,52 @@ fn corrupt_tampered_old_or_expired_drafts_are_discarded_with_a_reason() {
     assert!(load(&just_in_time).is_ok());
     let future = Draft::new(NOW + 3_600_000).to_json();
     assert_eq!(load(&future), Err(DraftError::Corrupt));
+}
+
+#[test]
+fn a_draft_from_another_tab_is_merged_not_overwritten() {
+    let all = [ons4(), ucla3()];
+    let mut ours = Draft::new(1);
+    ours.answers.insert(
+        "ons4".into(),
+        Answers::from_pairs(&all[0], [("satisfaction", 3)]).unwrap(),
+    );
+    let mut theirs = Draft::new(2);
+    theirs.answers.insert(
+        "ons4".into(),
+        Answers::from_pairs(&all[0], [("happy", 8)]).unwrap(),
+    );
+    theirs.answers.insert(
+        "ucla3".into(),
+        Answers::from_pairs(&all[1], [("ucla3-1", 2)]).unwrap(),
+    );
+    theirs.risk_shown.push("phq9-item9".into());
+    assert!(ours.merge_from(&theirs, &all));
+    assert_eq!(
+        ours.answers_to("ons4").get("satisfaction"),
+        Some(3),
+        "ours kept"
+    );
+    assert_eq!(
+        ours.answers_to("ons4").get("happy"),
+        Some(8),
+        "theirs added"
+    );
+    assert_eq!(ours.risk_shown, ["phq9-item9"]);
+    // Merging the same again changes nothing (so two tabs do not echo writes forever).
+    assert!(!ours.merge_from(&theirs, &all));
+}
+
+#[test]
+fn progress_is_any_page_past_the_start_or_any_answer() {
+    let mut d = Draft::new(1);
+    assert!(!d.has_progress());
+    d.step = Step::Check;
+    assert!(d.has_progress());
+    let mut d = Draft::new(1);
+    d.answers.insert(
+        "ons4".into(),
+        Answers::from_pairs(&ons4(), [("happy", 1)]).unwrap(),
+    );
+    assert!(d.has_progress());
 }

@@ -832,7 +832,8 @@ fn cors_headers_on_submissions_and_errors() {
     assert_eq!(r.header("Vary"), Some("Origin"));
     assert_eq!(
         r.header("Access-Control-Expose-Headers"),
-        Some("Idempotent-Replayed")
+        Some("Idempotent-Replayed, Retry-After"),
+        "the widget must be able to read Retry-After across origins"
     );
     let r = intake.post_with(Some(id.as_str()), b"[", &[("Origin", ALLOWED)]);
     r.assert_error(400);

@@ -159,6 +159,28 @@ pub enum ConfigWarning {
     MalformedMeasure(String),
     #[error("{0}; no extra instrument definitions are loaded")]
     InstrumentsUrl(UrlError),
+    #[error(
+        "data-draft-days must be a whole number of days from 1 to 90; the default of {DEFAULT_DRAFT_DAYS} is used"
+    )]
+    DraftDays,
+    #[error(
+        "data-timeout-seconds must be a whole number of seconds from 1 to 120; the default of {DEFAULT_TIMEOUT_SECONDS} is used"
+    )]
+    TimeoutSeconds,
+}
+
+/// Days a draft is kept on the device unless `data-draft-days` says otherwise.
+pub const DEFAULT_DRAFT_DAYS: u32 = 7;
+/// Seconds to wait for the intake before an attempt counts as failed (`data-timeout-seconds`).
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 15;
+
+/// A whole number in `range`, or `None`.
+fn whole_in(raw: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+    let t = raw.trim();
+    (!t.is_empty() && t.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse::<u32>().ok())
+        .flatten()
+        .filter(|n| range.contains(n))
 }
 
 /// Everything the widget needs from its host element.
@@ -170,6 +192,10 @@ pub struct WidgetConfig {
     /// Instrument ids, in the order they are asked.
     pub measures: Vec<String>,
     pub instruments_url: Option<InstrumentsUrl>,
+    /// How long a draft is kept on the device.
+    pub draft_days: u32,
+    /// How long to wait for the intake on each attempt.
+    pub timeout_seconds: u32,
 }
 
 /// The raw attribute values read from a host element.
@@ -178,6 +204,8 @@ pub struct RawConfig {
     pub endpoint: Option<String>,
     pub measures: Option<String>,
     pub instruments_url: Option<String>,
+    pub draft_days: Option<String>,
+    pub timeout_seconds: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -212,12 +240,33 @@ impl WidgetConfig {
                 }
             },
         };
+        let mut number = |raw: Option<&str>, range, default, warning| match raw {
+            None => default,
+            Some(r) => whole_in(r, range).unwrap_or_else(|| {
+                warnings.push(warning);
+                default
+            }),
+        };
+        let draft_days = number(
+            raw.draft_days.as_deref(),
+            1..=90,
+            DEFAULT_DRAFT_DAYS,
+            ConfigWarning::DraftDays,
+        );
+        let timeout_seconds = number(
+            raw.timeout_seconds.as_deref(),
+            1..=120,
+            DEFAULT_TIMEOUT_SECONDS,
+            ConfigWarning::TimeoutSeconds,
+        );
         Ok((
             Self {
                 endpoint,
                 instance,
                 measures,
                 instruments_url,
+                draft_days,
+                timeout_seconds,
             },
             warnings,
         ))

@@ -4,7 +4,6 @@
 
 use crate::domain::instrument::{Answers, Instrument};
 use crate::domain::journey::{Journey, Step};
-use crate::domain::payload::Submission;
 use crate::domain::scoring::Risk;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -13,8 +12,11 @@ use thiserror::Error;
 /// The draft format this build writes.
 pub const DRAFT_VERSION: u32 = 2;
 
-/// How long a draft is kept, by default: 7 days.
-pub const DEFAULT_MAX_AGE_MS: u64 = 7 * 24 * 60 * 60 * 1000;
+/// How long a draft is kept, by default: 7 days (`data-draft-days`).
+pub const DEFAULT_MAX_AGE_MS: u64 = 7 * DAY_MS;
+
+/// One day in milliseconds.
+pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// A person's answers so far and where they were.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,9 +28,6 @@ pub struct Draft {
     pub answers: BTreeMap<String, Answers>,
     /// Risk reasons for which the urgent-help page has already been shown.
     pub risk_shown: Vec<String>,
-    /// The submission built when "Confirm and send" was pressed and not yet delivered. Every retry
-    /// sends exactly this (same id, so the same Idempotency-Key); the answers are then locked.
-    pub pending: Option<Submission>,
 }
 
 /// The stored form of a draft.
@@ -43,8 +42,6 @@ struct Stored {
     answers: BTreeMap<String, BTreeMap<String, i64>>,
     #[serde(default)]
     risk_shown: Vec<String>,
-    #[serde(default)]
-    pending: Option<Submission>,
 }
 
 /// Why a stored draft was not restored. The messages are shown to the person.
@@ -56,7 +53,7 @@ pub enum DraftError {
         "The answers saved on this device were from an older version of this form, so we have started again."
     )]
     OtherVersion,
-    #[error("The answers saved on this device were more than a week old, so we have removed them.")]
+    #[error("The answers saved on this device were too old to keep, so we have removed them.")]
     Expired,
 }
 
@@ -68,7 +65,6 @@ impl Draft {
             changing: false,
             answers: BTreeMap::new(),
             risk_shown: Vec::new(),
-            pending: None,
         }
     }
 
@@ -89,7 +85,6 @@ impl Draft {
                 })
                 .collect(),
             risk_shown: self.risk_shown.clone(),
-            pending: self.pending.clone(),
         };
         serde_json::to_string(&stored).expect("a draft always serialises")
     }
@@ -136,12 +131,37 @@ impl Draft {
             changing: stored.changing,
             answers,
             risk_shown: stored.risk_shown,
-            pending: stored.pending,
         })
     }
 }
 
 impl Draft {
+    /// Whether the person has got anywhere: worth offering "Continue where you left off".
+    pub fn has_progress(&self) -> bool {
+        self.step != Step::Start || self.answers.values().any(|a| !a.is_empty())
+    }
+
+    /// Merges a draft written by another tab into this one: every answer the other tab has is
+    /// kept, and this tab's answers to items the other has not answered are kept too. Returns
+    /// whether this draft changed.
+    pub fn merge_from(&mut self, other: &Draft, instruments: &[Instrument]) -> bool {
+        let before = self.answers.clone();
+        for i in instruments {
+            let theirs = other.answers_to(&i.id);
+            let ours = self.answers.entry(i.id.clone()).or_default();
+            for (item, value) in theirs.in_pairs() {
+                let _ = ours.set(i, item, value);
+            }
+        }
+        self.answers.retain(|_, a| !a.is_empty());
+        for r in &other.risk_shown {
+            if !self.risk_shown.contains(r) {
+                self.risk_shown.push(r.clone());
+            }
+        }
+        self.answers != before
+    }
+
     /// The answers given to `instrument` so far.
     pub fn answers_to(&self, instrument: &str) -> Answers {
         self.answers.get(instrument).cloned().unwrap_or_default()

@@ -13,7 +13,7 @@ pub const ALLOW_METHODS: &str = "POST, OPTIONS";
 /// Request headers the widget may send.
 pub const ALLOW_HEADERS: &str = "Content-Type, Idempotency-Key";
 /// Response headers (beyond the CORS-safelisted ones) the widget may read.
-pub const EXPOSE_HEADERS: &str = "Idempotent-Replayed";
+pub const EXPOSE_HEADERS: &str = "Idempotent-Replayed, Retry-After";
 /// How long, in seconds, a browser may cache a preflight answer.
 pub const MAX_AGE_SECONDS: u32 = 600;
 

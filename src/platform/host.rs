@@ -30,6 +30,8 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         endpoint: el.get_attribute("data-endpoint"),
         measures: el.get_attribute("data-measures"),
         instruments_url: el.get_attribute("data-instruments-url"),
+        draft_days: el.get_attribute("data-draft-days"),
+        timeout_seconds: el.get_attribute("data-timeout-seconds"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }

@@ -1,43 +1,34 @@
 //! Sending a submission to the configured intake endpoint.
 
+use crate::domain::outbox::{Attempt, parse_retry_after};
 use leptos::prelude::set_timeout;
 use std::time::Duration;
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// How long to wait for the intake before giving up on an attempt.
+/// How long to wait for a definitions file before giving up.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Why a send did not succeed.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum SendError {
-    /// No response: offline, DNS, CORS refusal, or timed out.
-    #[error("the intake could not be reached")]
-    Network,
-    /// The intake answered with an error status that may succeed later (408, 429, 5xx).
-    #[error("the intake answered with status {0}; the submission can be retried")]
-    Temporary(u16),
-    /// The intake refused the submission (other 4xx); retrying will not help.
-    #[error("the intake refused the submission with status {0}")]
-    Refused(u16),
-}
-
-/// POSTs `body` (JSON) to `endpoint` with the `Idempotency-Key`. No cookies are sent.
+/// POSTs `body` (JSON) to `endpoint` with the `Idempotency-Key`, waiting at most `timeout`.
+/// No cookies and no referrer are sent. Returns how the attempt ended, for the outbox policy.
 pub async fn post_json(
     endpoint: &str,
     idempotency_key: &str,
     body: &str,
-) -> Result<u16, SendError> {
-    let window = web_sys::window().ok_or(SendError::Network)?;
-    let headers = web_sys::Headers::new().map_err(|_| SendError::Network)?;
-    headers
-        .set("Content-Type", "application/json")
-        .map_err(|_| SendError::Network)?;
-    headers
-        .set("Idempotency-Key", idempotency_key)
-        .map_err(|_| SendError::Network)?;
-
+    timeout: Duration,
+) -> Attempt {
+    let Some(window) = web_sys::window() else {
+        return Attempt::NetworkError;
+    };
+    let Ok(headers) = web_sys::Headers::new() else {
+        return Attempt::NetworkError;
+    };
+    if headers.set("Content-Type", "application/json").is_err()
+        || headers.set("Idempotency-Key", idempotency_key).is_err()
+    {
+        return Attempt::NetworkError;
+    }
     let controller = web_sys::AbortController::new().ok();
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
@@ -49,19 +40,36 @@ pub async fn post_json(
     if let Some(c) = &controller {
         init.set_signal(Some(&c.signal()));
         let c = c.clone();
-        set_timeout(move || c.abort(), TIMEOUT);
+        set_timeout(move || c.abort(), timeout);
     }
-    let request =
-        web_sys::Request::new_with_str_and_init(endpoint, &init).map_err(|_| SendError::Network)?;
-    let response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| SendError::Network)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| SendError::Network)?;
-    let status = response.status();
-    match status {
-        200..=299 => Ok(status),
-        408 | 429 | 500..=599 => Err(SendError::Temporary(status)),
-        _ => Err(SendError::Refused(status)),
+    let Ok(request) = web_sys::Request::new_with_str_and_init(endpoint, &init) else {
+        return Attempt::NetworkError;
+    };
+    let response = match JsFuture::from(window.fetch_with_request(&request)).await {
+        Ok(r) => r,
+        Err(_) => return Attempt::NetworkError,
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return Attempt::NetworkError;
+    };
+    let code = response.status();
+    if (200..300).contains(&code) {
+        return Attempt::Delivered;
+    }
+    let retry_after_ms = response
+        .headers()
+        .get("Retry-After")
+        .ok()
+        .flatten()
+        .and_then(|v| {
+            let now = js_sys::Date::now();
+            let date = js_sys::Date::parse(&v);
+            let date_ms = (date.is_finite() && date > 0.0).then_some(date as u64);
+            parse_retry_after(&v, now as u64, date_ms)
+        });
+    Attempt::Status {
+        code,
+        retry_after_ms,
     }
 }
 

@@ -1,9 +1,9 @@
-//! The draft store: localStorage when the browser lets us use it, otherwise memory only (and the
-//! UI tells the person once that answers will not be kept if they leave).
+//! Keeping things on the device: localStorage when the browser lets us use it, otherwise
+//! nothing (the UI then works in memory and tells the person once that answers won't be kept).
 
 use thiserror::Error;
 
-/// Why a draft could not be written.
+/// Why something could not be written.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum StorageError {
     #[error("this browser is not letting us save your answers on this device")]
@@ -12,41 +12,46 @@ pub enum StorageError {
     WriteFailed,
 }
 
-/// Where one widget instance keeps its draft.
-pub struct DraftStore {
+/// One stored value of one widget instance (its draft, or its outbox).
+pub struct Slot {
     key: String,
     storage: Option<web_sys::Storage>,
 }
 
-impl DraftStore {
-    /// Opens the store for widget `instance`, probing that storage really works (it may be
-    /// missing, blocked in a framed page, or full).
-    pub fn open(instance: &str) -> Self {
+impl Slot {
+    /// Opens `what` ("draft", "outbox") for widget `instance`, probing that storage really works
+    /// (it may be missing, blocked in a framed page, or full).
+    pub fn open(instance: &str, what: &str) -> Self {
         Self {
-            key: format!("wellbeing-widget.v1.{instance}.draft"),
+            key: format!("wellbeing-widget.v1.{instance}.{what}"),
             storage: probe(),
         }
     }
 
-    /// Whether drafts survive leaving the page.
+    /// The storage key (to recognise `storage` events from other tabs).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Whether values survive leaving the page.
     pub fn is_persistent(&self) -> bool {
         self.storage.is_some()
     }
 
-    /// The stored draft JSON, if any.
+    /// The stored text, if any. A read that throws counts as nothing stored.
     pub fn load(&self) -> Option<String> {
         self.storage.as_ref()?.get_item(&self.key).ok().flatten()
     }
 
-    /// Writes the draft JSON.
-    pub fn save(&self, json: &str) -> Result<(), StorageError> {
+    /// Writes the text. Never panics: a browser that throws (quota, blocked) gives `Err`.
+    pub fn save(&self, text: &str) -> Result<(), StorageError> {
         let storage = self.storage.as_ref().ok_or(StorageError::Unavailable)?;
         storage
-            .set_item(&self.key, json)
+            .set_item(&self.key, text)
             .map_err(|_| StorageError::WriteFailed)
     }
 
-    /// Removes the draft from the device.
+    /// Removes the value from the device.
     pub fn clear(&self) {
         if let Some(s) = &self.storage {
             let _ = s.remove_item(&self.key);

@@ -4,9 +4,11 @@ use crate::domain::journey::Step;
 use crate::ui::components::{
     crisis::{CrisisHelp, GetHelpLink},
     notice::{IntegratorNotice, Notice},
+    outbox_status::OutboxStatus,
 };
 use crate::ui::pages::{
-    check::CheckAnswers, question::Question, sent::Sent, start::Start, urgent_help::UrgentHelp,
+    check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,
+    urgent_help::UrgentHelp,
 };
 use crate::ui::state::Form;
 use leptos::prelude::*;
@@ -26,10 +28,21 @@ pub fn App(
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
     let crisis_id = form.id("crisis");
-    // After a reload with a submission waiting, try to send it again straight away.
-    if form.draft.with_untracked(|d| d.pending.is_some()) {
-        form.send();
-    }
+    // Anything left in the outbox from an earlier visit is sent now; and again whenever the
+    // browser comes back online.
+    form.flush(true);
+    let online = window_event_listener(leptos::ev::online, move |_| form.flush(true));
+    // Another tab with this widget: merge its draft, follow its outbox.
+    let (draft_key, outbox_key) = form.keys();
+    let storage = window_event_listener(leptos::ev::storage, move |e| match e.key() {
+        Some(k) if k == draft_key => form.merge_from_other_tab(e.new_value()),
+        Some(k) if k == outbox_key => form.reload_outbox(e.new_value()),
+        _ => {}
+    });
+    on_cleanup(move || {
+        online.remove();
+        storage.remove();
+    });
     view! {
         <div class="wb-widget" lang="en-GB">
             <div class="wb-topbar">
@@ -37,10 +50,12 @@ pub fn App(
             </div>
             <IntegratorNotice problems/>
             <Notice message=form.notice.into()/>
+            <OutboxStatus/>
             // Keyed by the step, so each page is built afresh rather than patched from the last
             // one (patching radios between two questions would carry their checked state over).
-            <For each=move || [step.get()] key=|s| *s let:s>
-                {match s {
+            <For each=move || [(step.get(), form.resume.get())] key=|s| *s let:s>
+                {match s.0 {
+                    _ if s.1 => view! { <Resume/> }.into_any(),
                     Step::Start => view! { <Start/> }.into_any(),
                     Step::Question { measure, index } => view! { <Question measure index/> }.into_any(),
                     Step::UrgentHelp { measure, index } => view! { <UrgentHelp measure index/> }.into_any(),

@@ -2,12 +2,15 @@
 //! this file only connects them to signals and to the browser adapters.
 
 use crate::domain::config::WidgetConfig;
-use crate::domain::draft::{DEFAULT_MAX_AGE_MS, Draft};
+use crate::domain::draft::{DAY_MS, Draft};
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
-use crate::domain::payload::{Measure, Mode, Reference, SchemaVersion, Submission};
-use crate::platform::{clock, document, http, storage::DraftStore};
+use crate::domain::outbox::{EntryState, Next, Outbox};
+use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
+use crate::platform::storage::{Slot, StorageError};
+use crate::platform::{clock, document, http};
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// An error shown in the summary and next to its field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,15 +20,17 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// Where sending stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SendState {
-    Idle,
+/// Where a submission stands, as the person is told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Being sent now (or about to be, for the first time).
     Sending,
-    /// Not sent; the answers are still on the device. `retry` says whether trying again may help.
-    Failed {
-        retry: bool,
-    },
+    /// Not sent yet; kept on the device and retried (and sent on the next visit).
+    Waiting,
+    /// The intake refused it; it stays on the device.
+    Refused,
+    /// The intake has it.
+    Sent,
 }
 
 /// One widget instance's state, shared with its pages through context. `Copy`: all handles.
@@ -37,53 +42,78 @@ pub struct Form {
     pub journey: StoredValue<Journey>,
     pub draft: RwSignal<Draft>,
     pub errors: RwSignal<Vec<FieldError>>,
-    pub sending: RwSignal<SendState>,
     pub notice: RwSignal<Option<String>>,
-    pub reference: RwSignal<Option<Reference>>,
-    store: StoredValue<DraftStore, LocalStorage>,
+    /// Offer "Continue where you left off" / "Start again" before showing the saved page.
+    pub resume: RwSignal<bool>,
+    /// Submissions waiting on this device until the intake has them.
+    pub outbox: RwSignal<Outbox>,
+    /// The submission shown on the confirmation page.
+    pub current: RwSignal<Option<SubmissionId>>,
+    /// Whether a delivery run is in progress.
+    pub sending: RwSignal<bool>,
+    draft_slot: StoredValue<Slot, LocalStorage>,
+    outbox_slot: StoredValue<Slot, LocalStorage>,
     storage_warned: RwSignal<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Form {
-    /// Creates the state, restoring the draft saved on this device if there is a usable one.
+    /// Creates the state, restoring what this device holds: the draft (if usable) and the
+    /// outbox of submissions not yet delivered.
     pub fn new(config: WidgetConfig, instruments: Vec<Instrument>) -> Self {
         let journey = Journey {
             questions: instruments.iter().map(|i| i.items.len()).collect(),
         };
-        let store = DraftStore::open(&config.instance);
-        let mut notice = None;
-        let draft = match store.load() {
+        let draft_slot = Slot::open(&config.instance, "draft");
+        let outbox_slot = Slot::open(&config.instance, "outbox");
+        let mut notices: Vec<String> = Vec::new();
+        let max_age = u64::from(config.draft_days) * DAY_MS;
+        let draft = match draft_slot.load() {
             None => Draft::new(clock::now_ms()),
-            Some(json) => match Draft::from_json(
-                &json,
-                &instruments,
-                &journey,
-                clock::now_ms(),
-                DEFAULT_MAX_AGE_MS,
-            ) {
-                Ok(d) => d,
-                Err(e) => {
-                    store.clear();
-                    notice = Some(e.to_string());
-                    Draft::new(clock::now_ms())
+            Some(json) => {
+                match Draft::from_json(&json, &instruments, &journey, clock::now_ms(), max_age) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        draft_slot.clear();
+                        notices.push(e.to_string());
+                        Draft::new(clock::now_ms())
+                    }
                 }
-            },
+            }
         };
-        let storage_warned = !store.is_persistent();
+        let outbox = match outbox_slot.load() {
+            None => Outbox::new(),
+            Some(json) => Outbox::from_json(&json).unwrap_or_else(|_| {
+                // Never throw a submission away silently: keep the unreadable text aside.
+                let aside = Slot::open(&config.instance, "outbox-unreadable");
+                let _ = aside.save(&json);
+                outbox_slot.clear();
+                document::integrator_error(
+                    "the outbox stored on this device could not be read; it was kept aside under the key ending .outbox-unreadable",
+                );
+                Outbox::new()
+            }),
+        };
+        let storage_warned = !draft_slot.is_persistent();
         if storage_warned {
-            notice = Some(STORAGE_WARNING.to_owned());
+            notices.push(STORAGE_WARNING.to_owned());
         }
+        let resume = draft.has_progress() && draft.step != Step::Start;
         Form {
             config: StoredValue::new(config),
             instruments: StoredValue::new(instruments),
             journey: StoredValue::new(journey),
             draft: RwSignal::new(draft),
             errors: RwSignal::new(Vec::new()),
-            sending: RwSignal::new(SendState::Idle),
-            notice: RwSignal::new(notice),
-            reference: RwSignal::new(None),
-            store: StoredValue::new_local(store),
+            notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
+            resume: RwSignal::new(resume),
+            outbox: RwSignal::new(outbox),
+            current: RwSignal::new(None),
+            sending: RwSignal::new(false),
+            draft_slot: StoredValue::new_local(draft_slot),
+            outbox_slot: StoredValue::new_local(outbox_slot),
             storage_warned: RwSignal::new(storage_warned),
+            timer: StoredValue::new(None),
         }
     }
 
@@ -123,7 +153,24 @@ impl Form {
         self.draft
             .update_untracked(|d| d.saved_at_ms = clock::now_ms());
         let json = self.draft.with_untracked(Draft::to_json);
-        let result = self.store.with_value(|s| s.save(&json));
+        let result = self.draft_slot.with_value(|s| s.save(&json));
+        self.warn_if_unsaved(result);
+    }
+
+    fn save_outbox(&self) {
+        let result = self.outbox.with_untracked(|o| {
+            if o.is_empty() {
+                self.outbox_slot.with_value(Slot::clear);
+                Ok(())
+            } else {
+                self.outbox_slot.with_value(|s| s.save(&o.to_json()))
+            }
+        });
+        self.warn_if_unsaved(result);
+    }
+
+    /// Tells the person once that this browser is not keeping their answers.
+    fn warn_if_unsaved(&self, result: Result<(), StorageError>) {
         if result.is_err() && !self.storage_warned.get_untracked() {
             self.storage_warned.set(true);
             self.notice.set(Some(STORAGE_WARNING.to_owned()));
@@ -257,90 +304,201 @@ impl Form {
         self.go(Step::Question { measure, index });
     }
 
-    /// "Confirm and send": builds the submission once (so every retry has the same id and
-    /// Idempotency-Key), keeps it on the device, then sends it. A second press while sending
-    /// does nothing.
+    /// "Confirm and send": the submission goes into the outbox on the device first (the draft
+    /// is then removed), and is sent from there with its Idempotency-Key. A second press does
+    /// nothing: the page has already moved on.
     pub fn confirm(&self) {
-        if self.sending.get_untracked() == SendState::Sending {
+        if self.draft.with_untracked(|d| d.step) != Step::Check {
             return;
         }
-        if self.draft.with_untracked(|d| d.pending.is_none()) {
-            let Ok(submission_id) = clock::new_submission_id() else {
-                self.sending.set(SendState::Failed { retry: false });
-                return;
-            };
-            let (measures, risk) = self.instruments.with_value(|all| {
-                self.draft.with_untracked(|d| {
-                    let measures = all
-                        .iter()
-                        .map(|i| Measure::new(i, &d.answers_to(&i.id)))
-                        .collect();
-                    (measures, d.risk(all))
-                })
-            });
-            let submission = Submission {
-                schema_version: SchemaVersion,
-                submission_id,
-                submitted_at: clock::now_timestamp(),
-                mode: Mode::SelfReferral,
-                measures,
-                risk,
-            };
-            self.draft.update(|d| d.pending = Some(submission));
-            self.save();
-        }
-        self.send();
-    }
-
-    /// Sends the pending submission, if any.
-    pub fn send(&self) {
-        let Some(submission) = self.draft.with_untracked(|d| d.pending.clone()) else {
+        let Ok(submission_id) = clock::new_submission_id() else {
+            document::integrator_error(
+                "this browser has no secure random numbers (crypto.getRandomValues)",
+            );
             return;
         };
-        if self.sending.get_untracked() == SendState::Sending {
+        let (measures, risk) = self.instruments.with_value(|all| {
+            self.draft.with_untracked(|d| {
+                let measures = all
+                    .iter()
+                    .map(|i| Measure::new(i, &d.answers_to(&i.id)))
+                    .collect();
+                (measures, d.risk(all))
+            })
+        });
+        let submission = Submission {
+            schema_version: SchemaVersion,
+            submission_id: submission_id.clone(),
+            submitted_at: clock::now_timestamp(),
+            mode: Mode::SelfReferral,
+            measures,
+            risk,
+        };
+        self.outbox
+            .update(|o| o.enqueue(submission, clock::now_ms()));
+        self.save_outbox();
+        self.draft_slot.with_value(Slot::clear);
+        self.current.set(Some(submission_id));
+        self.set_errors(Vec::new());
+        self.draft.set(Draft {
+            step: Step::Sent,
+            ..Draft::new(clock::now_ms())
+        });
+        document::focus_soon(self.heading_id());
+        self.flush(true);
+    }
+
+    /// Where `id` stands (reactive).
+    pub fn delivery(&self, id: &SubmissionId) -> Delivery {
+        let sending = self.sending.get();
+        self.outbox.with(|o| match o.get(id) {
+            None => Delivery::Sent,
+            Some(e) => match e.state {
+                EntryState::Refused { .. } => Delivery::Refused,
+                EntryState::Queued { .. } if sending || e.attempts == 0 => Delivery::Sending,
+                EntryState::Queued { .. } => Delivery::Waiting,
+            },
+        })
+    }
+
+    /// Sends what is due in the outbox, one at a time, oldest first (`force`: everything queued,
+    /// e.g. when the browser comes back online or the person presses "Try again"). Then
+    /// schedules the next retry.
+    pub fn flush(&self, force: bool) {
+        if self.sending.get_untracked() {
             return;
         }
-        self.sending.set(SendState::Sending);
+        let due = self
+            .outbox
+            .with_untracked(|o| o.due(clock::now_ms(), force));
+        if due.is_empty() {
+            self.schedule();
+            return;
+        }
+        self.sending.set(true);
         let form = *self;
         let endpoint = self.config.with_value(|c| c.endpoint.as_str().to_owned());
+        let timeout = Duration::from_secs(self.config.with_value(|c| c.timeout_seconds.into()));
         leptos::task::spawn_local(async move {
-            let body = serde_json::to_string(&submission).expect("a submission always serialises");
-            let key = submission.submission_id.as_str().to_owned();
-            match http::post_json(&endpoint, &key, &body).await {
-                Ok(_) => {
-                    form.store.with_value(DraftStore::clear);
-                    form.reference
-                        .set(Some(submission.submission_id.reference()));
-                    form.sending.set(SendState::Idle);
-                    form.draft.set(Draft {
-                        step: Step::Sent,
-                        ..Draft::new(clock::now_ms())
-                    });
-                    document::focus_soon(form.heading_id());
-                }
-                Err(e) => {
-                    if let http::SendError::Refused(status) = e {
-                        document::integrator_error(&format!(
-                            "the intake endpoint refused submission {key} with HTTP status {status}; it stays on this device"
-                        ));
-                    }
-                    form.sending.set(SendState::Failed {
-                        retry: !matches!(e, http::SendError::Refused(_)),
-                    });
+            for id in due {
+                let Some(body) = form.outbox.with_untracked(|o| {
+                    o.get(&id)
+                        .map(|e| serde_json::to_string(&e.submission).expect("serialises"))
+                }) else {
+                    continue;
+                };
+                let attempt = http::post_json(&endpoint, id.as_str(), &body, timeout).await;
+                let next = form.outbox.try_update(|o| {
+                    o.record(&id, attempt, clock::now_ms(), js_sys::Math::random())
+                });
+                form.save_outbox();
+                if let Some(Next::GiveUp { status }) = next {
+                    document::integrator_error(&format!(
+                        "the intake endpoint refused submission {id} with HTTP status {status}; it is kept on this device and will not be retried automatically"
+                    ));
                 }
             }
+            form.sending.set(false);
+            form.schedule();
         });
     }
 
-    /// "Clear my answers": removes everything from this device and starts again.
+    /// Sets a timer for the next queued retry.
+    fn schedule(&self) {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        let Some(at) = self.outbox.with_untracked(Outbox::next_due_at) else {
+            return;
+        };
+        let wait = at.saturating_sub(clock::now_ms());
+        let form = *self;
+        let handle =
+            set_timeout_with_handle(move || form.flush(false), Duration::from_millis(wait)).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// "Try again": puts refused or waiting submissions back in the queue and sends now.
+    pub fn retry_now(&self) {
+        let now = clock::now_ms();
+        self.outbox.update(|o| {
+            let ids: Vec<SubmissionId> = o
+                .entries
+                .iter()
+                .map(|e| e.submission.submission_id.clone())
+                .collect();
+            for id in ids {
+                o.retry_now(&id, now);
+            }
+        });
+        self.save_outbox();
+        self.flush(true);
+    }
+
+    /// Another tab wrote this widget's draft: keep both tabs' answers rather than letting one
+    /// silently overwrite the other.
+    pub fn merge_from_other_tab(&self, json: Option<String>) {
+        let Some(json) = json else { return };
+        let other = self.instruments.with_value(|all| {
+            let journey = self.journey.with_value(Clone::clone);
+            Draft::from_json(&json, all, &journey, clock::now_ms(), u64::MAX).ok()
+        });
+        let Some(other) = other else { return };
+        let mut changed = false;
+        self.instruments.with_value(|all| {
+            self.draft.update(|d| changed = d.merge_from(&other, all));
+        });
+        let ours_extra = self.draft.with_untracked(|d| d.answers != other.answers);
+        if changed || ours_extra {
+            self.notice.set(Some(
+                "This form is also open in another tab or window. We have kept the answers from both.".to_owned(),
+            ));
+        }
+        if ours_extra {
+            self.save();
+        }
+    }
+
+    /// Another tab changed this widget's outbox (e.g. delivered a submission).
+    pub fn reload_outbox(&self, json: Option<String>) {
+        let outbox = json
+            .and_then(|j| Outbox::from_json(&j).ok())
+            .unwrap_or_default();
+        self.outbox.set(outbox);
+    }
+
+    /// The storage keys of this widget's draft and outbox (for `storage` events).
+    pub fn keys(&self) -> (String, String) {
+        (
+            self.draft_slot.with_value(|s| s.key().to_owned()),
+            self.outbox_slot.with_value(|s| s.key().to_owned()),
+        )
+    }
+
+    /// "Continue where you left off".
+    pub fn resume(&self) {
+        self.resume.set(false);
+        document::focus_soon(self.heading_id());
+    }
+
+    /// "Clear my answers" (and "Start again"): removes this person's answers from the device,
+    /// including any not yet sent, and starts again.
     pub fn clear(&self) {
-        self.store.with_value(DraftStore::clear);
-        self.sending.set(SendState::Idle);
-        self.reference.set(None);
+        let unsent = self.outbox.with_untracked(|o| !o.is_empty());
+        self.draft_slot.with_value(Slot::clear);
+        self.outbox.set(Outbox::new());
+        self.save_outbox();
+        self.current.set(None);
+        self.resume.set(false);
         self.set_errors(Vec::new());
         self.draft.set(Draft::new(clock::now_ms()));
         self.notice.set(Some(
-            "Your answers have been cleared from this device.".to_owned(),
+            if unsent {
+                "Your answers have been cleared from this device, including answers that had not been sent."
+            } else {
+                "Your answers have been cleared from this device."
+            }
+            .to_owned(),
         ));
         document::focus_soon(self.heading_id());
     }

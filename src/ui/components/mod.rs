@@ -4,3 +4,4 @@ pub mod back_link;
 pub mod crisis;
 pub mod error_summary;
 pub mod notice;
+pub mod outbox_status;

@@ -1,6 +1,6 @@
 use crate::domain::instrument::{Instrument, Item};
 use crate::ui::components::back_link::BackLink;
-use crate::ui::state::{Form, SendState};
+use crate::ui::state::Form;
 use leptos::prelude::*;
 
 /// How an answer reads back: the option's label ("Several days"), or "7 out of 10" for
@@ -18,7 +18,6 @@ fn answer_text(item: &Item, value: Option<i64>) -> String {
 
 /// One measure's answers as a summary list with Change links.
 fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl IntoView + use<> {
-    let locked = move || form.draft.with(|d| d.pending.is_some());
     let rows = instrument
         .items
         .iter()
@@ -33,14 +32,13 @@ fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl Int
                     <dt class="wb-summary-list__key">{label.clone()}</dt>
                     <dd class="wb-summary-list__value">{value}</dd>
                     <dd class="wb-summary-list__actions">
-                        <Show when=move || !locked()>
                             <a class="wb-link" href=href.clone() on:click=move |ev| {
                                 ev.prevent_default();
                                 form.change(measure, index);
                             }>
                                 "Change"<span class="wb-visually-hidden">{format!(" {label}")}</span>
                             </a>
-                        </Show>
+
                     </dd>
                 </div>
             }
@@ -63,38 +61,12 @@ pub fn CheckAnswers() -> impl IntoView {
             .map(|(m, i)| measure_rows(form, m, i))
             .collect_view()
     });
-    let sending = move || form.sending.get() == SendState::Sending;
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
         <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Check your answers before sending"</h1>
         {measures}
-        <div role="status" class="wb-send-status">
-            {move || match form.sending.get() {
-                SendState::Sending => Some(view! { <p class="wb-body">"Sending your answers…"</p> }.into_any()),
-                SendState::Failed { retry: true } => Some(view! {
-                    <div class="wb-warning">
-                        <h2 class="wb-heading-s">"Your answers have not been sent yet"</h2>
-                        <p class="wb-body">"We could not reach the service just now. Your answers are saved on this device. Check your internet connection, then try again."</p>
-                    </div>
-                }.into_any()),
-                SendState::Failed { retry: false } => Some(view! {
-                    <div class="wb-warning">
-                        <h2 class="wb-heading-s">"Your answers could not be sent"</h2>
-                        <p class="wb-body">"The service could not accept your answers. They are saved on this device. Please contact your GP practice to let them know, or try again later."</p>
-                    </div>
-                }.into_any()),
-                SendState::Idle => None,
-            }}
-        </div>
-        <Show
-            when=move || matches!(form.sending.get(), SendState::Failed { .. })
-            fallback=move || view! {
-                <button type="button" class="wb-button" disabled=sending on:click=move |_| form.confirm()>
-                    "Confirm and send"
-                </button>
-            }
-        >
-            <button type="button" class="wb-button" on:click=move |_| form.send()>"Try again"</button>
-        </Show>
+        <button type="button" class="wb-button" on:click=move |_| form.confirm()>
+            "Confirm and send"
+        </button>
     }
 }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod config_error;
 pub mod question;
+pub mod resume;
 pub mod sent;
 pub mod start;
 pub mod urgent_help;
