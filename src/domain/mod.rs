@@ -12,4 +12,6 @@ pub mod journey;
 pub mod measures;
 pub mod outbox;
 pub mod payload;
+pub mod referral;
 pub mod scoring;
+pub mod theme;

@@ -1,0 +1,36 @@
+//! The "about you" and contact details of a self-referral, parsed at the boundary.
+//!
+//! Parse, don't validate: each field is a newtype whose constructor is `parse` (or, for a date of
+//! birth, `DateOfBirth::parse` from the three typed parts), returning `Result<Self, XError>`. A value
+//! of one of these types is therefore always well formed, and deserialising one (serde
+//! `try_from = "String"`) checks it again, so nothing unchecked comes back from a draft or the wire.
+//!
+//! Every error's `Display` is the exact GOV.UK-style message shown next to the field and in the
+//! error summary: an instruction for an empty field ("Enter your postcode"), a description
+//! otherwise ("Full name must be 100 characters or less"). No message repeats what was typed, and
+//! none says "please", "sorry", "valid" or "invalid".
+//!
+//! Optional fields (NHS number, email address, phone number where the journey allows it) are the
+//! caller's business: treat a blank answer as `None` and parse only what was typed.
+//!
+//! Being under the minimum age is not an input error: [`DateOfBirth::eligibility`] returns
+//! [`Eligibility::TooYoung`], and the journey routes the person to a page saying who to contact.
+
+mod date;
+mod email;
+mod name;
+mod nhs_number;
+mod phone;
+mod postcode;
+mod text;
+
+pub use date::{
+    DEFAULT_MINIMUM_AGE, DateOfBirth, DateOfBirthError, DatePart, DateParts, Eligibility,
+    MAXIMUM_AGE, PartsInError, SimpleDate, SimpleDateError,
+};
+pub use email::{EmailAddress, EmailAddressError};
+pub use name::{PersonName, PersonNameError};
+pub use nhs_number::{NhsNumber, NhsNumberError};
+pub use phone::{PhoneKind, PhoneNumber, PhoneNumberError};
+pub use postcode::{Postcode, PostcodeError};
+pub use text::{FreeText, FreeTextError, TextField};
