@@ -34,7 +34,126 @@ function example() {
         },
       },
     ],
+    risk: { urgent: false, reasons: [] },
   };
+}
+
+/** Answers `{item, value}` to items `ids`, with `values` in the same order. */
+function answers(ids, values) {
+  return ids.map((item, i) => ({ item, value: values[i] }));
+}
+
+const numbers = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const SWEMWBS_ITEMS = [1, 2, 3, 6, 7, 9, 11].map((n) => `wemwbs-${n}`);
+
+/**
+ * Each built-in instrument other than ONS4: a complete, correctly scored measure (scores typed
+ * from shared/reference/instruments.md), its item ids, the lowest and highest option value, and
+ * whether it is scored. No answer raises a risk reason.
+ */
+function builtins() {
+  const phq9 = [1, 2, 1, 2, 1, 0, 1, 0, 0]; // 8: mild
+  const gad7 = [1, 1, 2, 1, 0, 1, 1]; // 7: mild
+  const phq4 = [2, 2, 1, 2]; // 7: moderate; anxiety 4, depression 3
+  return {
+    ucla3: {
+      measure: {
+        instrument: 'ucla3',
+        version: 'gss-2020-05',
+        answers: answers(['ucla3-1', 'ucla3-2', 'ucla3-3'], [2, 3, 2]),
+        score: { total: 7 },
+      },
+      low: 1,
+      high: 3,
+    },
+    'ons-loneliness': {
+      measure: { instrument: 'ons-loneliness', version: 'gss-2020-05', answers: [{ item: 'lonely', value: 3 }], score: null },
+      low: 1,
+      high: 5,
+      unscored: true,
+    },
+    phq9: {
+      measure: {
+        instrument: 'phq9',
+        version: 'loinc-44249-1',
+        answers: answers(numbers(1, 9).map((n) => `phq9-${n}`), phq9),
+        score: { total: 8, band: 'mild' },
+      },
+      low: 0,
+      high: 3,
+    },
+    gad7: {
+      measure: {
+        instrument: 'gad7',
+        version: 'loinc-69737-5',
+        answers: answers(numbers(1, 7).map((n) => `gad7-${n}`), gad7),
+        score: { total: 7, band: 'mild' },
+      },
+      low: 0,
+      high: 3,
+    },
+    phq4: {
+      measure: {
+        instrument: 'phq4',
+        version: 'kroenke-2009',
+        answers: answers(numbers(1, 4).map((n) => `phq4-${n}`), phq4),
+        score: {
+          total: 7,
+          band: 'moderate',
+          subscales: [
+            { id: 'anxiety', total: 4, positive: true },
+            { id: 'depression', total: 3, positive: true },
+          ],
+        },
+      },
+      low: 0,
+      high: 3,
+    },
+    wemwbs: {
+      measure: {
+        instrument: 'wemwbs',
+        version: 'warwick-2006',
+        answers: answers(numbers(1, 14).map((n) => `wemwbs-${n}`), Array(14).fill(3)),
+        score: { total: 42 },
+      },
+      low: 1,
+      high: 5,
+    },
+    swemwbs: {
+      measure: {
+        instrument: 'swemwbs',
+        version: 'warwick-2009',
+        answers: answers(SWEMWBS_ITEMS, Array(7).fill(3)),
+        score: { total: 21, metric: 19.25 },
+      },
+      low: 1,
+      high: 5,
+    },
+  };
+}
+
+/** The realistic example with the built-in measure `id` added, changed by `change`. */
+function withMeasure(id, change = () => {}) {
+  const s = example();
+  const m = builtins()[id].measure;
+  s.measures.push(m);
+  change(m, s);
+  return s;
+}
+
+/** `m` with its last answer removed and so no score. */
+function incomplete(m) {
+  m.answers.pop();
+  m.score = null;
+}
+
+/** A PHQ-9 with item 9 answered `value` (items 1–8 as in builtins()), scored. */
+function phq9WithItem9(value) {
+  return withMeasure('phq9', (m) => {
+    m.answers[8].value = value;
+    const total = m.answers.reduce((t, a) => t + a.value, 0);
+    m.score = { total, band: total <= 4 ? 'none-minimal' : total <= 9 ? 'mild' : 'moderate' };
+  });
 }
 
 function errorsOf(json) {
@@ -81,7 +200,7 @@ test('the schema is draft 2020-12 and documents every property', () => {
     }
   };
   walk(schema, '');
-  // The `if` of the ONS4 condition is a test, not a field.
+  // The `if`s of the per-instrument and risk conditions are tests, not fields.
   assert.deepEqual(
     undocumented.filter((p) => !p.includes('/if/')),
     [],
@@ -91,6 +210,7 @@ test('the schema is draft 2020-12 and documents every property', () => {
 
 test('the example in the schema and a realistic submission are valid', () => {
   const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'));
+  assert.ok(schema.examples.length >= 2);
   for (const ex of schema.examples) assertValid(ex, 'schema example');
   assertValid(example(), 'realistic example');
 });
@@ -154,7 +274,7 @@ test('valid variants: offsets, upper-case id, partial answers, null score, unkno
 });
 
 test('invalid: a missing field', () => {
-  for (const field of ['schema_version', 'submission_id', 'submitted_at', 'mode', 'measures']) {
+  for (const field of ['schema_version', 'submission_id', 'submitted_at', 'mode', 'measures', 'risk']) {
     const s = example();
     delete s[field];
     assertInvalid(s, `without ${field}`);
@@ -188,6 +308,130 @@ test('invalid: an extra field anywhere', () => {
   const itemScore = example();
   itemScore.measures[0].score.items[0].label = 'High';
   assertInvalid(itemScore, 'extra item score field');
+  const risk = example();
+  risk.risk.level = 'high';
+  assertInvalid(risk, 'extra risk field');
+  const subscale = withMeasure('phq4', (m) => (m.score.subscales[0].cutoff = 3));
+  assertInvalid(subscale, 'extra PHQ-4 subscale field');
+});
+
+test('valid: every built-in instrument, complete or not', () => {
+  for (const [id, b] of Object.entries(builtins())) {
+    assertValid(withMeasure(id), `${id} complete`);
+    assertValid(withMeasure(id, incomplete), `${id} with an item unanswered`);
+    assertValid(
+      withMeasure(id, (m) => Object.assign(m, { answers: [], score: null })),
+      `${id} with nothing answered`,
+    );
+    assertValid(
+      withMeasure(id, (m) => {
+        m.answers[0].value = b.low;
+      }),
+      `${id} lowest value`,
+    );
+  }
+  // Every measure at once, in another order.
+  const all = example();
+  all.measures = [...Object.values(builtins()).map((b) => b.measure).reverse(), ...all.measures];
+  assertValid(all, 'all built-ins');
+});
+
+test('invalid: what every built-in instrument refuses', () => {
+  for (const [id, b] of Object.entries(builtins())) {
+    assertInvalid(withMeasure(id, (m) => (m.version = 'v0')), `${id} another version`);
+    assertInvalid(withMeasure(id, (m) => (m.answers[0].item = 'mood')), `${id} unknown item`);
+    assertInvalid(withMeasure(id, (m) => (m.answers[0].value = b.high + 1)), `${id} value above the options`);
+    assertInvalid(withMeasure(id, (m) => (m.answers[0].value = b.low - 1)), `${id} value below the options`);
+    assertInvalid(withMeasure(id, (m) => m.answers.push({ ...m.answers[0] })), `${id} too many answers`);
+    assertInvalid(withMeasure(id, (m) => (m.score = { items: [] })), `${id} with ONS4-style item scores`);
+    if (b.unscored) continue;
+    assertInvalid(withMeasure(id, (m) => (m.score = null)), `${id} complete with a null score`);
+    assertInvalid(
+      withMeasure(id, (m) => {
+        m.answers.pop();
+      }),
+      `${id} incomplete with a score`,
+    );
+    assertInvalid(withMeasure(id, (m) => (m.score.total = -1)), `${id} negative total`);
+  }
+});
+
+test('invalid: each built-in score has exactly its own parts', () => {
+  const cases = {
+    'UCLA-3 with a band': withMeasure('ucla3', (m) => (m.score.band = 'lonely')),
+    'UCLA-3 total 10': withMeasure('ucla3', (m) => (m.score.total = 10)),
+    'direct loneliness question with a score': withMeasure('ons-loneliness', (m) => (m.score = { total: 3 })),
+    'direct loneliness answer 6': withMeasure('ons-loneliness', (m) => (m.answers[0].value = 6)),
+    'PHQ-9 without a band': withMeasure('phq9', (m) => delete m.score.band),
+    'PHQ-9 band that does not fit the total': withMeasure('phq9', (m) => (m.score.band = 'moderate')),
+    'PHQ-9 band of another instrument': withMeasure('phq9', (m) => (m.score.band = 'minimal')),
+    'PHQ-9 total 28': withMeasure('phq9', (m) => Object.assign(m.score, { total: 28, band: 'severe' })),
+    'PHQ-9 with a metric': withMeasure('phq9', (m) => (m.score.metric = 8)),
+    'GAD-7 band of PHQ-9': withMeasure('gad7', (m) => (m.score.band = 'none-minimal')),
+    'GAD-7 total 22': withMeasure('gad7', (m) => Object.assign(m.score, { total: 22, band: 'severe' })),
+    'PHQ-4 without subscales': withMeasure('phq4', (m) => delete m.score.subscales),
+    'PHQ-4 subscales swapped': withMeasure('phq4', (m) => m.score.subscales.reverse()),
+    'PHQ-4 one subscale': withMeasure('phq4', (m) => m.score.subscales.pop()),
+    'PHQ-4 positive below the cut-off': withMeasure('phq4', (m) => Object.assign(m.score.subscales[1], { total: 2 })),
+    'PHQ-4 not positive at the cut-off': withMeasure('phq4', (m) => (m.score.subscales[1].positive = false)),
+    'PHQ-4 subscale without positive': withMeasure('phq4', (m) => delete m.score.subscales[0].positive),
+    'PHQ-4 subscale total 7': withMeasure('phq4', (m) => (m.score.subscales[0].total = 7)),
+    'WEMWBS with a band': withMeasure('wemwbs', (m) => (m.score.band = 'high')),
+    'WEMWBS total 71': withMeasure('wemwbs', (m) => (m.score.total = 71)),
+    'WEMWBS with a metric': withMeasure('wemwbs', (m) => (m.score.metric = 42)),
+    'SWEMWBS without a metric': withMeasure('swemwbs', (m) => delete m.score.metric),
+    'SWEMWBS metric 36': withMeasure('swemwbs', (m) => (m.score.metric = 36)),
+    'SWEMWBS with an item not in the short form': withMeasure('swemwbs', (m) => (m.answers[3].item = 'wemwbs-4')),
+  };
+  for (const [why, s] of Object.entries(cases)) assertInvalid(s, why);
+});
+
+test('the risk flag: urgent exactly when there is a reason, and PHQ-9 item 9 must be flagged', () => {
+  const urgentAlone = example();
+  urgentAlone.risk = { urgent: true, reasons: [] };
+  assertInvalid(urgentAlone, 'urgent without a reason');
+  const reasonAlone = example();
+  reasonAlone.risk = { urgent: false, reasons: ['phq9-item9'] };
+  assertInvalid(reasonAlone, 'a reason without urgent');
+  for (const [why, risk] of [
+    ['no urgent', { reasons: [] }],
+    ['no reasons', { urgent: false }],
+    ['urgent as text', { urgent: 'false', reasons: [] }],
+    ['reasons as text', { urgent: true, reasons: 'phq9-item9' }],
+    ['a reason that is not text', { urgent: true, reasons: [9] }],
+    ['a bare flag', true],
+    ['null', null],
+  ]) {
+    const s = example();
+    s.risk = risk;
+    assertInvalid(s, why);
+  }
+
+  for (const v of [1, 2, 3]) {
+    const flagged = phq9WithItem9(v);
+    flagged.risk = { urgent: true, reasons: ['phq9-item9'] };
+    assertValid(flagged, `PHQ-9 item 9 = ${v} flagged`);
+    assertInvalid(phq9WithItem9(v), `PHQ-9 item 9 = ${v} not flagged`);
+    const otherReason = phq9WithItem9(v);
+    otherReason.risk = { urgent: true, reasons: ['other-reason'] };
+    assertInvalid(otherReason, `PHQ-9 item 9 = ${v} with another reason only`);
+  }
+  assertValid(phq9WithItem9(0), 'PHQ-9 item 9 = 0 raises nothing');
+
+  // Only item 9 answered: no score, still flagged.
+  const alone = withMeasure('phq9', (m) => Object.assign(m, { answers: [{ item: 'phq9-9', value: 1 }], score: null }));
+  assertInvalid(alone, 'PHQ-9 item 9 alone, not flagged');
+  alone.risk = { urgent: true, reasons: ['phq9-item9'] };
+  assertValid(alone, 'PHQ-9 item 9 alone, flagged');
+
+  // Further reasons (from instruments the receiver does not know) are allowed.
+  const extra = phq9WithItem9(2);
+  extra.risk = { urgent: true, reasons: ['future-screen', 'phq9-item9'] };
+  assertValid(extra, 'an extra reason alongside phq9-item9');
+  const future = example();
+  future.measures.push({ instrument: 'future-screen', version: '1', answers: [{ item: 'q', value: 4 }], score: null });
+  future.risk = { urgent: true, reasons: ['future-screen'] };
+  assertValid(future, 'a reason from an instrument the schema does not know');
 });
 
 test('invalid: a bad submission id', () => {
@@ -315,7 +559,50 @@ test('the schema and the intake receiver agree', { skip: !fs.existsSync(INTAKE_B
     'a date with a space': (s) => (s.submitted_at = '2026-11-23 10:15:00Z'),
     '30 February': (s) => (s.submitted_at = '2026-02-30T10:15:00Z'),
     'another mode': (s) => (s.mode = 'professional-referral'),
+    'no risk flag': (s) => delete s.risk,
+    'urgent without a reason': (s) => (s.risk = { urgent: true, reasons: [] }),
+    'a reason without urgent': (s) => (s.risk = { urgent: false, reasons: ['phq9-item9'] }),
+    'an extra reason': (s) => (s.risk = { urgent: true, reasons: ['future-screen'] }),
+    'an extra risk field': (s) => (s.risk.level = 'high'),
+    'reasons as text': (s) => (s.risk = { urgent: true, reasons: 'phq9-item9' }),
+    'PHQ-9 item 9 flagged': (s) => {
+      s.measures = phq9WithItem9(1).measures;
+      s.risk = { urgent: true, reasons: ['phq9-item9'] };
+    },
+    'PHQ-9 item 9 not flagged': (s) => (s.measures = phq9WithItem9(1).measures),
+    'PHQ-9 item 9 flagged with another reason only': (s) => {
+      s.measures = phq9WithItem9(3).measures;
+      s.risk = { urgent: true, reasons: ['other-reason'] };
+    },
+    'PHQ-9 item 9 alone, flagged': (s) => {
+      s.measures.push({ instrument: 'phq9', version: 'loinc-44249-1', answers: [{ item: 'phq9-9', value: 2 }], score: null });
+      s.risk = { urgent: true, reasons: ['phq9-item9'] };
+    },
+    'PHQ-9 item 9 alone, not flagged': (s) =>
+      s.measures.push({ instrument: 'phq9', version: 'loinc-44249-1', answers: [{ item: 'phq9-9', value: 2 }], score: null }),
+    'a PHQ-9 band that does not fit': (s) => (s.measures = withMeasure('phq9', (m) => (m.score.band = 'moderate')).measures),
+    'a PHQ-4 positive screen below the cut-off': (s) =>
+      (s.measures = withMeasure('phq4', (m) => (m.score.subscales[0].positive = false)).measures),
+    'a SWEMWBS score without metric': (s) => (s.measures = withMeasure('swemwbs', (m) => delete m.score.metric).measures),
+    'a UCLA-3 band': (s) => (s.measures = withMeasure('ucla3', (m) => (m.score.band = 'lonely')).measures),
+    'a direct loneliness score': (s) => (s.measures = withMeasure('ons-loneliness', (m) => (m.score = { total: 3 })).measures),
   };
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'));
+  schema.examples.forEach((ex, i) => {
+    cases[`schema example ${i + 1}`] = (s) => Object.assign(s, structuredClone(ex), { submission_id: s.submission_id });
+  });
+  for (const [id, b] of Object.entries(builtins())) {
+    const set = (change) => (s) => (s.measures = withMeasure(id, change).measures);
+    Object.assign(cases, {
+      [`${id} complete`]: set(() => {}),
+      [`${id} incomplete`]: set(incomplete),
+      [`${id} another version`]: set((m) => (m.version = 'v0')),
+      [`${id} unknown item`]: set((m) => (m.answers[0].item = 'mood')),
+      [`${id} value above the options`]: set((m) => (m.answers[0].value = b.high + 1)),
+      [`${id} value below the options`]: set((m) => (m.answers[0].value = b.low - 1)),
+      [`${id} complete with a null score`]: set((m) => (m.score = b.unscored ? { total: 3 } : null)),
+    });
+  }
   const disagreements = [];
   for (const [name, change] of Object.entries(cases)) {
     const s = example();

@@ -1,6 +1,12 @@
 // The whole slice, end to end: the built widget (DIST_DIR) on its demo host page, served on
 // 127.0.0.1, driven in headless Chromium by visible labels and roles, sending to the real intake
 // receiver (INTAKE_BIN). axe-core runs on every page of the main journey.
+//
+// The demo page (index.html) has no data-measures, so it asks the default measures: ONS4 (4
+// questions), the ONS three-item UCLA loneliness scale (3) and the ONS direct loneliness question
+// (1). Tests about the journey mechanics (double click, reload, receiver down, clear) use a copy
+// of the demo page with data-measures="ons4" to stay short; the main journey, the console, 320 px
+// and going back and forward use the real demo page. instruments.test.mjs covers each instrument.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,76 +19,33 @@ import {
   checkA11y,
   eventually,
   launchBrowser,
-  sleep,
   startIntake,
   startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, UCLA3, expectedMeasure } from './lib/instruments.mjs';
+import {
+  HEADING_CHECK,
+  answerQuestion,
+  assertCheckPage,
+  assertCrisisLinks,
+  checkedValue,
+  clickButton,
+  consoleErrors,
+  h1,
+  hostRoute,
+  integratorNotice,
+  onQuestion as onInstrumentQuestion,
+  onSent,
+  onlyStored,
+  referenceOf,
+} from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
-// What the person sees: ONS4 as published (GSS harmonised standard "Personal well-being", 2019).
+// The pages of the default journey, in order: [instrument, question number].
 
-const ITEMS = [
-  {
-    id: 'satisfaction',
-    text: 'Overall, how satisfied are you with your life nowadays?',
-    short: 'Life satisfaction',
-    missing: 'Select how satisfied you are with your life nowadays',
-    low: 'not at all satisfied',
-    high: 'completely satisfied',
-  },
-  {
-    id: 'worthwhile',
-    text: 'Overall, to what extent do you feel that the things you do in your life are worthwhile?',
-    short: 'Things you do are worthwhile',
-    missing: 'Select how worthwhile you feel the things you do in your life are',
-    low: 'not at all worthwhile',
-    high: 'completely worthwhile',
-  },
-  {
-    id: 'happy',
-    text: 'Overall, how happy did you feel yesterday?',
-    short: 'Happiness yesterday',
-    missing: 'Select how happy you felt yesterday',
-    low: 'not at all happy',
-    high: 'completely happy',
-  },
-  {
-    id: 'anxious',
-    text: "On a scale where nought is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?",
-    short: 'Anxiety yesterday',
-    missing: 'Select how anxious you felt yesterday',
-    low: 'not at all anxious',
-    high: 'completely anxious',
-  },
-];
-
-/**
- * The ONS published thresholds, written out here independently of the app.
- * Life satisfaction, worthwhile, happiness: 0–4 low, 5–6 medium, 7–8 high, 9–10 very high.
- * Anxiety: 0–1 very low, 2–3 low, 4–5 medium, 6–10 high.
- */
-function onsBand(itemId, v) {
-  if (itemId === 'anxious') {
-    if (v <= 1) return 'very-low';
-    if (v <= 3) return 'low';
-    if (v <= 5) return 'medium';
-    return 'high';
-  }
-  if (v <= 4) return 'low';
-  if (v <= 6) return 'medium';
-  if (v <= 8) return 'high';
-  return 'very-high';
-}
-
-function referenceOf(submissionId) {
-  const hex = submissionId.slice(0, 8).toUpperCase();
-  return `WB-${hex.slice(0, 4)}-${hex.slice(4)}`;
-}
-
-const HEADING_CHECK = 'Check your answers before sending';
-const HEADING_SENT = 'Your answers have been sent';
-const REFERENCE_RE = /WB-[0-9A-F]{4}-[0-9A-F]{4}/;
+const PAGES = DEFAULT_MEASURES.flatMap((inst) => inst.items.map((_, i) => [inst, i + 1]));
+const QUESTIONS = PAGES.length; // 8
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -94,7 +57,7 @@ before(async () => {
   if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
     throw new Error(`${DIST_DIR}/index.html not found: build the widget first (trunk build --release) or set DIST_DIR`);
   }
-  web = await startStatic({ dir: DIST_DIR });
+  web = await startStatic({ dir: DIST_DIR, routes: { '/ons4.html': hostRoute({ 'data-measures': 'ons4' }) } });
   browser = await launchBrowser();
 });
 
@@ -114,20 +77,10 @@ async function freshIntake(t) {
 // ---------------------------------------------------------------------------------------------
 // Steps, as a person does them
 
-/** A radio's accessible name starts with its number: "7", "0 – not at all satisfied". */
-const radioName = (v) => new RegExp(`^${v}\\b`);
-
-async function openWidget(page, server = web) {
-  await page.goto(`${server.url}index.html`);
+/** The real demo page (default measures), or the ONS4-only copy. */
+async function openWidget(page, { server = web, only4 = false } = {}) {
+  await page.goto(`${server.url}${only4 ? 'ons4.html' : 'index.html'}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-}
-
-function h1(page, name) {
-  return page.getByRole('heading', { level: 1, name, exact: true });
-}
-
-async function clickButton(page, name) {
-  await page.getByRole('button', { name, exact: true }).click();
 }
 
 /** Things every page of the journey has. */
@@ -157,118 +110,65 @@ async function assertTitleHasNoError(page) {
   assert.ok(!title.startsWith('Error'), `the title still says Error: ${JSON.stringify(title)}`);
 }
 
-/** Asserts question n's page (1-based) and returns its fieldset. */
-async function onQuestion(page, n) {
-  const item = ITEMS[n - 1];
-  await h1(page, item.text).waitFor();
-  await page.getByText(`Question ${n} of 4`, { exact: true }).waitFor();
-  const group = page.getByRole('group', { name: item.text });
-  assert.equal(await group.count(), 1, `one fieldset named by question ${n}`);
-  assert.ok(
-    await group
-      .getByRole('heading', { level: 1, name: item.text, exact: true })
-      .evaluate((h) => h.parentElement?.tagName === 'LEGEND' && h.closest('fieldset') !== null),
-    'the h1 is the fieldset legend',
-  );
-  return group;
+/** Asserts ONS4 question n's page (1-based) and returns its fieldset. */
+function onQuestion(page, n, options) {
+  return onInstrumentQuestion(page, ONS4, n, options);
 }
 
-/** The eleven native radios with their accessible names. */
-async function assertRadios(group, item) {
-  assert.equal(await group.getByRole('radio').count(), 11, 'eleven radios');
-  for (let v = 0; v <= 10; v++) {
-    const name = v === 0 ? `0 – ${item.low}` : v === 10 ? `10 – ${item.high}` : String(v);
-    const radio = group.getByRole('radio', { name, exact: true });
-    assert.equal(await radio.count(), 1, `a radio named ${JSON.stringify(name)}`);
-    assert.equal(await radio.evaluate((el) => el.tagName === 'INPUT' && el.type === 'radio'), true);
-  }
-}
-
-/** The value of the checked radio in `group`, or null. */
-async function checkedValue(group) {
-  const checked = group.getByRole('radio', { checked: true });
-  const n = await checked.count();
-  if (n === 0) return null;
-  assert.equal(n, 1, 'at most one radio checked');
-  return Number(await checked.getAttribute('value'));
-}
-
+/** ONS4 question n: choose `value`, Continue. */
 async function choose(page, n, value) {
-  const group = await onQuestion(page, n);
-  await group.getByRole('radio', { name: radioName(value) }).check();
-  await clickButton(page, 'Continue');
+  await answerQuestion(page, ONS4, n, value, { full: false });
 }
 
-async function start(page) {
+async function start(page, questions = 4) {
+  await page.getByText(`This form asks ${questions} short questions`).waitFor();
   await clickButton(page, 'Start now');
-  await onQuestion(page, 1);
+  await onQuestion(page, 1, { full: false });
 }
 
-/** Start → four answers → check page. */
+/** After a reload with answers on the device: "You have answers saved on this device"; carry on. */
+async function resumeAfterReload(page) {
+  await h1(page, 'You have answers saved on this device').waitFor();
+  await checkA11y(page, 'resume after a reload');
+  await clickButton(page, 'Continue where you left off');
+}
+
+/** ONS4 only: start → four answers → check page. */
 async function answerAll(page, values) {
   await start(page);
   for (let n = 1; n <= 4; n++) await choose(page, n, values[n - 1]);
   await h1(page, HEADING_CHECK).waitFor();
 }
 
-/** The value cell of a summary-list row, found by its key (a <dt>). */
-function summaryValue(page, shortLabel) {
-  return page.locator(`xpath=//dt[normalize-space(.)="${shortLabel}"]/following-sibling::dd[1]`);
-}
-
-async function assertCheckPage(page, values) {
-  await h1(page, HEADING_CHECK).waitFor();
-  for (const [i, item] of ITEMS.entries()) {
-    const value = summaryValue(page, item.short);
-    assert.equal(await value.count(), 1, `a summary row "${item.short}"`);
-    const text = (await value.innerText()).trim();
-    assert.match(text, new RegExp(`^${values[i]}\\b`), `${item.short} shows ${values[i]}`);
-    assert.equal(
-      await page.getByRole('link', { name: `Change ${item.short}`, exact: true }).count(),
-      1,
-      `a link "Change ${item.short}"`,
-    );
+/** The default journey: start → all eight answers (answers: one list per measure) → check page. */
+async function answerDefault(page, answers, { width } = {}) {
+  await start(page, QUESTIONS);
+  for (const [inst, n] of PAGES) {
+    await onInstrumentQuestion(page, inst, n, { full: false });
+    if (width) await assertChrome(page, { width });
+    await answerQuestion(page, inst, n, answers[DEFAULT_MEASURES.indexOf(inst)][n - 1], { full: false });
   }
-  assert.ok(await page.getByRole('button', { name: 'Confirm and send', exact: true }).isVisible());
+  await h1(page, HEADING_CHECK).waitFor();
 }
 
-/** Waits for the confirmation and returns the reference shown. */
-async function onSent(page) {
-  await h1(page, HEADING_SENT).waitFor({ timeout: 15_000 });
-  const p = page.getByText(/Your reference is WB-[0-9A-F]{4}-[0-9A-F]{4}/);
-  await p.waitFor();
-  return REFERENCE_RE.exec(await p.innerText())[0];
-}
+const ons4Only = (values) => [[ONS4, values]];
+const defaults = (answers) => DEFAULT_MEASURES.map((inst, i) => [inst, answers[i]]);
 
-/** The one stored record; waits a little to be sure no second one follows. */
-async function onlyStored(intake) {
-  await eventually(() => intake.stored().length >= 1, { message: 'a stored submission' });
-  await sleep(500);
-  const all = intake.stored();
-  assert.equal(all.length, 1, `exactly one stored submission, got ${all.length}`);
-  return all[0];
-}
-
-/** Asserts the stored record holds `values` for ONS4 and matches `reference`. */
-function assertRecord(record, values, reference) {
+/**
+ * Asserts the stored record holds exactly these measures (scored by the published rules in
+ * lib/instruments.mjs), not urgent, and matches `reference`.
+ */
+function assertRecord(record, measures, reference) {
   const s = record.submission;
   assert.equal(s.schema_version, 1);
   assert.equal(s.mode, 'self-referral');
   assert.equal(record.idempotency_key, s.submission_id, 'Idempotency-Key is the submission id');
-  assert.equal(s.measures.length, 1);
-  const m = s.measures[0];
-  assert.equal(m.instrument, 'ons4');
-  assert.equal(m.version, 'gss-2019-04');
   assert.deepEqual(
-    m.answers,
-    ITEMS.map((item, i) => ({ item: item.id, value: values[i] })),
-    'the answers as chosen',
+    s.measures,
+    measures.map(([inst, answers]) => expectedMeasure(inst, answers)),
+    'the measures in data-measures order, with the answers as chosen and their published scores',
   );
-  assert.deepEqual(
-    m.score,
-    { items: ITEMS.map((item, i) => ({ item: item.id, value: values[i], band: onsBand(item.id, values[i]) })) },
-    'each item with its ONS band',
-  );
+  assert.deepEqual(s.risk, { urgent: false, reasons: [] }, 'not urgent');
   if (reference !== undefined) {
     assert.equal(reference, referenceOf(s.submission_id), 'the reference shown is WB- + the first 8 hex of the id');
     const response = JSON.parse(record.response_body);
@@ -277,7 +177,7 @@ function assertRecord(record, values, reference) {
   assertValidSubmission(s);
 }
 
-/** No console message carries the submission or the answers. */
+/** No console message carries the submission, the answers or any question's wording. */
 function assertNoPersonalDataInConsole(page, submission) {
   const texts = page.consoleMessages.map((m) => m.text);
   const needles = ['"answers"', '"measures"', '"value"', '"score"'];
@@ -288,20 +188,18 @@ function assertNoPersonalDataInConsole(page, submission) {
     for (const needle of needles) {
       assert.ok(!text.includes(needle), `a console message contains ${needle}: ${text.slice(0, 300)}`);
     }
-    for (const item of ITEMS) {
-      assert.ok(!text.includes(item.text), `a console message contains an item's wording: ${text.slice(0, 300)}`);
+    for (const inst of DEFAULT_MEASURES) {
+      for (const item of inst.items) {
+        assert.ok(!text.includes(item.text), `a console message contains an item's wording: ${text.slice(0, 300)}`);
+      }
     }
   }
-}
-
-function consoleErrors(page) {
-  return page.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tests
 
-test('(a) the whole journey: every page, the error state, a change, sending; axe on every page', { timeout: 120_000 }, async (t) => {
+test('(a) the demo page: all eight questions, the error state, a change, sending; axe on every page', { timeout: 120_000 }, async (t) => {
   const intake = await freshIntake(t);
   await withPage(browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page);
@@ -309,6 +207,8 @@ test('(a) the whole journey: every page, the error state, a change, sending; axe
     // Start page.
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one h1 on the start page');
     assert.ok(await page.getByRole('button', { name: 'Start now', exact: true }).isVisible());
+    await page.getByText(`This form asks ${QUESTIONS} short questions`).waitFor();
+    assert.equal(await integratorNotice(page), null, 'the demo page is set up correctly: no notice');
     await assertChrome(page);
     await assertTitleHasNoError(page);
     await checkA11y(page, 'start page');
@@ -319,31 +219,20 @@ test('(a) the whole journey: every page, the error state, a change, sending; axe
     await eventually(() => crisis.evaluate((h) => h.contains(document.activeElement)), {
       message: 'focus on "If you need help now"',
     });
-    const crisisSection = crisis.locator('xpath=..');
-    for (const [name, href] of [
-      [/999/, 'tel:999'],
-      [/111/, 'tel:111'],
-      [/116 123/, 'tel:116123'],
-    ]) {
-      const link = crisisSection.getByRole('link', { name });
-      assert.equal(await link.count(), 1, `a crisis link ${name}`);
-      assert.equal(await link.getAttribute('href'), href);
-    }
+    await assertCrisisLinks(crisis.locator('xpath=..'), 'crisis help');
 
     // Question 1: the structure, then Continue with nothing chosen.
-    await start(page);
+    await start(page, QUESTIONS);
     let group = await onQuestion(page, 1);
-    await assertRadios(group, ITEMS[0]);
     assert.equal(await checkedValue(group), null, 'nothing preselected');
     await assertChrome(page);
-    assert.ok(await page.getByRole('button', { name: 'Back', exact: true }).isVisible(), 'a Back button');
-    await checkA11y(page, 'question 1');
+    await checkA11y(page, 'ONS4 question 1');
 
     await clickButton(page, 'Continue');
     const alert = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await alert.waitFor();
     await alert.getByRole('heading', { name: 'There is a problem', exact: true }).waitFor();
-    const summaryLink = alert.getByRole('link', { name: ITEMS[0].missing, exact: true });
+    const summaryLink = alert.getByRole('link', { name: ONS4.items[0].missing, exact: true });
     assert.equal(await summaryLink.count(), 1, 'the summary links to the question');
     const described = await group.evaluate((fieldset) =>
       (fieldset.getAttribute('aria-describedby') ?? '')
@@ -352,8 +241,12 @@ test('(a) the whole journey: every page, the error state, a change, sending; axe
         .map((id) => document.getElementById(id)?.textContent ?? ''),
     );
     assert.ok(
-      described.some((d) => d.replace(/\s+/g, ' ').trim() === `Error: ${ITEMS[0].missing}`),
-      `the fieldset is described by "Error: ${ITEMS[0].missing}", got ${JSON.stringify(described)}`,
+      described.some((d) => d.replace(/\s+/g, ' ').trim() === `Error: ${ONS4.items[0].missing}`),
+      `the fieldset is described by "Error: ${ONS4.items[0].missing}", got ${JSON.stringify(described)}`,
+    );
+    assert.ok(
+      described.some((d) => d.trim() === ONS4.instructions),
+      'the fieldset is described by the instructions (hint)',
     );
     await eventually(async () => (await page.title()).startsWith('Error: '), { message: 'title "Error: …"' });
     await eventually(
@@ -364,35 +257,47 @@ test('(a) the whole journey: every page, the error state, a change, sending; axe
         }),
       { message: 'focus on the error summary' },
     );
-    await checkA11y(page, 'question 1 with an error');
+    await checkA11y(page, 'ONS4 question 1 with an error');
     await summaryLink.click();
-    const firstRadio = group.getByRole('radio', { name: radioName(0) });
+    const firstRadio = group.getByRole('radio', { name: '0 – not at all satisfied', exact: true });
     await eventually(() => firstRadio.evaluate((r) => r === document.activeElement), {
       message: 'focus on the first radio after following the summary link',
     });
 
     // Answer 1, then Back from 2 keeps answer 1.
-    const values = [3, 6, 9, 2];
-    await choose(page, 1, values[0]);
+    const answers = [
+      [3, 6, 9, 2],
+      ['Often', 'Some of the time', 'Often'],
+      ['Some of the time'],
+    ];
+    await choose(page, 1, answers[0][0]);
     group = await onQuestion(page, 2);
     await assertTitleHasNoError(page);
     assert.equal(await page.getByRole('alert').filter({ hasText: 'There is a problem' }).count(), 0);
     await clickButton(page, 'Back');
     group = await onQuestion(page, 1);
-    assert.equal(await checkedValue(group), values[0], 'Back keeps the answer');
+    assert.equal(await checkedValue(group), answers[0][0], 'Back keeps the answer');
     await clickButton(page, 'Continue');
 
-    for (let n = 2; n <= 4; n++) {
-      group = await onQuestion(page, n);
-      await assertRadios(group, ITEMS[n - 1]);
-      assert.equal(await checkedValue(group), null, `nothing preselected on question ${n}`);
+    // The rest of the questions, every page checked in full and by axe.
+    for (const [inst, n] of PAGES.slice(1)) {
+      group = await onInstrumentQuestion(page, inst, n);
+      assert.equal(await checkedValue(group), null, `nothing preselected on ${inst.id} question ${n}`);
       await assertChrome(page);
-      await checkA11y(page, `question ${n}`);
-      await choose(page, n, values[n - 1]);
+      await checkA11y(page, `${inst.id} question ${n}`);
+      if (inst === UCLA3 && n === 1) {
+        // Back from the first loneliness question goes to the last ONS4 question, answer kept.
+        await clickButton(page, 'Back');
+        const last = await onQuestion(page, 4, { full: false });
+        assert.equal(await checkedValue(last), answers[0][3], 'Back across instruments keeps the answer');
+        await clickButton(page, 'Continue');
+        await onInstrumentQuestion(page, UCLA3, 1, { full: false });
+      }
+      await answerQuestion(page, inst, n, answers[DEFAULT_MEASURES.indexOf(inst)][n - 1], { full: false });
     }
 
-    // Check your answers.
-    await assertCheckPage(page, values);
+    // Check your answers: one section per measure.
+    await assertCheckPage(page, defaults(answers));
     await assertChrome(page);
     await checkA11y(page, 'check your answers');
 
@@ -401,9 +306,17 @@ test('(a) the whole journey: every page, the error state, a change, sending; axe
     group = await onQuestion(page, 3);
     assert.equal(await checkedValue(group), 9, 'the previous answer is checked');
     await checkA11y(page, 'question 3 from a Change link');
-    values[2] = 7;
-    await choose(page, 3, values[2]);
-    await assertCheckPage(page, values);
+    answers[0][2] = 7;
+    await choose(page, 3, answers[0][2]);
+    await assertCheckPage(page, defaults(answers));
+
+    // And a loneliness answer: "Feel left out" from "Some of the time" to "Hardly ever or never".
+    await page.getByRole('link', { name: 'Change Feel left out', exact: true }).click();
+    group = await onInstrumentQuestion(page, UCLA3, 2);
+    assert.equal(await checkedValue(group), 2, 'the previous answer is checked');
+    answers[1][1] = 'Hardly ever or never';
+    await answerQuestion(page, UCLA3, 2, answers[1][1], { full: false });
+    await assertCheckPage(page, defaults(answers));
 
     // Send.
     await clickButton(page, 'Confirm and send');
@@ -411,8 +324,28 @@ test('(a) the whole journey: every page, the error state, a change, sending; axe
     await assertChrome(page);
     await checkA11y(page, 'confirmation');
 
-    const record = await onlyStored(intake);
-    assertRecord(record, values, reference);
+    const record = await onlyStored(intake, { settle: 500 });
+    assertRecord(record, defaults(answers), reference);
+    // Written out once more, plainly: the three measures in order, UCLA-3 total 3 + 1 + 3 = 7.
+    const [ons4, ucla3, lonely] = record.submission.measures;
+    assert.deepEqual(
+      [ons4.instrument, ucla3.instrument, lonely.instrument],
+      ['ons4', 'ucla3', 'ons-loneliness'],
+      'the default measures, in order',
+    );
+    assert.deepEqual(ons4.answers.map((a) => a.value), [3, 6, 7, 2]);
+    assert.deepEqual(ucla3.answers, [
+      { item: 'ucla3-1', value: 3 },
+      { item: 'ucla3-2', value: 1 },
+      { item: 'ucla3-3', value: 3 },
+    ]);
+    assert.deepEqual(ucla3.score, { total: 7 }, 'UCLA-3 total: Often 3 + Hardly ever or never 1 + Often 3');
+    assert.deepEqual(lonely, {
+      instrument: 'ons-loneliness',
+      version: ONS_LONELINESS.version,
+      answers: [{ item: 'lonely', value: 2 }],
+      score: null,
+    });
     assertNoPersonalDataInConsole(page, record.submission);
     assert.deepEqual(consoleErrors(page), [], 'no console errors on the happy path');
   });
@@ -425,13 +358,13 @@ test('(b) a double click on "Confirm and send" sends once', { timeout: 60_000 },
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url() === intake.submissionsUrl) posts.push(r);
     });
-    await openWidget(page);
+    await openWidget(page, { only4: true });
     const values = [10, 0, 5, 4];
     await answerAll(page, values);
     await page.getByRole('button', { name: 'Confirm and send', exact: true }).dblclick();
     const reference = await onSent(page);
-    const record = await onlyStored(intake);
-    assertRecord(record, values, reference);
+    const record = await onlyStored(intake, { settle: 500 });
+    assertRecord(record, ons4Only(values), reference);
     assert.equal(posts.length, 1, `the widget POSTed ${posts.length} times`);
     assertNoPersonalDataInConsole(page, record.submission);
   });
@@ -440,35 +373,36 @@ test('(b) a double click on "Confirm and send" sends once', { timeout: 60_000 },
 test('(c) a reload mid-way returns to the same page with the answers kept', { timeout: 60_000 }, async (t) => {
   const intake = await freshIntake(t);
   await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page);
+    await openWidget(page, { only4: true });
     // Test (i) covers going Back through pages whose answers differ in every order; these values
     // keep this test about the reload.
     const values = [10, 0, 5, 1];
     await start(page);
     await choose(page, 1, values[0]);
     await choose(page, 2, values[1]);
-    await onQuestion(page, 3);
+    await onQuestion(page, 3, { full: false });
 
-    // A reload on question 3 comes back to question 3, nothing chosen there yet.
+    // A reload offers to carry on; carrying on comes back to question 3, nothing chosen there yet.
     await page.reload();
+    await resumeAfterReload(page);
     let group = await onQuestion(page, 3);
     assert.equal(await checkedValue(group), null, 'question 3 was not answered');
     await clickButton(page, 'Back');
-    group = await onQuestion(page, 2);
+    group = await onQuestion(page, 2, { full: false });
     assert.equal(await checkedValue(group), values[1], 'answer 2 kept after the reload');
     await clickButton(page, 'Back');
-    group = await onQuestion(page, 1);
+    group = await onQuestion(page, 1, { full: false });
     assert.equal(await checkedValue(group), values[0], 'answer 1 kept after the reload');
     await clickButton(page, 'Continue');
-    await onQuestion(page, 2);
+    await onQuestion(page, 2, { full: false });
     await clickButton(page, 'Continue');
     await choose(page, 3, values[2]);
     await choose(page, 4, values[3]);
-    await assertCheckPage(page, values);
+    await assertCheckPage(page, ons4Only(values));
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, values, reference);
+    assertRecord(record, ons4Only(values), reference);
     assertNoPersonalDataInConsole(page, record.submission);
   });
 });
@@ -476,14 +410,14 @@ test('(c) a reload mid-way returns to the same page with the answers kept', { ti
 test('(d) the receiver is down: the answers stay on the device, "Try again" sends them once', { timeout: 60_000 }, async (t) => {
   const intake = await freshIntake(t);
   await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page);
+    await openWidget(page, { only4: true });
     const values = [8, 7, 6, 3];
     await answerAll(page, values);
 
     const port = intake.port;
     await intake.stop();
     await clickButton(page, 'Confirm and send');
-    const saved = page.getByText(/saved on this device/i);
+    const saved = page.getByText(/saved on this device/i).first();
     await saved.waitFor({ timeout: 15_000 });
     assert.ok(await saved.isVisible(), 'the message says the answers are saved on this device');
     assert.ok(
@@ -498,10 +432,11 @@ test('(d) the receiver is down: the answers stay on the device, "Try again" send
 
     await intake.restart();
     assert.equal(intake.port, port, 'the receiver came back on the same port');
-    await tryAgain.click();
+    // The widget also retries by itself (with backoff), so it may already be sending.
+    await tryAgain.click({ timeout: 2_000 }).catch(() => {});
     const reference = await onSent(page);
-    const record = await onlyStored(intake);
-    assertRecord(record, values, reference);
+    const record = await onlyStored(intake, { settle: 500 });
+    assertRecord(record, ons4Only(values), reference);
     assertNoPersonalDataInConsole(page, record.submission);
   });
 });
@@ -535,7 +470,7 @@ test('(f) nothing personal reaches the console, even when the endpoint refuses t
       if (r.method() === 'POST') bodies.push(r.postData());
     });
     await openWidget(page);
-    await answerAll(page, [2, 9, 10, 7]);
+    await answerDefault(page, [[2, 9, 10, 7], ['Hardly ever or never', 'Often', 'Some of the time'], ['Often/always']]);
     await clickButton(page, 'Confirm and send');
     await page.getByText(/could not be sent|have not been sent/i).first().waitFor({ timeout: 15_000 });
     await page.getByText(/saved on this device/i).waitFor();
@@ -549,73 +484,76 @@ test('(f) nothing personal reaches the console, even when the endpoint refuses t
   });
 });
 
-test('(g) at 320 px wide no page scrolls sideways', { timeout: 90_000 }, async (t) => {
+test('(g) at 320 px wide no page of the demo journey scrolls sideways', { timeout: 90_000 }, async (t) => {
   const intake = await freshIntake(t);
   const width = 320;
   await withPage(browser, t, { viewport: { width, height: 640 } }, async (page) => {
     await openWidget(page);
     await assertChrome(page, { width });
-    await start(page);
-    await assertChrome(page, { width });
+    await start(page, QUESTIONS);
     await clickButton(page, 'Continue');
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
     await assertNoHorizontalScroll(page, width);
-    const values = [4, 5, 8, 6];
-    for (let n = 1; n <= 4; n++) {
-      await onQuestion(page, n);
-      await assertChrome(page, { width });
-      await choose(page, n, values[n - 1]);
-    }
-    await assertCheckPage(page, values);
+    await clickButton(page, 'Back');
+    await page.getByRole('button', { name: 'Start now', exact: true }).waitFor();
+    const answers = [[4, 5, 8, 6], ['Some of the time', 'Hardly ever or never', 'Often'], ['Hardly ever']];
+    await answerDefault(page, answers, { width });
+    await assertCheckPage(page, defaults(answers));
     await assertChrome(page, { width });
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     await assertChrome(page, { width });
-    assertRecord(await onlyStored(intake), values, reference);
+    assertRecord(await onlyStored(intake), defaults(answers), reference);
   });
 });
 
 test('(h) "Clear my answers" removes the draft and starts again', { timeout: 60_000 }, async (t) => {
   const intake = await freshIntake(t);
   await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page);
+    await openWidget(page, { only4: true });
     await start(page);
     await choose(page, 1, 6);
-    await onQuestion(page, 2);
+    await onQuestion(page, 2, { full: false });
     await clickButton(page, 'Clear my answers');
     await page.getByRole('button', { name: 'Start now', exact: true }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Start now', exact: true }).waitFor();
     await start(page);
-    const group = await onQuestion(page, 1);
+    const group = await onQuestion(page, 1, { full: false });
     assert.equal(await checkedValue(group), null, 'the cleared answer is gone');
     assert.equal(intake.stored().length, 0, 'nothing sent');
   });
 });
 
-test('(i) going Back and forward through every question shows each answer checked', { timeout: 60_000 }, async (t) => {
+test('(i) going Back and forward through every question of the demo shows each answer checked', { timeout: 60_000 }, async (t) => {
   await freshIntake(t);
   await withPage(browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page);
-    // Neighbouring answers go both up and down, so every direction of change is covered.
-    const values = [3, 10, 6, 2];
-    await answerAll(page, values);
+    // Neighbouring answers go both up and down (as values), so every direction of change is
+    // covered, also across the instrument boundaries.
+    const answers = [[3, 10, 6, 2], ['Some of the time', 'Often', 'Hardly ever or never'], ['Never']];
+    await answerDefault(page, answers);
+    const valueAt = ([inst, n]) => {
+      const option = inst.items[n - 1].options.find((o) => o.label === String(answers[DEFAULT_MEASURES.indexOf(inst)][n - 1]));
+      return option.value;
+    };
+    const name = ([inst, n]) => `${inst.id} ${n}`;
     const seen = [];
     await clickButton(page, 'Back');
-    for (let n = 4; n >= 1; n--) {
-      const group = await onQuestion(page, n);
-      seen.push(`back to ${n}: ${await checkedValue(group)}`);
-      if (n > 1) await clickButton(page, 'Back');
+    for (let p = PAGES.length - 1; p >= 0; p--) {
+      const group = await onInstrumentQuestion(page, ...PAGES[p], { full: false });
+      seen.push(`back to ${name(PAGES[p])}: ${await checkedValue(group)}`);
+      if (p > 0) await clickButton(page, 'Back');
     }
-    for (let n = 1; n <= 4; n++) {
-      const group = await onQuestion(page, n);
-      if (n > 1) seen.push(`forward to ${n}: ${await checkedValue(group)}`);
+    for (let p = 0; p < PAGES.length; p++) {
+      const group = await onInstrumentQuestion(page, ...PAGES[p], { full: false });
+      if (p > 0) seen.push(`forward to ${name(PAGES[p])}: ${await checkedValue(group)}`);
       await clickButton(page, 'Continue');
     }
-    await assertCheckPage(page, values);
+    await assertCheckPage(page, defaults(answers));
     const expected = [
-      ...[4, 3, 2, 1].map((n) => `back to ${n}: ${values[n - 1]}`),
-      ...[2, 3, 4].map((n) => `forward to ${n}: ${values[n - 1]}`),
+      ...[...PAGES].reverse().map((pg) => `back to ${name(pg)}: ${valueAt(pg)}`),
+      ...PAGES.slice(1).map((pg) => `forward to ${name(pg)}: ${valueAt(pg)}`),
     ];
     assert.deepEqual(seen, expected, 'the radio of each earlier answer is checked');
   });

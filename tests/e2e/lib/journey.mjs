@@ -1,0 +1,254 @@
+// Steps of the journey as a person takes them (by visible labels and roles), and what each page
+// must show, for any instrument described in lib/instruments.mjs.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST_DIR, eventually, sleep } from './harness.mjs';
+import { optionOf } from './instruments.mjs';
+
+export const HEADING_CHECK = 'Check your answers before sending';
+export const HEADING_SENT = 'Your answers have been sent';
+export const HEADING_URGENT = 'You can get help now';
+export const NOTICE_INTRO = 'Part of this form is not set up correctly. For the website team:';
+export const REFERENCE_RE = /WB-[0-9A-F]{4}-[0-9A-F]{4}/;
+
+// ---------------------------------------------------------------------------------------------
+// Host pages
+
+function escapeAttr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The built demo page (DIST_DIR/index.html) with extra attributes on its host element, e.g.
+ * `{ 'data-measures': 'phq9' }`. The static server still rewrites its data-endpoint.
+ */
+export function hostPageHtml(attributes = {}) {
+  const html = fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8');
+  const extra = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
+    .join('');
+  const host = /(\s)data-wellbeing-widget(?=[\s>])/;
+  assert.match(html, host, 'the demo page has a data-wellbeing-widget element');
+  return html.replace(host, `$1data-wellbeing-widget${extra}`);
+}
+
+/** A route for startStatic's `routes`: an HTML host page. */
+export function hostRoute(attributes) {
+  return { body: hostPageHtml(attributes), type: 'text/html; charset=utf-8' };
+}
+
+/** The id of the demo page's host element (field ids are wb-<host id>-<instrument>-<item>). */
+export const HOST_ID = 'wellbeing';
+
+// ---------------------------------------------------------------------------------------------
+// Small steps
+
+export function h1(page, name) {
+  return page.getByRole('heading', { level: 1, name, exact: true });
+}
+
+export async function clickButton(page, name) {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** Opens a host page and waits for the widget's first heading. */
+export async function openWidget(page, url) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** The caption above each question. */
+export function caption(inst, n) {
+  return `${inst.title} – Question ${n} of ${inst.items.length}`;
+}
+
+/**
+ * Waits for question n (1-based) of `inst` and asserts what it shows; returns its fieldset.
+ * `full` also checks every radio, the hint, the copyright line and the buttons.
+ */
+export async function onQuestion(page, inst, n, { full = true, hostId = HOST_ID } = {}) {
+  const item = inst.items[n - 1];
+  await h1(page, item.text).waitFor();
+  await page.getByText(caption(inst, n), { exact: true }).waitFor();
+  const group = page.getByRole('group', { name: item.text });
+  assert.equal(await group.count(), 1, `one fieldset named by ${inst.id} question ${n}`);
+  if (!full) return group;
+
+  assert.ok(
+    await group
+      .getByRole('heading', { level: 1, name: item.text, exact: true })
+      .evaluate((h) => h.parentElement?.tagName === 'LEGEND' && h.closest('fieldset') !== null),
+    'the h1 is the fieldset legend',
+  );
+  // Native radios, named by the option labels, in the published order, nothing preselected
+  // (unless already answered).
+  const radios = group.getByRole('radio');
+  assert.equal(await radios.count(), item.options.length, `${item.options.length} radios on ${inst.id} question ${n}`);
+  for (const option of item.options) {
+    const radio = group.getByRole('radio', { name: option.name, exact: true });
+    assert.equal(await radio.count(), 1, `a radio named ${JSON.stringify(option.name)} on ${inst.id} question ${n}`);
+  }
+  const inputs = await radios.evaluateAll((els) => els.map((e) => ({ tag: e.tagName, type: e.type, value: e.value, id: e.id })));
+  assert.ok(inputs.every((i) => i.tag === 'INPUT' && i.type === 'radio'), 'native radios');
+  assert.deepEqual(
+    inputs.map((i) => Number(i.value)),
+    item.options.map((o) => o.value),
+    `the radios of ${inst.id} question ${n} carry the published values in order`,
+  );
+  assert.equal(inputs[0].id, `wb-${hostId}-${inst.id}-${item.id}`, 'the field id of the first radio');
+  // Instructions as a hint inside the fieldset, or none.
+  if (inst.instructions) {
+    const hint = group.getByText(inst.instructions, { exact: true });
+    assert.equal(await hint.count(), 1, `the instructions are shown on ${inst.id} question ${n}`);
+    assert.ok(await hint.isVisible());
+  }
+  // The copyright line / attribution.
+  if (inst.attribution) {
+    const line = page.getByText(inst.attribution, typeof inst.attribution === 'string' ? { exact: true } : {});
+    assert.ok(await line.first().isVisible(), `the attribution of ${inst.id} is shown`);
+  }
+  for (const name of ['Continue', 'Skip this question', 'Back']) {
+    assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), `a "${name}" button`);
+  }
+  return group;
+}
+
+/** The value of the checked radio in `group`, or null. */
+export async function checkedValue(group) {
+  const checked = group.getByRole('radio', { checked: true });
+  const n = await checked.count();
+  if (n === 0) return null;
+  assert.equal(n, 1, 'at most one radio checked');
+  return Number(await checked.getAttribute('value'));
+}
+
+/** Chooses `answer` (an option label, or an ONS4 number) on the current question; no Continue. */
+export async function chooseOption(group, item, answer) {
+  await group.getByRole('radio', { name: optionOf(item, answer).name, exact: true }).check();
+}
+
+/**
+ * Question n of `inst`: asserts the page, then chooses `answer` and presses Continue, or, with
+ * `answer === null`, presses "Skip this question".
+ */
+export async function answerQuestion(page, inst, n, answer, options = {}) {
+  const group = await onQuestion(page, inst, n, options);
+  if (answer === null) {
+    await clickButton(page, 'Skip this question');
+    return;
+  }
+  await chooseOption(group, inst.items[n - 1], answer);
+  await clickButton(page, 'Continue');
+}
+
+/** Every question of `inst` in turn. `onEach(n)` runs on each page before answering. */
+export async function answerInstrument(page, inst, answers, { onEach, ...options } = {}) {
+  for (let n = 1; n <= inst.items.length; n++) {
+    if (onEach) {
+      await onQuestion(page, inst, n, { ...options, full: false });
+      await onEach(n);
+    }
+    await answerQuestion(page, inst, n, answers[n - 1], options);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check your answers
+
+/** The summary list that follows the h2 of `inst`. */
+export function summaryList(page, inst) {
+  return page.locator(`xpath=//h2[normalize-space(.)="${inst.title}"]/following-sibling::dl[1]`);
+}
+
+/**
+ * Asserts check your answers: an h2 per instrument (in order) and a summary row per item with
+ * the answer as shown, or "Not answered", and a "Change <short label>" link.
+ * @param {Array<[object, Array]>} measures `[instrument, answers]` pairs
+ */
+export async function assertCheckPage(page, measures) {
+  await h1(page, HEADING_CHECK).waitFor();
+  const h2s = (await page.getByRole('heading', { level: 2 }).allInnerTexts()).map((t) => t.trim());
+  const titles = h2s.filter((t) => measures.some(([inst]) => inst.title === t));
+  assert.deepEqual(titles, measures.map(([inst]) => inst.title), 'an h2 per instrument, in order');
+  for (const [inst, answers] of measures) {
+    const list = summaryList(page, inst);
+    assert.equal(await list.count(), 1, `a summary list after the h2 "${inst.title}"`);
+    const rows = await list.evaluate((dl) =>
+      [...dl.querySelectorAll('dt')].map((dt) => ({
+        key: dt.textContent.replace(/\s+/g, ' ').trim(),
+        value: (dt.nextElementSibling?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    );
+    assert.deepEqual(
+      rows,
+      inst.items.map((item, i) => ({
+        key: item.short,
+        value: answers[i] === null ? 'Not answered' : optionOf(item, answers[i]).shown,
+      })),
+      `the answers to ${inst.id} as shown on check your answers`,
+    );
+    for (const item of inst.items) {
+      const link = list.getByRole('link', { name: `Change ${item.short}`, exact: true });
+      assert.equal(await link.count(), 1, `a link "Change ${item.short}"`);
+    }
+  }
+  assert.ok(await page.getByRole('button', { name: 'Confirm and send', exact: true }).isVisible());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending
+
+/** Waits for the confirmation and returns the reference shown. */
+export async function onSent(page) {
+  await h1(page, HEADING_SENT).waitFor({ timeout: 15_000 });
+  const p = page.getByText(/Your reference is WB-[0-9A-F]{4}-[0-9A-F]{4}/);
+  await p.waitFor();
+  return REFERENCE_RE.exec(await p.innerText())[0];
+}
+
+export function referenceOf(submissionId) {
+  const hex = submissionId.slice(0, 8).toUpperCase();
+  return `WB-${hex.slice(0, 4)}-${hex.slice(4)}`;
+}
+
+/** The one stored record; waits a little to be sure no second one follows. */
+export async function onlyStored(intake, { settle = 300 } = {}) {
+  await eventually(() => intake.stored().length >= 1, { message: 'a stored submission' });
+  await sleep(settle);
+  const all = intake.stored();
+  assert.equal(all.length, 1, `exactly one stored submission, got ${all.length}`);
+  return all[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integrator notice and console
+
+/** The notice's list items, or null when there is no notice. */
+export async function integratorNotice(page) {
+  const intro = page.getByText(NOTICE_INTRO, { exact: true });
+  if ((await intro.count()) === 0) return null;
+  assert.equal(await intro.count(), 1, 'one integrator notice');
+  assert.ok(await intro.isVisible(), 'the integrator notice is visible');
+  const items = intro.locator('xpath=following-sibling::ul[1]/li');
+  return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** console.error messages of the page. */
+export function consoleErrors(page) {
+  return page.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
+}
+
+/** The crisis links (999, 111, 116 123) inside `scope`, checked by href. */
+export async function assertCrisisLinks(scope, where) {
+  for (const [name, href] of [
+    [/999/, 'tel:999'],
+    [/111/, 'tel:111'],
+    [/116 123/, 'tel:116123'],
+  ]) {
+    const link = scope.getByRole('link', { name });
+    assert.equal(await link.count(), 1, `a link ${name} in ${where}`);
+    assert.equal(await link.getAttribute('href'), href, `${name} links to ${href} in ${where}`);
+  }
+}
