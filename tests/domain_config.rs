@@ -217,6 +217,7 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         instruments_url: Some("/forms/x.json".into()),
         draft_days: Some("3".into()),
         timeout_seconds: Some("20".into()),
+        parent_origin: None,
         element_id: Some("w".into()),
         index: 0,
     };
@@ -451,4 +452,42 @@ fn draft_days_and_timeout_default_and_fall_back_on_bad_values() {
             .to_string()
             .contains("data-timeout-seconds")
     );
+}
+
+#[test]
+fn the_parent_origin_is_one_safe_origin_only() {
+    use wellbeing_widget::domain::config::ParentOrigin;
+    for ok in [
+        "https://www.example-surgery.nhs.uk",
+        "https://example.org:8443/",
+        "http://127.0.0.1:8080",
+        "HTTPS://Example.org",
+    ] {
+        assert!(ParentOrigin::parse(ok).is_ok(), "{ok}");
+    }
+    assert_eq!(
+        ParentOrigin::parse("HTTPS://Example.org/")
+            .unwrap()
+            .as_str(),
+        "https://example.org"
+    );
+    for (bad, problem) in [
+        ("*", UrlProblem::NotAbsolute),
+        ("", UrlProblem::Blank),
+        ("https://example.org/path", UrlProblem::NotOrigin),
+        ("https://example.org?x", UrlProblem::NotOrigin),
+        ("http://example.org", UrlProblem::Insecure),
+        ("null", UrlProblem::NotAbsolute),
+    ] {
+        assert_eq!(
+            ParentOrigin::parse(bad).map_err(|e| e.problem),
+            Err(problem),
+            "{bad:?}"
+        );
+    }
+    let mut r = raw("https://x.example");
+    r.parent_origin = Some("*".into());
+    let (c, w) = parse(&r);
+    assert_eq!(c.parent_origin, None);
+    assert!(w[0].to_string().contains("data-parent-origin"));
 }

@@ -466,3 +466,27 @@ fn progress_is_any_page_past_the_start_or_any_answer() {
     );
     assert!(d.has_progress());
 }
+
+#[test]
+fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
+    let all = [phq9()];
+    let mut d = Draft::new(1);
+    d.answer(&all[0], "phq9-9", 1).unwrap();
+    assert_eq!(d.risk(&all).reasons, ["phq9-item9"]);
+    d.skip(&all[0], "phq9-9");
+    assert_eq!(
+        d.answers_to("phq9").get("phq9-9"),
+        None,
+        "the answer is cleared"
+    );
+    let risk = d.risk(&all);
+    assert!(risk.urgent, "a disclosure is not taken back by skipping");
+    assert_eq!(risk.reasons, ["phq9-item9"]);
+    // It survives a reload.
+    let j = Journey { questions: vec![9] };
+    let back = Draft::from_json(&d.to_json(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
+    assert!(back.risk(&all).urgent);
+    // Choosing "Not at all" is a deliberate answer: no longer urgent.
+    d.answer(&all[0], "phq9-9", 0).unwrap();
+    assert!(!d.risk(&all).urgent);
+}

@@ -15,6 +15,8 @@ pub enum UrlProblem {
     NotAbsolute,
     #[error("is empty: give the address of the file, e.g. /forms/instruments.json")]
     Blank,
+    #[error("must be an origin only, like https://www.example-surgery.nhs.uk (no path)")]
+    NotOrigin,
     #[error(
         "must use https:// (plain http:// is allowed only for localhost or 127.0.0.1 while developing)"
     )]
@@ -140,6 +142,35 @@ impl InstrumentsUrl {
     }
 }
 
+/// The one origin a framed widget reports its height to (`data-parent-origin`), e.g.
+/// `https://www.example-surgery.nhs.uk`: scheme, host and port only, https (or http on this
+/// machine). Never `*`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParentOrigin(String);
+
+impl ParentOrigin {
+    pub fn parse(raw: &str) -> Result<Self, UrlError> {
+        let err = |problem| UrlError {
+            attribute: "data-parent-origin",
+            problem,
+        };
+        let s = raw.trim().trim_end_matches('/');
+        if s.is_empty() {
+            return Err(err(UrlProblem::Blank));
+        }
+        check_absolute(s).map_err(err)?;
+        let after_scheme = &s[s.find("://").map_or(0, |i| i + 3)..];
+        if after_scheme.contains(['/', '?', '#']) {
+            return Err(err(UrlProblem::NotOrigin));
+        }
+        Ok(Self(s.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The measures asked when `data-measures` is not given: the self-referral default.
 pub const DEFAULT_MEASURES: &[&str] = &["ons4", "ucla3", "ons-loneliness"];
 
@@ -159,6 +190,8 @@ pub enum ConfigWarning {
     MalformedMeasure(String),
     #[error("{0}; no extra instrument definitions are loaded")]
     InstrumentsUrl(UrlError),
+    #[error("{0}; the widget will not report its height to the page that frames it")]
+    ParentOrigin(UrlError),
     #[error(
         "data-draft-days must be a whole number of days from 1 to 90; the default of {DEFAULT_DRAFT_DAYS} is used"
     )]
@@ -196,6 +229,8 @@ pub struct WidgetConfig {
     pub draft_days: u32,
     /// How long to wait for the intake on each attempt.
     pub timeout_seconds: u32,
+    /// When framed: the only origin that gets the widget's height.
+    pub parent_origin: Option<ParentOrigin>,
 }
 
 /// The raw attribute values read from a host element.
@@ -206,6 +241,7 @@ pub struct RawConfig {
     pub instruments_url: Option<String>,
     pub draft_days: Option<String>,
     pub timeout_seconds: Option<String>,
+    pub parent_origin: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -259,6 +295,16 @@ impl WidgetConfig {
             DEFAULT_TIMEOUT_SECONDS,
             ConfigWarning::TimeoutSeconds,
         );
+        let parent_origin = match raw.parent_origin.as_deref() {
+            None => None,
+            Some(s) => match ParentOrigin::parse(s) {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    warnings.push(ConfigWarning::ParentOrigin(e));
+                    None
+                }
+            },
+        };
         Ok((
             Self {
                 endpoint,
@@ -267,6 +313,7 @@ impl WidgetConfig {
                 instruments_url,
                 draft_days,
                 timeout_seconds,
+                parent_origin,
             },
             warnings,
         ))

@@ -28,6 +28,9 @@ pub struct Draft {
     pub answers: BTreeMap<String, Answers>,
     /// Risk reasons for which the urgent-help page has already been shown.
     pub risk_shown: Vec<String>,
+    /// Risk reasons disclosed by an answer that was then skipped: a disclosure is not taken
+    /// back by moving on without an answer (only by choosing a different answer).
+    pub risk_kept: Vec<String>,
 }
 
 /// The stored form of a draft.
@@ -42,6 +45,8 @@ struct Stored {
     answers: BTreeMap<String, BTreeMap<String, i64>>,
     #[serde(default)]
     risk_shown: Vec<String>,
+    #[serde(default)]
+    risk_kept: Vec<String>,
 }
 
 /// Why a stored draft was not restored. The messages are shown to the person.
@@ -65,6 +70,7 @@ impl Draft {
             changing: false,
             answers: BTreeMap::new(),
             risk_shown: Vec::new(),
+            risk_kept: Vec::new(),
         }
     }
 
@@ -85,6 +91,7 @@ impl Draft {
                 })
                 .collect(),
             risk_shown: self.risk_shown.clone(),
+            risk_kept: self.risk_kept.clone(),
         };
         serde_json::to_string(&stored).expect("a draft always serialises")
     }
@@ -131,6 +138,7 @@ impl Draft {
             changing: stored.changing,
             answers,
             risk_shown: stored.risk_shown,
+            risk_kept: stored.risk_kept,
         })
     }
 }
@@ -154,6 +162,11 @@ impl Draft {
             }
         }
         self.answers.retain(|_, a| !a.is_empty());
+        for r in &other.risk_kept {
+            if !self.risk_kept.contains(r) {
+                self.risk_kept.push(r.clone());
+            }
+        }
         for r in &other.risk_shown {
             if !self.risk_shown.contains(r) {
                 self.risk_shown.push(r.clone());
@@ -173,6 +186,53 @@ impl Draft {
             .iter()
             .map(|i| (i, self.answers_to(&i.id)))
             .collect();
-        Risk::assess(answers.iter().map(|(i, a)| (*i, a)))
+        let mut risk = Risk::assess(answers.iter().map(|(i, a)| (*i, a)));
+        for r in &self.risk_kept {
+            if !risk.reasons.contains(r) {
+                risk.reasons.push(r.clone());
+            }
+        }
+        risk.urgent = !risk.reasons.is_empty();
+        risk
+    }
+
+    /// Records an answer. A fresh answer to an item replaces what it disclosed before: risk kept
+    /// from a skip is dropped, and if the answer no longer raises a risk, the urgent-help page
+    /// may show again should a later answer raise it.
+    pub fn answer(
+        &mut self,
+        instrument: &Instrument,
+        item: &str,
+        value: i64,
+    ) -> Result<(), crate::domain::instrument::AnswerError> {
+        self.answers
+            .entry(instrument.id.clone())
+            .or_default()
+            .set(instrument, item, value)?;
+        let rules: Vec<&str> = instrument
+            .risk
+            .iter()
+            .filter(|r| r.item == item)
+            .map(|r| r.reason.as_str())
+            .collect();
+        self.risk_kept.retain(|r| !rules.contains(&r.as_str()));
+        let raised = crate::domain::scoring::risk(instrument, &self.answers_to(&instrument.id));
+        self.risk_shown
+            .retain(|r| !rules.contains(&r.as_str()) || raised.contains(r));
+        Ok(())
+    }
+
+    /// Skips `item` of `instrument`: clears its answer, keeping any risk that answer disclosed.
+    pub fn skip(&mut self, instrument: &Instrument, item: &str) {
+        let before = crate::domain::scoring::risk(instrument, &self.answers_to(&instrument.id));
+        if let Some(a) = self.answers.get_mut(&instrument.id) {
+            a.clear(item);
+        }
+        let after = crate::domain::scoring::risk(instrument, &self.answers_to(&instrument.id));
+        for r in before.into_iter().filter(|r| !after.contains(r)) {
+            if !self.risk_kept.contains(&r) {
+                self.risk_kept.push(r);
+            }
+        }
     }
 }

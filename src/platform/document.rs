@@ -3,14 +3,37 @@
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// The widgets' containers inside their shadow roots, where `getElementById` cannot see.
+    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Registers a widget container that lives in a shadow root.
+pub fn register_root(root: web_sys::Element) {
+    ROOTS.with(|r| r.borrow_mut().push(root));
+}
+
+/// The element with `id`, in the document or inside any widget's shadow root.
+pub fn find(id: &str) -> Option<web_sys::HtmlElement> {
+    let in_document = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    let found = in_document.or_else(|| {
+        let selector = format!("[id='{}']", id.replace(['\'', '\\'], ""));
+        ROOTS.with(|roots| {
+            roots
+                .borrow()
+                .iter()
+                .find_map(|r| r.query_selector(&selector).ok().flatten())
+        })
+    });
+    found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Moves focus to the element with `id` once the current render has been applied.
 pub fn focus_soon(id: String) {
     leptos::prelude::request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(el) = find(&id) {
             let _ = el.focus();
         }
     });

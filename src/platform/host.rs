@@ -32,6 +32,7 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         instruments_url: el.get_attribute("data-instruments-url"),
         draft_days: el.get_attribute("data-draft-days"),
         timeout_seconds: el.get_attribute("data-timeout-seconds"),
+        parent_origin: el.get_attribute("data-parent-origin"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }

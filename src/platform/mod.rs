@@ -3,6 +3,9 @@
 
 pub mod clock;
 pub mod document;
+pub mod embed;
+pub mod events;
+pub mod frame;
 pub mod host;
 pub mod http;
 pub mod panic;

@@ -23,9 +23,16 @@ pub fn install() {
     }));
 }
 
-/// Replaces every widget's content with [`FALLBACK_HTML`].
+/// Replaces every widget's content with [`FALLBACK_HTML`] (inside its shadow root, where the
+/// widget's styles are, if it has one).
 pub fn show_fallback() {
     for (el, _) in hosts() {
-        el.set_inner_html(FALLBACK_HTML);
+        match crate::platform::embed::container_of(&el) {
+            Some(container) => {
+                container.set_inner_html(FALLBACK_HTML);
+                container.set_hidden(false);
+            }
+            None => el.set_inner_html(FALLBACK_HTML),
+        }
     }
 }

@@ -23,8 +23,11 @@ pub fn App(
     /// Configuration problems for the website team (also written to the console).
     #[prop(optional)]
     problems: Vec<String>,
+    /// The host element, which receives the `wellbeing:*` events.
+    #[prop(optional)]
+    host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
-    let form = Form::new(config, instruments);
+    let form = Form::new(config, instruments, host);
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
     let crisis_id = form.id("crisis");

@@ -8,7 +8,7 @@ pub mod state;
 use crate::domain::config::{InstrumentsUrl, RawConfig, WidgetConfig};
 use crate::domain::instrument::{Instrument, parse_definitions};
 use crate::domain::measures::resolve_measures;
-use crate::platform::{document::integrator_error, host::hosts, http};
+use crate::platform::{document::integrator_error, embed, events, frame, host::hosts, http};
 use leptos::prelude::*;
 
 /// Mounts an independent widget into every `[data-wellbeing-widget]` element on the page.
@@ -24,24 +24,37 @@ pub fn mount_all() {
     }
 }
 
-/// Configures and mounts one widget. Every configuration mistake is reported to the integrator
-/// (console, and a notice in the widget); only a missing or unsafe endpoint stops the form.
-async fn mount_one(el: web_sys::HtmlElement, raw: RawConfig) {
+/// Configures and mounts one widget, inside its own shadow root. Every configuration mistake is
+/// reported to the integrator (console, a notice in the widget, and a `wellbeing:error` event);
+/// only a missing or unsafe endpoint stops the form.
+async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
+    let Some(container) = embed::prepare(&host) else {
+        integrator_error("this element already holds a widget (is the script included twice?)");
+        return;
+    };
     let (config, warnings) = match WidgetConfig::parse(&raw) {
         Ok(parsed) => parsed,
         Err(error) => {
-            integrator_error(&error.to_string());
             let message = error.to_string();
-            el.set_inner_html("");
-            leptos::mount::mount_to(
-                el,
-                move || view! { <pages::config_error::ConfigError message/> },
-            )
+            integrator_error(&message);
+            events::emit(
+                &host,
+                events::ERROR,
+                &[("code", "configuration"), ("message", &message)],
+            );
+            leptos::mount::mount_to(container, move || {
+                view! { <pages::config_error::ConfigError message/> }
+            })
             .forget();
             return;
         }
     };
     let mut problems: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    problems.extend(
+        embed::check_theme(&host, &container)
+            .iter()
+            .map(ToString::to_string),
+    );
     let loaded = match &config.instruments_url {
         Some(url) => load_definitions(url).await.unwrap_or_else(|p| {
             problems.push(p);
@@ -53,12 +66,18 @@ async fn mount_one(el: web_sys::HtmlElement, raw: RawConfig) {
     problems.extend(missing.iter().map(ToString::to_string));
     for p in &problems {
         integrator_error(p);
+        events::emit(
+            &host,
+            events::ERROR,
+            &[("code", "configuration"), ("message", p)],
+        );
     }
-    el.set_inner_html("");
-    leptos::mount::mount_to(
-        el,
-        move || view! { <app::App config instruments problems/> },
-    )
+    if let Some(origin) = &config.parent_origin {
+        frame::report_height(&container, origin);
+    }
+    leptos::mount::mount_to(container, move || {
+        view! { <app::App config instruments problems host/> }
+    })
     .forget();
 }
 

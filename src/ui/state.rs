@@ -8,7 +8,7 @@ use crate::domain::journey::{Journey, Step};
 use crate::domain::outbox::{EntryState, Next, Outbox};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
 use crate::platform::storage::{Slot, StorageError};
-use crate::platform::{clock, document, http};
+use crate::platform::{clock, document, events, http};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -55,12 +55,17 @@ pub struct Form {
     outbox_slot: StoredValue<Slot, LocalStorage>,
     storage_warned: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Form {
     /// Creates the state, restoring what this device holds: the draft (if usable) and the
     /// outbox of submissions not yet delivered.
-    pub fn new(config: WidgetConfig, instruments: Vec<Instrument>) -> Self {
+    pub fn new(
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        host: Option<web_sys::HtmlElement>,
+    ) -> Self {
         let journey = Journey {
             questions: instruments.iter().map(|i| i.items.len()).collect(),
         };
@@ -114,6 +119,7 @@ impl Form {
             outbox_slot: StoredValue::new_local(outbox_slot),
             storage_warned: RwSignal::new(storage_warned),
             timer: StoredValue::new(None),
+            host: StoredValue::new_local(host),
         }
     }
 
@@ -212,23 +218,8 @@ impl Form {
     /// Records an answer as it is given (and saves it on the device).
     pub fn answer(&self, instrument: &Instrument, item_id: &str, value: i64) {
         let mut ok = false;
-        self.draft.update(|d| {
-            ok = d
-                .answers
-                .entry(instrument.id.clone())
-                .or_default()
-                .set(instrument, item_id, value)
-                .is_ok();
-            // Answering again below the risk threshold means the urgent page may show again later.
-            let raised = d.risk(std::slice::from_ref(instrument)).reasons;
-            let others: Vec<String> = instrument
-                .risk
-                .iter()
-                .map(|r| r.reason.clone())
-                .filter(|r| !raised.contains(r))
-                .collect();
-            d.risk_shown.retain(|r| !others.contains(r));
-        });
+        self.draft
+            .update(|d| ok = d.answer(instrument, item_id, value).is_ok());
         if ok {
             self.save();
         }
@@ -279,11 +270,14 @@ impl Form {
         let Some((instrument, item)) = self.item_at(measure, index) else {
             return;
         };
-        self.draft.update(|d| {
-            if let Some(a) = d.answers.get_mut(&instrument.id) {
-                a.clear(&item.id);
-            }
-        });
+        self.draft.update(|d| d.skip(&instrument, &item.id));
+        // Skipping past an answer that disclosed a risk still shows urgent help first.
+        let unseen = self.unseen_risk();
+        if !unseen.is_empty() {
+            self.draft.update(|d| d.risk_shown.extend(unseen));
+            self.go(Step::UrgentHelp { measure, index });
+            return;
+        }
         self.move_on(Step::Question { measure, index });
     }
 
@@ -392,14 +386,37 @@ impl Form {
                     o.record(&id, attempt, clock::now_ms(), js_sys::Math::random())
                 });
                 form.save_outbox();
-                if let Some(Next::GiveUp { status }) = next {
-                    document::integrator_error(&format!(
-                        "the intake endpoint refused submission {id} with HTTP status {status}; it is kept on this device and will not be retried automatically"
-                    ));
+                let reference = id.reference().to_string();
+                match next {
+                    Some(Next::Done) => form.emit(events::SUBMITTED, &[("reference", &reference)]),
+                    Some(Next::GiveUp { status }) => {
+                        let message = format!(
+                            "the intake endpoint refused submission {id} with HTTP status {status}; it is kept on this device and will not be retried automatically"
+                        );
+                        document::integrator_error(&message);
+                        form.emit(
+                            events::ERROR,
+                            &[
+                                ("code", "delivery-refused"),
+                                ("reference", &reference),
+                                ("status", &status.to_string()),
+                            ],
+                        );
+                    }
+                    _ => {}
                 }
             }
             form.sending.set(false);
             form.schedule();
+        });
+    }
+
+    /// Dispatches a `wellbeing:*` event on the host element.
+    fn emit(&self, name: &str, detail: &[(&str, &str)]) {
+        self.host.with_value(|h| {
+            if let Some(h) = h {
+                events::emit(h, name, detail);
+            }
         });
     }
 
