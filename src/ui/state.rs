@@ -255,13 +255,7 @@ impl Form {
             document::focus_soon(self.error_summary_id());
             return;
         }
-        let unseen = self.unseen_risk();
-        if !unseen.is_empty() {
-            self.draft.update(|d| d.risk_shown.extend(unseen));
-            self.go(Step::UrgentHelp { measure, index });
-            return;
-        }
-        self.move_on(Step::Question { measure, index });
+        self.leave_question(measure, index);
     }
 
     /// "Skip this question": leaves the item unanswered (the score then follows the
@@ -272,6 +266,12 @@ impl Form {
         };
         self.draft.update(|d| d.skip(&instrument, &item.id));
         // Skipping past an answer that disclosed a risk still shows urgent help first.
+        self.leave_question(measure, index);
+    }
+
+    /// Leaves question `index` of `measure`: urgent help first if the answers now raise a risk
+    /// the person has not been shown help for, otherwise the next page.
+    fn leave_question(&self, measure: usize, index: usize) {
         let unseen = self.unseen_risk();
         if !unseen.is_empty() {
             self.draft.update(|d| d.risk_shown.extend(unseen));

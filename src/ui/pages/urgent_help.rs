@@ -1,4 +1,4 @@
-use crate::ui::components::back_link::BackLink;
+use crate::ui::components::{back_link::BackLink, crisis::CrisisList};
 use crate::ui::state::Form;
 use leptos::prelude::*;
 
@@ -17,20 +17,7 @@ pub fn UrgentHelp(
         <div class="wb-urgent" role="region" aria-labelledby=form.heading_id()>
             <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"You can get help now"</h1>
             <p class="wb-body">"Thank you for telling us. You do not have to wait for the wellbeing service to contact you."</p>
-            <ul class="wb-list">
-                <li>
-                    "If you are in danger now or have hurt yourself, call "
-                    <a class="wb-link" href="tel:999">"999"</a> " or go to A&E."
-                </li>
-                <li>
-                    "For urgent mental health help, call "
-                    <a class="wb-link" href="tel:111">"NHS 111"</a> " and choose option 2. It is open day and night."
-                </li>
-                <li>
-                    "To talk to someone any time, call Samaritans free on "
-                    <a class="wb-link" href="tel:116123">"116 123"</a> "."
-                </li>
-            </ul>
+            <CrisisList/>
             <p class="wb-body">"Your answers will be marked as urgent when you send them, but nobody may read them straight away."</p>
         </div>
         <button type="button" class="wb-button" on:click=move |_| form.continue_after_help(measure, index)>
