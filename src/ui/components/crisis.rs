@@ -19,18 +19,18 @@ pub fn CrisisHelp(
 pub fn CrisisList() -> impl IntoView {
     view! {
         <ul class="wb-list">
-        <li>
-            "If you or someone else is in danger now, call "
-            <a class="wb-link" href="tel:999">"999"</a> " or go to A&E."
-        </li>
-        <li>
-            "For urgent mental health help, call "
-            <a class="wb-link" href="tel:111">"NHS 111"</a> " and choose option 2. It is open day and night."
-        </li>
-        <li>
-            "To talk to someone any time, call Samaritans free on "
-            <a class="wb-link" href="tel:116123">"116 123"</a> "."
-        </li>
+            <li>
+                "If you or someone else is in danger now, call "
+                <a class="wb-link" href="tel:999">"999"</a> " or go to A&E."
+            </li>
+            <li>
+                "For urgent mental health help, call "
+                <a class="wb-link" href="tel:111">"NHS 111"</a> " and choose option 2. It is open day and night."
+            </li>
+            <li>
+                "To talk to someone any time, call Samaritans free on "
+                <a class="wb-link" href="tel:116123">"116 123"</a> "."
+            </li>
         </ul>
     }
 }
