@@ -218,6 +218,8 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         draft_days: Some("3".into()),
         timeout_seconds: Some("20".into()),
         parent_origin: None,
+        format: None,
+        fhir_base: None,
         element_id: Some("w".into()),
         index: 0,
     };
@@ -490,4 +492,39 @@ fn the_parent_origin_is_one_safe_origin_only() {
     let (c, w) = parse(&r);
     assert_eq!(c.parent_origin, None);
     assert!(w[0].to_string().contains("data-parent-origin"));
+}
+
+#[test]
+fn the_format_is_json_unless_fhir_is_asked_for() {
+    use wellbeing_widget::domain::config::{DEFAULT_FHIR_BASE, Format};
+    let (c, w) = parse(&raw("https://x.example"));
+    assert_eq!(
+        (c.format, c.fhir_base.as_str()),
+        (Format::Native, DEFAULT_FHIR_BASE)
+    );
+    assert!(w.is_empty());
+    for (value, want, warned) in [
+        ("fhir", Format::Fhir, false),
+        (" FHIR ", Format::Fhir, false),
+        ("json", Format::Native, false),
+        ("xml", Format::Native, true),
+    ] {
+        let mut r = raw("https://x.example");
+        r.format = Some(value.into());
+        let (c, w) = parse(&r);
+        assert_eq!(c.format, want, "{value:?}");
+        assert_eq!(w == [ConfigWarning::Format], warned, "{value:?}");
+    }
+    let mut r = raw("https://x.example");
+    r.fhir_base = Some("https://fhir.example-ics.nhs.uk/wellbeing/".into());
+    assert_eq!(
+        parse(&r).0.fhir_base,
+        "https://fhir.example-ics.nhs.uk/wellbeing"
+    );
+    r.fhir_base = Some("http://fhir.example.org".into());
+    let (c, w) = parse(&r);
+    assert_eq!(
+        (c.fhir_base.as_str(), w),
+        (DEFAULT_FHIR_BASE, vec![ConfigWarning::FhirBase])
+    );
 }

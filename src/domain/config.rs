@@ -171,6 +171,17 @@ impl ParentOrigin {
     }
 }
 
+/// What the widget POSTs: the native JSON payload (default) or a FHIR R4 Bundle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Native,
+    Fhir,
+}
+
+/// The canonical base of the FHIR Questionnaires, unless `data-fhir-base` says otherwise.
+pub const DEFAULT_FHIR_BASE: &str = "https://wellbeing-widget.example/fhir";
+
 /// The measures asked when `data-measures` is not given: the self-referral default.
 pub const DEFAULT_MEASURES: &[&str] = &["ons4", "ucla3", "ons-loneliness"];
 
@@ -190,6 +201,12 @@ pub enum ConfigWarning {
     MalformedMeasure(String),
     #[error("{0}; no extra instrument definitions are loaded")]
     InstrumentsUrl(UrlError),
+    #[error("data-format must be \"json\" or \"fhir\"; the native JSON payload is sent")]
+    Format,
+    #[error(
+        "data-fhir-base must be an https:// address (the canonical base of the Questionnaires); the default {DEFAULT_FHIR_BASE} is used"
+    )]
+    FhirBase,
     #[error("{0}; the widget will not report its height to the page that frames it")]
     ParentOrigin(UrlError),
     #[error(
@@ -231,6 +248,10 @@ pub struct WidgetConfig {
     pub timeout_seconds: u32,
     /// When framed: the only origin that gets the widget's height.
     pub parent_origin: Option<ParentOrigin>,
+    /// What is sent: native JSON or a FHIR Bundle.
+    pub format: Format,
+    /// The canonical base of the FHIR Questionnaires the responses point to.
+    pub fhir_base: String,
 }
 
 /// The raw attribute values read from a host element.
@@ -242,6 +263,8 @@ pub struct RawConfig {
     pub draft_days: Option<String>,
     pub timeout_seconds: Option<String>,
     pub parent_origin: Option<String>,
+    pub format: Option<String>,
+    pub fhir_base: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -305,6 +328,27 @@ impl WidgetConfig {
                 }
             },
         };
+        let format = match raw.format.as_deref().map(|f| f.trim().to_ascii_lowercase()) {
+            None => Format::Native,
+            Some(f) if f == "json" || f.is_empty() => Format::Native,
+            Some(f) if f == "fhir" => Format::Fhir,
+            Some(_) => {
+                warnings.push(ConfigWarning::Format);
+                Format::Native
+            }
+        };
+        let fhir_base = match raw
+            .fhir_base
+            .as_deref()
+            .map(|b| b.trim().trim_end_matches('/'))
+        {
+            None => DEFAULT_FHIR_BASE.to_owned(),
+            Some(b) if b.starts_with("https://") && check_absolute(b).is_ok() => b.to_owned(),
+            Some(_) => {
+                warnings.push(ConfigWarning::FhirBase);
+                DEFAULT_FHIR_BASE.to_owned()
+            }
+        };
         Ok((
             Self {
                 endpoint,
@@ -314,6 +358,8 @@ impl WidgetConfig {
                 draft_days,
                 timeout_seconds,
                 parent_origin,
+                format,
+                fhir_base,
             },
             warnings,
         ))

@@ -33,6 +33,8 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         draft_days: el.get_attribute("data-draft-days"),
         timeout_seconds: el.get_attribute("data-timeout-seconds"),
         parent_origin: el.get_attribute("data-parent-origin"),
+        format: el.get_attribute("data-format"),
+        fhir_base: el.get_attribute("data-fhir-base"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }
