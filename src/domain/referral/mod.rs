@@ -13,16 +13,37 @@
 //! Optional fields (NHS number, email address, phone number where the journey allows it) are the
 //! caller's business: treat a blank answer as `None` and parse only what was typed.
 //!
+//! The pages built from them (pure, so the UI is a thin layer): [`ReferralAnswers`] (everything as
+//! typed and chosen, kept in the draft), [`ReferralPage`] and its [`Field`]s, [`validate`] (one
+//! page, on Continue), [`parse_all`] (every page, into the checked [`Referral`] that is the
+//! payload's `referral` object) and [`summary_rows`] (check your answers).
+//!
 //! Being under the minimum age is not an input error: [`DateOfBirth::eligibility`] returns
 //! [`Eligibility::TooYoung`], and the journey routes the person to a page saying who to contact.
 
+mod answers;
+mod choices;
 mod date;
 mod email;
+mod form;
+mod model;
 mod name;
 mod nhs_number;
+mod pages;
 mod phone;
 mod postcode;
+mod summary;
 mod text;
+
+pub use answers::ReferralAnswers;
+pub use choices::{Area, BestTime, Choice, ContactMethod, Helper, Source, yes_no};
+pub use form::{FieldError, NotReady, PageResult, dob_parts_in_error, parse_all, validate};
+pub use model::{
+    AccessibilityText, Consent, ContactDetails, GpPracticeText, HeardOtherText, LanguageText,
+    Referral, ReferralError, RelationshipText, SupportNeeds, WhatDifferentText, WhatMattersText,
+};
+pub use pages::{Field, ReferralPage};
+pub use summary::{NOT_PROVIDED, SummaryRow, summary_rows};
 
 pub use date::{
     DEFAULT_MINIMUM_AGE, DateOfBirth, DateOfBirthError, DatePart, DateParts, Eligibility,
