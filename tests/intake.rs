@@ -950,3 +950,64 @@ fn an_unusable_data_dir_exits_with_status_1() {
 fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+#[test]
+fn a_fhir_bundle_is_accepted_checked_and_stored_as_received() {
+    use wellbeing_widget::domain::fhir::{DEFAULT_BASE, bundle};
+    let dir = TempDir::new();
+    let intake = Intake::start(&dir);
+    let id = new_id();
+    let s = submission(&id, [7, 8, 4, 6]);
+    let b = serde_json::to_vec(&bundle(&s, &[ons4()], DEFAULT_BASE).unwrap()).unwrap();
+    let fhir = [("Content-Type", "application/fhir+json")];
+    let r = intake.send(
+        "POST",
+        "/submissions",
+        &[fhir[0], ("Idempotency-Key", id.as_str())],
+        &b,
+    );
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    let lines = dir.lines();
+    assert_eq!(lines.len(), 1);
+    let stored: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    assert_eq!(stored["fhir_bundle"]["resourceType"], "Bundle");
+    assert_eq!(
+        stored["submission"]["measures"][0]["answers"],
+        serde_json::to_value(&s.measures[0].answers).unwrap(),
+        "stored in the native terms too"
+    );
+    // A repeat is de-duplicated like any other submission.
+    let again = intake.send(
+        "POST",
+        "/submissions",
+        &[fhir[0], ("Idempotency-Key", id.as_str())],
+        &b,
+    );
+    assert_eq!((again.status, &again.body), (201, &r.body));
+    assert_eq!(dir.lines().len(), 1);
+
+    // A Bundle whose answer was changed without its score is refused, nothing stored.
+    let id2 = new_id();
+    let mut v = serde_json::to_value(
+        bundle(&submission(&id2, [7, 8, 4, 6]), &[ons4()], DEFAULT_BASE).unwrap(),
+    )
+    .unwrap();
+    let text = v.to_string().replace("\"code\":\"7\"", "\"code\":\"2\"");
+    v = serde_json::from_str(&text).unwrap();
+    let r = intake.send(
+        "POST",
+        "/submissions",
+        &[fhir[0], ("Idempotency-Key", id2.as_str())],
+        &serde_json::to_vec(&v).unwrap(),
+    );
+    assert_eq!(r.status, 400, "{}", String::from_utf8_lossy(&r.body));
+    // A native body sent as FHIR is refused too.
+    let r = intake.send(
+        "POST",
+        "/submissions",
+        &[fhir[0], ("Idempotency-Key", id2.as_str())],
+        &body_of(&submission(&id2, [1, 1, 1, 1])),
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(dir.lines().len(), 1);
+}

@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod draft;
+pub mod fhir;
 pub mod instrument;
 pub mod journey;
 pub mod measures;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 /// The usage text printed by `--help` and after an argument error.
 pub const USAGE: &str = "\
-Usage: intake [--addr HOST:PORT] [--data-dir DIR] [--allow-origin ORIGIN]...
+Usage: intake [--addr HOST:PORT] [--data-dir DIR] [--allow-origin ORIGIN]... [--fhir-base URL]
 
 Local intake receiver for the wellbeing widget.
 
@@ -15,6 +15,8 @@ Options:
   --data-dir DIR         where submissions.jsonl is kept (default ./intake-data; created if missing)
   --allow-origin ORIGIN  a browser origin allowed to submit, e.g. http://127.0.0.1:8080;
                          repeat for several (default http://127.0.0.1:8080 and http://localhost:8080)
+  --fhir-base URL        canonical base of the Questionnaires that FHIR Bundles (Content-Type
+                         application/fhir+json) must answer (default the widget's data-fhir-base default)
   -h, --help             show this text
 
 On start the first line on stdout is `intake listening on http://HOST:PORT`.";
@@ -35,6 +37,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Browser origins allowed to submit (exact `scheme://host[:port]` strings).
     pub allowed_origins: Vec<String>,
+    /// The canonical base of the Questionnaires FHIR submissions refer to.
+    pub fhir_base: String,
 }
 
 impl Default for Config {
@@ -43,6 +47,7 @@ impl Default for Config {
             addr: DEFAULT_ADDR.parse().expect("the default address is valid"),
             data_dir: PathBuf::from(DEFAULT_DATA_DIR),
             allowed_origins: DEFAULT_ORIGINS.iter().map(|o| o.to_string()).collect(),
+            fhir_base: crate::domain::fhir::DEFAULT_BASE.to_owned(),
         }
     }
 }
@@ -110,6 +115,15 @@ where
             "--allow-origin" => {
                 let v = value("--allow-origin")?;
                 origins.push(check_origin(&v)?);
+            }
+            "--fhir-base" => {
+                let v = value("--fhir-base")?;
+                if !v.starts_with("https://") && !v.starts_with("http://") {
+                    return Err(UsageError(format!(
+                        "--fhir-base {v:?} must be an http(s) address such as https://fhir.example.org/wellbeing"
+                    )));
+                }
+                config.fhir_base = v.trim_end_matches('/').to_owned();
             }
             other => return Err(UsageError(format!("unknown argument {other:?}"))),
         }

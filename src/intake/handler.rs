@@ -94,13 +94,16 @@ struct Accepted<'a> {
 pub struct Intake {
     cors: CorsPolicy,
     store: Mutex<Store>,
+    /// The canonical base of the Questionnaires that FHIR Bundles must answer.
+    fhir_base: String,
 }
 
 impl Intake {
-    pub fn new(cors: CorsPolicy, store: Store) -> Intake {
+    pub fn new(cors: CorsPolicy, store: Store, fhir_base: String) -> Intake {
         Intake {
             cors,
             store: Mutex::new(store),
+            fhir_base,
         }
     }
 
@@ -133,8 +136,13 @@ impl Intake {
                 "this origin is not allowed to submit (see --allow-origin)",
             );
         }
-        if !is_json(head.content_type.as_deref()) {
-            return Reply::rejected(415, "content-type", "Content-Type must be application/json");
+        let fhir = is_fhir_json(head.content_type.as_deref());
+        if !fhir && !is_json(head.content_type.as_deref()) {
+            return Reply::rejected(
+                415,
+                "content-type",
+                "Content-Type must be application/json (or application/fhir+json for a FHIR Bundle)",
+            );
         }
         let key = match head.idempotency_key.as_deref().map(str::trim) {
             None | Some("") => {
@@ -168,9 +176,19 @@ impl Intake {
                 return Reply::rejected(400, "unreadable", "the body could not be read");
             }
         };
-        let submission = match Submission::parse_json(&bytes) {
-            Ok(s) => s,
-            Err(e) => return Reply::rejected(400, error_kind(&e), &e.to_string()),
+        let (submission, bundle) = if fhir {
+            let parsed = match crate::domain::fhir::parse_bundle(&bytes, &self.fhir_base) {
+                Ok(p) => p,
+                Err(e) => return Reply::rejected(400, "fhir", &e.to_string()),
+            };
+            // Kept as received (parse_bundle has checked it is JSON).
+            let raw: Option<serde_json::Value> = serde_json::from_slice(&bytes).ok();
+            (parsed.into_submission(), raw)
+        } else {
+            match Submission::parse_json(&bytes) {
+                Ok(s) => (s, None),
+                Err(e) => return Reply::rejected(400, error_kind(&e), &e.to_string()),
+            }
         };
         if submission.submission_id != key {
             return Reply::rejected(
@@ -179,11 +197,17 @@ impl Intake {
                 "Idempotency-Key does not match the body's submission_id",
             );
         }
-        self.store_once(&key, &submission, bytes.len())
+        self.store_once(&key, &submission, bundle.as_ref(), bytes.len())
     }
 
     /// Replays the stored answer for `key`, or stores the submission and answers `201`.
-    fn store_once(&self, key: &SubmissionId, submission: &Submission, size: usize) -> Reply {
+    fn store_once(
+        &self,
+        key: &SubmissionId,
+        submission: &Submission,
+        fhir_bundle: Option<&serde_json::Value>,
+        size: usize,
+    ) -> Reply {
         let Ok(mut store) = self.store.lock() else {
             return Reply::rejected(500, "storage", "the store is unavailable; try again later");
         };
@@ -208,6 +232,7 @@ impl Intake {
             response_status: 201,
             response_body: &body,
             submission,
+            fhir_bundle,
         };
         if let Err(e) = store.append(&record) {
             return Reply {
@@ -243,6 +268,14 @@ fn preflight(origin: OriginCheck<'_>) -> Reply {
 
 fn method_not_allowed(allow: &str) -> Reply {
     Reply::error(405, &format!("method not allowed; use {allow}")).with_header("Allow", allow)
+}
+
+/// Whether a `Content-Type` value is FHIR JSON (`application/fhir+json`), with or without
+/// parameters.
+pub fn is_fhir_json(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|c| c.split(';').next())
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/fhir+json"))
 }
 
 /// Whether a `Content-Type` value is JSON: `application/json`, any case, with or without

@@ -71,7 +71,7 @@ pub fn start(config: &Config) -> Result<Receiver, StartError> {
     let cors = CorsPolicy::new(config.allowed_origins.iter().cloned());
     Ok(Receiver {
         server: Arc::new(server),
-        intake: Arc::new(Intake::new(cors, store)),
+        intake: Arc::new(Intake::new(cors, store, config.fhir_base.clone())),
         addr,
         report,
         stored,

@@ -47,8 +47,11 @@ pub struct Record<'a> {
     pub response_status: u16,
     /// The exact response body answered.
     pub response_body: &'a str,
-    /// The submission as parsed.
+    /// The submission as parsed (a FHIR Bundle is stored in these terms too).
     pub submission: &'a Submission,
+    /// The FHIR Bundle exactly as received, when the submission came as FHIR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fhir_bundle: Option<&'a serde_json::Value>,
 }
 
 /// The fields read back on start (the rest of the line is kept on disk only).

@@ -23,6 +23,9 @@ pub fn report_height(element: &web_sys::HtmlElement, origin: &ParentOrigin) {
     let target = element.clone();
     let send = move || {
         let height = f64::from(target.offset_height());
+        if height <= 0.0 {
+            return; // still hidden while its stylesheet loads: a 0 would collapse the frame
+        }
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());

@@ -10,10 +10,12 @@ use wasm_bindgen_futures::JsFuture;
 /// How long to wait for a definitions file before giving up.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
-/// POSTs `body` (JSON) to `endpoint` with the `Idempotency-Key`, waiting at most `timeout`.
-/// No cookies and no referrer are sent. Returns how the attempt ended, for the outbox policy.
-pub async fn post_json(
+/// POSTs `body` (of `content_type`) to `endpoint` with the `Idempotency-Key`, waiting at most
+/// `timeout`. No cookies and no referrer are sent. Returns how the attempt ended, for the outbox
+/// policy.
+pub async fn post(
     endpoint: &str,
+    content_type: &str,
     idempotency_key: &str,
     body: &str,
     timeout: Duration,
@@ -24,7 +26,7 @@ pub async fn post_json(
     let Ok(headers) = web_sys::Headers::new() else {
         return Attempt::NetworkError;
     };
-    if headers.set("Content-Type", "application/json").is_err()
+    if headers.set("Content-Type", content_type).is_err()
         || headers.set("Idempotency-Key", idempotency_key).is_err()
     {
         return Attempt::NetworkError;

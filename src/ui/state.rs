@@ -1,8 +1,9 @@
 //! The state of one widget instance, and the actions its pages call. Rules live in `domain`;
 //! this file only connects them to signals and to the browser adapters.
 
-use crate::domain::config::WidgetConfig;
+use crate::domain::config::{Format, WidgetConfig};
 use crate::domain::draft::{DAY_MS, Draft};
+use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
 use crate::domain::outbox::{EntryState, Next, Outbox};
@@ -375,13 +376,18 @@ impl Form {
         let timeout = Duration::from_secs(self.config.with_value(|c| c.timeout_seconds.into()));
         leptos::task::spawn_local(async move {
             for id in due {
-                let Some(body) = form.outbox.with_untracked(|o| {
-                    o.get(&id)
-                        .map(|e| serde_json::to_string(&e.submission).expect("serialises"))
-                }) else {
+                let Some(body) = form
+                    .outbox
+                    .with_untracked(|o| o.get(&id).map(|e| form.body(&e.submission)))
+                else {
                     continue;
                 };
-                let attempt = http::post_json(&endpoint, id.as_str(), &body, timeout).await;
+                let Ok((content_type, body)) = body else {
+                    document::integrator_error("the submission could not be written as FHIR");
+                    continue;
+                };
+                let attempt =
+                    http::post(&endpoint, content_type, id.as_str(), &body, timeout).await;
                 let next = form.outbox.try_update(|o| {
                     o.record(&id, attempt, clock::now_ms(), js_sys::Math::random())
                 });
@@ -409,6 +415,27 @@ impl Form {
             form.sending.set(false);
             form.schedule();
         });
+    }
+
+    /// The body to send for `submission` and its content type: the native JSON payload, or a
+    /// FHIR R4 Bundle when the host asked for `data-format="fhir"`.
+    fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
+        match self.config.with_value(|c| c.format) {
+            Format::Native => Ok((
+                "application/json",
+                serde_json::to_string(submission).expect("a submission always serialises"),
+            )),
+            Format::Fhir => {
+                let base = self.config.with_value(|c| c.fhir_base.clone());
+                let bundle = self
+                    .instruments
+                    .with_value(|all| fhir::bundle(submission, all, &base))?;
+                Ok((
+                    "application/fhir+json",
+                    serde_json::to_string(&bundle).expect("serialises"),
+                ))
+            }
+        }
     }
 
     /// Dispatches a `wellbeing:*` event on the host element.
