@@ -482,7 +482,23 @@ impl Form {
     /// Another tab wrote this widget's draft: keep both tabs' answers rather than letting one
     /// silently overwrite the other.
     pub fn merge_from_other_tab(&self, json: Option<String>) {
-        let Some(json) = json else { return };
+        let Some(json) = json else {
+            // Another tab sent these answers, or the person cleared them there: this tab must not
+            // keep showing (and could otherwise send or write back) what is gone from the device.
+            if self
+                .draft
+                .with_untracked(|d| d.step != Step::Sent && d.has_progress())
+            {
+                self.set_errors(Vec::new());
+                self.resume.set(false);
+                self.draft.set(Draft::new(clock::now_ms()));
+                self.notice.set(Some(
+                    "Your answers were sent or cleared in another tab or window, so they are no longer shown here.".to_owned(),
+                ));
+                document::focus_soon(self.heading_id());
+            }
+            return;
+        };
         let other = self.instruments.with_value(|all| {
             let journey = self.journey.with_value(Clone::clone);
             Draft::from_json(&json, all, &journey, clock::now_ms(), u64::MAX).ok()

@@ -14,6 +14,7 @@ import {
   assertValidSubmission,
   checkA11y,
   eventually,
+  isFocused,
   launchBrowser,
   startIntake,
   startStatic,
@@ -168,7 +169,7 @@ async function assertErrorState(page, inst) {
   await checkA11y(page, `${inst.id} question 1 with an error`);
   await link.click();
   await eventually(
-    () => page.locator(`#wb-${HOST_ID}-${inst.id}-${item.id}`).evaluate((r) => r === document.activeElement),
+    () => isFocused(page.locator(`#wb-${HOST_ID}-${inst.id}-${item.id}`)),
     { message: 'focus on the first radio after following the summary link' },
   );
 }

@@ -18,7 +18,11 @@ import {
   assertValidSubmission,
   checkA11y,
   eventually,
+  hasFocusWithin,
+  isFocused,
+  isInsideFocused,
   launchBrowser,
+  runAxe,
   startIntake,
   startStatic,
   withPage,
@@ -32,6 +36,7 @@ import {
   checkedValue,
   clickButton,
   consoleErrors,
+  cssString,
   h1,
   hostRoute,
   integratorNotice,
@@ -216,10 +221,15 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
     // "Get help now" jumps to crisis help at the bottom of the widget.
     await page.getByRole('link', { name: 'Get help now', exact: true }).click();
     const crisis = page.getByRole('heading', { name: 'If you need help now', exact: true });
-    await eventually(() => crisis.evaluate((h) => h.contains(document.activeElement)), {
-      message: 'focus on "If you need help now"',
-    });
-    await assertCrisisLinks(crisis.locator('xpath=..'), 'crisis help');
+    await eventually(() => hasFocusWithin(crisis), { message: 'focus on "If you need help now"' });
+    // The links are in the section that heading heads (its parent element).
+    const crisisSection = page.locator(`div:has(> h2:text-is(${cssString('If you need help now')}))`);
+    assert.equal(await crisisSection.count(), 1, 'one crisis help section');
+    assert.ok(
+      await crisis.evaluate((h, section) => h.parentElement === section, await crisisSection.elementHandle()),
+      'the section is the heading\'s parent',
+    );
+    await assertCrisisLinks(crisisSection, 'crisis help');
 
     // Question 1: the structure, then Continue with nothing chosen.
     await start(page, QUESTIONS);
@@ -234,11 +244,12 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
     await alert.getByRole('heading', { name: 'There is a problem', exact: true }).waitFor();
     const summaryLink = alert.getByRole('link', { name: ONS4.items[0].missing, exact: true });
     assert.equal(await summaryLink.count(), 1, 'the summary links to the question');
+    // aria-describedby ids are looked up in the fieldset's own tree (the widget's shadow root).
     const described = await group.evaluate((fieldset) =>
       (fieldset.getAttribute('aria-describedby') ?? '')
         .split(/\s+/)
         .filter(Boolean)
-        .map((id) => document.getElementById(id)?.textContent ?? ''),
+        .map((id) => fieldset.getRootNode().getElementById(id)?.textContent ?? ''),
     );
     assert.ok(
       described.some((d) => d.replace(/\s+/g, ' ').trim() === `Error: ${ONS4.items[0].missing}`),
@@ -249,18 +260,11 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
       'the fieldset is described by the instructions (hint)',
     );
     await eventually(async () => (await page.title()).startsWith('Error: '), { message: 'title "Error: …"' });
-    await eventually(
-      () =>
-        alert.evaluate((a) => {
-          const f = document.activeElement;
-          return f !== null && f !== document.body && (f === a || f.contains(a));
-        }),
-      { message: 'focus on the error summary' },
-    );
+    await eventually(() => isInsideFocused(alert), { message: 'focus on the error summary' });
     await checkA11y(page, 'ONS4 question 1 with an error');
     await summaryLink.click();
     const firstRadio = group.getByRole('radio', { name: '0 – not at all satisfied', exact: true });
-    await eventually(() => firstRadio.evaluate((r) => r === document.activeElement), {
+    await eventually(() => isFocused(firstRadio), {
       message: 'focus on the first radio after following the summary link',
     });
 
@@ -556,5 +560,43 @@ test('(i) going Back and forward through every question of the demo shows each a
       ...PAGES.slice(1).map((pg) => `forward to ${name(pg)}: ${valueAt(pg)}`),
     ];
     assert.deepEqual(seen, expected, 'the radio of each earlier answer is checked');
+  });
+});
+
+test('(j) axe looks inside the widget\'s shadow root: its nodes pass rules, and a violation planted there is reported', { timeout: 60_000 }, async (t) => {
+  await freshIntake(t);
+  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page);
+    // The premise: the widget renders in an open shadow root of its host, out of reach of
+    // document-level queries.
+    const premise = await page.evaluate(() => {
+      const host = document.querySelector('[data-wellbeing-widget]');
+      return {
+        shadow: host.shadowRoot !== null,
+        h1InShadow: host.shadowRoot?.querySelector('h1') !== null,
+        h1InDocument: document.querySelector('h1') !== null,
+      };
+    });
+    assert.deepEqual(premise, { shadow: true, h1InShadow: true, h1InDocument: false }, 'the widget is in an open shadow root');
+
+    const clean = await checkA11y(page, 'start page');
+    assert.ok(clean.shadowPasses >= 5, `axe passed nodes inside the shadow root (${clean.shadowPasses})`);
+
+    // An image without a text alternative, inside the widget's shadow root only.
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'data:,';
+      img.className = 'planted-by-test';
+      document.querySelector('[data-wellbeing-widget]').shadowRoot.querySelector('h1').after(img);
+    });
+    const planted = await runAxe(page);
+    const imageAlt = planted.violations.find((v) => v.id === 'image-alt');
+    assert.ok(imageAlt, `axe reports the planted image: ${JSON.stringify(planted.violations.map((v) => v.id))}`);
+    assert.equal(imageAlt.nodes.length, 1, 'one image without alt');
+    const [node] = imageAlt.nodes;
+    assert.match(node.html, /planted-by-test/, 'the node reported is the planted image');
+    assert.equal(node.inShadow, true, 'axe located it inside a shadow root');
+    assert.equal(node.target[0][0], '#wellbeing', `inside the host #wellbeing: ${JSON.stringify(node.target)}`);
+    await assert.rejects(checkA11y(page, 'start page with a planted image'), /image-alt[\s\S]*at #wellbeing >>> /);
   });
 });

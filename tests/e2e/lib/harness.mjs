@@ -267,12 +267,57 @@ async function saveArtifacts(page, name) {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const axeSource = require('axe-core').source;
 
+/** An axe target as text: shadow DOM paths (arrays) are joined with " >>> " (host, then inside). */
+function targetText(target) {
+  return target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' ');
+}
+
+/**
+ * Runs axe-core on the whole document, open shadow roots included (the widget renders inside
+ * one on its host element), and returns `{ violations, shadowPasses, hostsWithShadow }`:
+ * `shadowPasses` counts the nodes inside shadow roots that passed a rule, so a caller can tell
+ * that axe really looked inside the widget.
+ * @param {import('playwright-core').Page} page
+ * @param {{ disableRules?: string[], tags?: string[] }} [options]
+ */
+export async function runAxe(page, { disableRules = [], tags = AXE_TAGS } = {}) {
+  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(
+    async ({ tags, disableRules }) => {
+      const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
+      const r = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        rules,
+        resultTypes: ['violations', 'passes'],
+      });
+      // axe writes the target of a node inside a shadow root as an array: [host, …, node].
+      const inShadow = (n) => n.target.some((t) => Array.isArray(t));
+      const hosts = [...document.querySelectorAll('[data-wellbeing-widget]')].filter(
+        (h) => h.shadowRoot !== null && h.shadowRoot.querySelector('*:not(link):not(style)') !== null,
+      );
+      return {
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, inShadow: inShadow(n), failureSummary: n.failureSummary })),
+        })),
+        shadowPasses: r.passes.reduce((sum, p) => sum + p.nodes.filter(inShadow).length, 0),
+        hostsWithShadow: hosts.length,
+      };
+    },
+    { tags, disableRules },
+  );
+}
+
 /** Formats axe violations as a readable list. */
 export function formatViolations(violations) {
   return violations
     .map((v) => {
       const nodes = v.nodes
-        .map((n) => `      at ${n.target.join(' ')}\n         ${(n.failureSummary ?? '').replace(/\n/g, '\n         ')}`)
+        .map((n) => `      at ${targetText(n.target)}\n         ${(n.failureSummary ?? '').replace(/\n/g, '\n         ')}`)
         .join('\n');
       return `  - ${v.id} (${v.impact}): ${v.help}\n    ${v.helpUrl}\n${nodes}`;
     })
@@ -280,39 +325,62 @@ export function formatViolations(violations) {
 }
 
 /**
- * Runs axe-core on the whole document and asserts zero violations.
+ * Runs axe-core on the whole document (the widget's open shadow root included) and asserts zero
+ * violations. When the page has a widget rendered in a shadow root, also asserts that axe's
+ * passes include nodes inside it: a run that silently skipped the widget fails.
  * @param {import('playwright-core').Page} page
  * @param {string} label what state the page is in, for the failure message
  * @param {{ disableRules?: string[] }} [options]
  */
 export async function checkA11y(page, label, { disableRules = [] } = {}) {
-  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
-  if (!hasAxe) await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(
-    async ({ tags, disableRules }) => {
-      const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
-      const r = await window.axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        rules,
-        resultTypes: ['violations'],
-      });
-      return {
-        violations: r.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          helpUrl: v.helpUrl,
-          nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-        })),
-      };
-    },
-    { tags: AXE_TAGS, disableRules },
-  );
+  const result = await runAxe(page, { disableRules });
   if (result.violations.length > 0) {
     assert.fail(
       `axe found ${result.violations.length} accessibility violation(s) on "${label}":\n${formatViolations(result.violations)}`,
     );
   }
+  if (result.hostsWithShadow > 0) {
+    assert.ok(
+      result.shadowPasses > 0,
+      `axe checked no node inside the widget's shadow root on "${label}" (it would miss the widget's violations)`,
+    );
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Focus, through shadow roots
+//
+// The widget lives in an open shadow root: `document.activeElement` is then its host element,
+// and the focused element inside is the shadow root's `activeElement`. These follow the chain
+// from the document down, so "focused" means focused for real (the host has the document's
+// focus and the element has its shadow root's), not merely "active in some root".
+
+/** Whether the element of `locator` has the focus. */
+export function isFocused(locator) {
+  return locator.evaluate((el) => {
+    let f = document.activeElement;
+    while (f && f.shadowRoot && f.shadowRoot.activeElement) f = f.shadowRoot.activeElement;
+    return f === el;
+  });
+}
+
+/** Whether the focus is on the element of `locator` or inside it. */
+export function hasFocusWithin(locator) {
+  return locator.evaluate((el) => {
+    let f = document.activeElement;
+    while (f && f.shadowRoot && f.shadowRoot.activeElement) f = f.shadowRoot.activeElement;
+    return f !== null && f !== document.body && (f === el || el.contains(f));
+  });
+}
+
+/** Whether the focused element is the element of `locator` or contains it. */
+export function isInsideFocused(locator) {
+  return locator.evaluate((el) => {
+    let f = document.activeElement;
+    while (f && f.shadowRoot && f.shadowRoot.activeElement) f = f.shadowRoot.activeElement;
+    return f !== null && f !== document.body && (f === el || f.contains(el));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

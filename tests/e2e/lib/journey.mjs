@@ -10,6 +10,11 @@ import { optionOf } from './instruments.mjs';
 export const HEADING_CHECK = 'Check your answers before sending';
 export const HEADING_SENT = 'Your answers have been sent';
 export const HEADING_URGENT = 'You can get help now';
+export const HEADING_START = 'Tell us how you have been feeling';
+export const HEADING_RESUME = 'You have answers saved on this device';
+export const HEADING_SENDING = 'Sending your answers';
+export const HEADING_WAITING = 'Your answers are saved on this device';
+export const HEADING_REFUSED = 'Your answers could not be sent';
 export const NOTICE_INTRO = 'Part of this form is not set up correctly. For the website team:';
 export const REFERENCE_RE = /WB-[0-9A-F]{4}-[0-9A-F]{4}/;
 
@@ -157,9 +162,17 @@ export async function answerInstrument(page, inst, answers, { onEach, ...options
 // ---------------------------------------------------------------------------------------------
 // Check your answers
 
-/** The summary list that follows the h2 of `inst`. */
+/** A CSS string literal (for Playwright's `:text-is("…")`). */
+export function cssString(s) {
+  return `"${String(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The summary list right after the h2 of `inst` (text compared whitespace-normalised). CSS, not
+ * XPath: Playwright's CSS engine reaches into the widget's open shadow root, XPath does not.
+ */
 export function summaryList(page, inst) {
-  return page.locator(`xpath=//h2[normalize-space(.)="${inst.title}"]/following-sibling::dl[1]`);
+  return page.locator(`h2:text-is(${cssString(inst.title)}) + dl`);
 }
 
 /**
@@ -213,9 +226,19 @@ export function referenceOf(submissionId) {
   return `WB-${hex.slice(0, 4)}-${hex.slice(4)}`;
 }
 
-/** The one stored record; waits a little to be sure no second one follows. */
-export async function onlyStored(intake, { settle = 300 } = {}) {
-  await eventually(() => intake.stored().length >= 1, { message: 'a stored submission' });
+/** The reference shown on the page ("Your reference is WB-XXXX-XXXX"). */
+export async function shownReference(page) {
+  const p = page.getByText(/Your reference is WB-[0-9A-F]{4}-[0-9A-F]{4}/);
+  await p.waitFor();
+  return REFERENCE_RE.exec(await p.innerText())[0];
+}
+
+/**
+ * The one stored record; waits up to `timeout` ms for it, then `settle` ms more to be sure no
+ * second one follows.
+ */
+export async function onlyStored(intake, { settle = 300, timeout = 5_000 } = {}) {
+  await eventually(() => intake.stored().length >= 1, { timeout, message: 'a stored submission' });
   await sleep(settle);
   const all = intake.stored();
   assert.equal(all.length, 1, `exactly one stored submission, got ${all.length}`);
@@ -231,7 +254,7 @@ export async function integratorNotice(page) {
   if ((await intro.count()) === 0) return null;
   assert.equal(await intro.count(), 1, 'one integrator notice');
   assert.ok(await intro.isVisible(), 'the integrator notice is visible');
-  const items = intro.locator('xpath=following-sibling::ul[1]/li');
+  const items = page.locator(`p:text-is(${cssString(NOTICE_INTRO)}) + ul > li`);
   return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
