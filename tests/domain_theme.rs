@@ -68,3 +68,71 @@ proptest! {
         prop_assert_eq!(Rgb::parse(&a.to_hex()), Some(a));
     }
 }
+
+#[test]
+fn a_whole_theme_keeps_every_text_at_aa() {
+    let refused = |input: ThemeInput| -> Vec<&'static str> {
+        check_theme(&input).into_iter().map(|(p, _)| p).collect()
+    };
+    // Nothing set, or good colours: nothing refused.
+    assert!(refused(ThemeInput::default()).is_empty());
+    assert!(
+        refused(ThemeInput {
+            brand: Some("#6b2c91"),
+            button: Some("#00703c"),
+            text: Some("#000"),
+            secondary_text: Some("#505a5f"),
+            background: Some("#f3f2f1"),
+        })
+        .is_empty()
+    );
+    // Pale grey text on white, or a link colour that is fine on white but not on a dark page.
+    assert_eq!(
+        refused(ThemeInput {
+            text: Some("#aaaaaa"),
+            ..Default::default()
+        }),
+        ["--wellbeing-text"]
+    );
+    assert_eq!(
+        refused(ThemeInput {
+            secondary_text: Some("#999"),
+            ..Default::default()
+        }),
+        ["--wellbeing-secondary-text"]
+    );
+    // A dark background the default text cannot be read on is refused (and white is used).
+    assert_eq!(
+        refused(ThemeInput {
+            background: Some("#1d1d1b"),
+            ..Default::default()
+        }),
+        ["--wellbeing-background"]
+    );
+    // With light text set as well, the dark background is fine; a dark brand on it is not.
+    assert_eq!(
+        refused(ThemeInput {
+            background: Some("#1d1d1b"),
+            text: Some("#ffffff"),
+            secondary_text: Some("#dddddd"),
+            brand: Some("#005eb8"),
+            ..Default::default()
+        }),
+        ["--wellbeing-brand"]
+    );
+    // Unreadable values are refused with their own reason; a light button fails white text.
+    let all = check_theme(&ThemeInput {
+        background: Some("tartan"),
+        button: Some("#ffeb3b"),
+        ..Default::default()
+    });
+    assert!(matches!(
+        all[0],
+        ("--wellbeing-background", ThemeError::Unreadable { .. })
+    ));
+    assert!(matches!(
+        all[1],
+        ("--wellbeing-button", ThemeError::LowContrast { .. })
+    ));
+    assert!(all[1].1.to_string().contains("with white"));
+}

@@ -20,9 +20,13 @@ pub enum ThemeError {
     )]
     Unreadable { property: &'static str },
     #[error(
-        "{property} gives a contrast of only {ratio:.2}:1 with white, below WCAG AA (4.5:1), so text on it would be hard to read; the default is used"
+        "{property} gives a contrast of only {ratio:.2}:1 with {against}, below WCAG AA (4.5:1), so text would be hard to read; the default is used"
     )]
-    LowContrast { property: &'static str, ratio: f64 },
+    LowContrast {
+        property: &'static str,
+        ratio: f64,
+        against: &'static str,
+    },
 }
 
 impl Rgb {
@@ -83,9 +87,100 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
 /// white text (buttons). Both need 4.5:1, which is the same test.
 pub fn check_on_white(property: &'static str, value: &str) -> Result<Rgb, ThemeError> {
     let colour = Rgb::parse(value).ok_or(ThemeError::Unreadable { property })?;
-    let ratio = contrast(colour, WHITE);
+    check_against(property, colour, WHITE, "white")
+}
+
+fn check_against(
+    property: &'static str,
+    colour: Rgb,
+    background: Rgb,
+    against: &'static str,
+) -> Result<Rgb, ThemeError> {
+    let ratio = contrast(colour, background);
     if ratio < AA {
-        return Err(ThemeError::LowContrast { property, ratio });
+        return Err(ThemeError::LowContrast {
+            property,
+            ratio,
+            against,
+        });
     }
     Ok(colour)
+}
+
+/// The theme's colour properties as set on the host (`None` or blank when not set).
+#[derive(Clone, Debug, Default)]
+pub struct ThemeInput<'a> {
+    pub brand: Option<&'a str>,
+    pub button: Option<&'a str>,
+    pub text: Option<&'a str>,
+    pub secondary_text: Option<&'a str>,
+    pub background: Option<&'a str>,
+}
+
+/// The widget's own colours, used where a property is not set or is refused.
+pub const DEFAULT_TEXT: Rgb = Rgb(0x21, 0x2b, 0x32);
+pub const DEFAULT_SECONDARY_TEXT: Rgb = Rgb(0x4c, 0x62, 0x72);
+pub const DEFAULT_BRAND: Rgb = Rgb(0x00, 0x5e, 0xb8);
+
+/// Checks a whole theme so every text stays at WCAG AA: text, secondary text and links (brand)
+/// against the background, and white button text against the button colour. Returns the
+/// properties refused (each then falls back to the widget's default) with the reasons.
+/// A background that the default text colours cannot be read on is refused first, and the other
+/// colours are then checked against white.
+pub fn check_theme(input: &ThemeInput<'_>) -> Vec<(&'static str, ThemeError)> {
+    fn set(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|v| !v.is_empty())
+    }
+    let mut refused = Vec::new();
+    let mut background = WHITE;
+    let mut against = "white";
+    if let Some(value) = set(input.background) {
+        let property = "--wellbeing-background";
+        match Rgb::parse(value) {
+            None => refused.push((property, ThemeError::Unreadable { property })),
+            Some(bg) => {
+                // Every text colour left at its default must still be readable on it.
+                let defaults = [
+                    (input.text, DEFAULT_TEXT),
+                    (input.secondary_text, DEFAULT_SECONDARY_TEXT),
+                    (input.brand, DEFAULT_BRAND),
+                ];
+                let worst = defaults
+                    .iter()
+                    .filter(|(v, _)| set(*v).is_none())
+                    .map(|(_, d)| contrast(*d, bg))
+                    .fold(f64::INFINITY, f64::min);
+                if worst < AA {
+                    refused.push((
+                        property,
+                        ThemeError::LowContrast {
+                            property,
+                            ratio: worst,
+                            against: "the default text colours",
+                        },
+                    ));
+                } else {
+                    background = bg;
+                    against = "--wellbeing-background";
+                }
+            }
+        }
+    }
+    for (property, value) in [
+        ("--wellbeing-text", input.text),
+        ("--wellbeing-secondary-text", input.secondary_text),
+        ("--wellbeing-brand", input.brand),
+    ] {
+        let Some(value) = set(value) else { continue };
+        let result = Rgb::parse(value)
+            .ok_or(ThemeError::Unreadable { property })
+            .and_then(|c| check_against(property, c, background, against));
+        if let Err(e) = result {
+            refused.push((property, e));
+        }
+    }
+    if let Some(Err(e)) = set(input.button).map(|v| check_on_white("--wellbeing-button", v)) {
+        refused.push(("--wellbeing-button", e));
+    }
+    refused
 }

@@ -2,7 +2,7 @@
 //! page's CSS cannot reach in and the widget's cannot leak out. Its stylesheet is loaded inside
 //! that root from the folder the widget's script came from.
 
-use crate::domain::theme::{ThemeError, check_on_white};
+use crate::domain::theme::{self, ThemeError, ThemeInput};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 /// The folder the widget's assets are served from, as set by `wellbeing.js` (the one script a
@@ -64,19 +64,27 @@ pub fn check_theme(
     else {
         return Vec::new();
     };
+    let read = |p: &str| style.get_property_value(p).unwrap_or_default();
+    let (brand, button, text, secondary, background) = (
+        read("--wellbeing-brand"),
+        read("--wellbeing-button"),
+        read("--wellbeing-text"),
+        read("--wellbeing-secondary-text"),
+        read("--wellbeing-background"),
+    );
+    let refused = theme::check_theme(&ThemeInput {
+        brand: Some(&brand),
+        button: Some(&button),
+        text: Some(&text),
+        secondary_text: Some(&secondary),
+        background: Some(&background),
+    });
     let mut problems = Vec::new();
-    for (property, fallback_class) in [
-        ("--wellbeing-brand", "wb-default-brand"),
-        ("--wellbeing-button", "wb-default-button"),
-    ] {
-        let value = style.get_property_value(property).unwrap_or_default();
-        if value.trim().is_empty() {
-            continue;
-        }
-        if let Err(e) = check_on_white(property, &value) {
-            let _ = container.class_list().add_1(fallback_class);
-            problems.push(e);
-        }
+    for (property, error) in refused {
+        // e.g. --wellbeing-brand → wb-default-brand, which restores the default in main.css.
+        let class = format!("wb-default-{}", property.trim_start_matches("--wellbeing-"));
+        let _ = container.class_list().add_1(&class);
+        problems.push(error);
     }
     problems
 }
