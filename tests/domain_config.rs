@@ -220,6 +220,9 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         parent_origin: None,
         format: None,
         fhir_base: None,
+        mode: None,
+        organisation: None,
+        privacy_url: None,
         element_id: Some("w".into()),
         index: 0,
     };
@@ -527,4 +530,29 @@ fn the_format_is_json_unless_fhir_is_asked_for() {
         (c.fhir_base.as_str(), w),
         (DEFAULT_FHIR_BASE, vec![ConfigWarning::FhirBase])
     );
+}
+
+#[test]
+fn organisation_privacy_link_and_mode_are_checked() {
+    let mut r = raw("https://x.example");
+    r.organisation = Some("  Example   Surgery Wellbeing  ".into());
+    r.privacy_url = Some("/privacy".into());
+    r.mode = Some("self-referral".into());
+    let (c, w) = parse(&r);
+    assert_eq!(c.organisation.as_deref(), Some("Example Surgery Wellbeing"));
+    assert_eq!(c.privacy_url.as_ref().map(|u| u.as_str()), Some("/privacy"));
+    assert!(w.is_empty(), "{w:?}");
+
+    r.organisation = Some("x".repeat(101));
+    r.privacy_url = Some("javascript:alert(1)".into());
+    r.mode = Some("follow-up".into());
+    let (c, w) = parse(&r);
+    assert_eq!((c.organisation, c.privacy_url), (None, None));
+    let messages: Vec<String> = w.iter().map(ToString::to_string).collect();
+    assert!(
+        messages[0].contains("data-mode") && messages[0].contains("follow-up"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("data-organisation"), "{messages:?}");
+    assert!(messages[2].starts_with("data-privacy-url"), "{messages:?}");
 }

@@ -106,8 +106,9 @@ impl fmt::Display for Endpoint {
     }
 }
 
-/// Where extra or licensed instrument definitions are loaded from: a path on the host site
-/// (`/forms/wemwbs.json`), or an absolute address under the same rule as the endpoint.
+/// An address for a resource named by the host: a path on the host site (`/forms/wemwbs.json`),
+/// or an absolute address under the same rule as the endpoint. Used for the instrument
+/// definitions file and the privacy notice link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InstrumentsUrl(String);
 
@@ -201,6 +202,12 @@ pub enum ConfigWarning {
     MalformedMeasure(String),
     #[error("{0}; no extra instrument definitions are loaded")]
     InstrumentsUrl(UrlError),
+    #[error("data-organisation must be plain text of at most 100 characters; it is not shown")]
+    Organisation,
+    #[error("{0}; no privacy notice link is shown")]
+    PrivacyUrl(UrlError),
+    #[error("data-mode {0:?} is not available in this version; the self-referral form is used")]
+    Mode(String),
     #[error("data-format must be \"json\" or \"fhir\"; the native JSON payload is sent")]
     Format,
     #[error(
@@ -250,6 +257,10 @@ pub struct WidgetConfig {
     pub parent_origin: Option<ParentOrigin>,
     /// What is sent: native JSON or a FHIR Bundle.
     pub format: Format,
+    /// The service's name, shown on the start page.
+    pub organisation: Option<String>,
+    /// The service's privacy notice, linked from the start page.
+    pub privacy_url: Option<InstrumentsUrl>,
     /// The canonical base of the FHIR Questionnaires the responses point to.
     pub fhir_base: String,
 }
@@ -265,6 +276,9 @@ pub struct RawConfig {
     pub parent_origin: Option<String>,
     pub format: Option<String>,
     pub fhir_base: Option<String>,
+    pub mode: Option<String>,
+    pub organisation: Option<String>,
+    pub privacy_url: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -349,6 +363,33 @@ impl WidgetConfig {
                 DEFAULT_FHIR_BASE.to_owned()
             }
         };
+        match raw.mode.as_deref().map(str::trim) {
+            None | Some("") | Some("self-referral") => {}
+            Some(other) => warnings.push(ConfigWarning::Mode(other.chars().take(40).collect())),
+        }
+        let organisation = match raw.organisation.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(o) if o.chars().count() <= 100 && !o.chars().any(char::is_control) => {
+                Some(o.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+            Some(_) => {
+                warnings.push(ConfigWarning::Organisation);
+                None
+            }
+        };
+        let privacy_url = match raw.privacy_url.as_deref() {
+            None => None,
+            Some(u) => match InstrumentsUrl::parse(u) {
+                Ok(u) => Some(u),
+                Err(e) => {
+                    warnings.push(ConfigWarning::PrivacyUrl(UrlError {
+                        attribute: "data-privacy-url",
+                        problem: e.problem,
+                    }));
+                    None
+                }
+            },
+        };
         Ok((
             Self {
                 endpoint,
@@ -360,6 +401,8 @@ impl WidgetConfig {
                 parent_origin,
                 format,
                 fhir_base,
+                organisation,
+                privacy_url,
             },
             warnings,
         ))

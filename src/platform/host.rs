@@ -35,6 +35,9 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         parent_origin: el.get_attribute("data-parent-origin"),
         format: el.get_attribute("data-format"),
         fhir_base: el.get_attribute("data-fhir-base"),
+        mode: el.get_attribute("data-mode"),
+        organisation: el.get_attribute("data-organisation"),
+        privacy_url: el.get_attribute("data-privacy-url"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }
