@@ -8,6 +8,7 @@
 pub mod config;
 pub mod draft;
 pub mod fhir;
+pub mod follow_up;
 pub mod instrument;
 pub mod journey;
 pub mod measures;

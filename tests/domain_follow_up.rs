@@ -1,0 +1,722 @@
+//! The link-worker follow-up model (issue 7): client references and their pattern, timepoints,
+//! the history on a shared device, change and meaningful-change verdicts, chart geometry and the
+//! follow-up payload.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use serde_json::json;
+use wellbeing_widget::domain::follow_up::*;
+use wellbeing_widget::domain::instrument::*;
+use wellbeing_widget::domain::payload::Measure;
+use wellbeing_widget::domain::referral::SimpleDate;
+use wellbeing_widget::domain::scoring::{ItemScore, Score, Trend};
+
+fn date(s: &str) -> SimpleDate {
+    SimpleDate::parse_iso(s).unwrap()
+}
+
+fn client(s: &str) -> ClientReference {
+    ClientReference::parse(s, None).unwrap()
+}
+
+fn total(n: i64) -> Score {
+    Score {
+        total: Some(n),
+        metric: None,
+        band: None,
+        subscales: vec![],
+        items: vec![],
+    }
+}
+
+fn measure(instrument: &str, score: Option<Score>) -> Measure {
+    Measure {
+        instrument: instrument.into(),
+        version: "1".into(),
+        answers: vec![],
+        score,
+    }
+}
+
+fn visit(c: &str, tp: Timepoint, d: &str, phq9_total: i64) -> Visit {
+    Visit {
+        client: client(c),
+        timepoint: tp,
+        date: date(d),
+        measures: vec![measure("phq9", Some(total(phq9_total)))],
+        consent_confirmed: true,
+        notes: None,
+    }
+}
+
+// ---- reference pattern and client reference -------------------------------------------------
+
+#[test]
+fn pattern_language() {
+    let p = ReferencePattern::parse(" aaa-99999 ").unwrap();
+    assert_eq!(p.as_str(), "AAA-99999");
+    assert_eq!(p.example(), "ABC-12345");
+    assert!(p.matches("XYZ-00000"));
+    assert!(!p.matches("XY1-00000"));
+    assert!(!p.matches("XYZ-0000"));
+    assert!(!p.matches("XYZ_00000"));
+    // Other letters and digits are literal.
+    let lw = ReferencePattern::parse("LW99999").unwrap();
+    assert_eq!(lw.example(), "LW12345");
+    assert!(lw.matches("LW00042"));
+    assert!(!lw.matches("LX00042"));
+    let ten = ReferencePattern::parse("99999999999").unwrap();
+    assert_eq!(ten.example(), "12345678901");
+}
+
+#[test]
+fn pattern_errors() {
+    use ReferencePatternError::*;
+    assert_eq!(ReferencePattern::parse("  "), Err(Empty));
+    assert_eq!(ReferencePattern::parse(&"9".repeat(33)), Err(TooLong));
+    assert!(ReferencePattern::parse(&"9".repeat(32)).is_ok());
+    assert_eq!(ReferencePattern::parse("AAA 999"), Err(InvalidCharacter));
+    assert_eq!(ReferencePattern::parse("AAA/999"), Err(InvalidCharacter));
+    assert_eq!(ReferencePattern::parse("ÄA9"), Err(InvalidCharacter));
+    assert_eq!(ReferencePattern::parse("LW-"), Err(NoPlaceholder));
+    assert!(
+        NoPlaceholder
+            .to_string()
+            .starts_with("data-client-reference-pattern")
+    );
+}
+
+#[test]
+fn client_reference_with_pattern() {
+    let p = ReferencePattern::parse("AAA-99999").unwrap();
+    let r = ClientReference::parse(" abc - 123 45 ", Some(&p)).unwrap();
+    assert_eq!(r.as_str(), "ABC-12345");
+    assert_eq!(
+        ClientReference::parse("   ", Some(&p)),
+        Err(ClientReferenceError::Missing)
+    );
+    let err = ClientReference::parse("JOHN-SMITH", Some(&p)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Client reference must be in the format ABC-12345"
+    );
+    assert!(!err.to_string().contains("JOHN"));
+    assert!(ClientReference::parse("AB-12345", Some(&p)).is_err());
+    assert!(ClientReference::parse("ABCD-12345", Some(&p)).is_err());
+}
+
+#[test]
+fn client_reference_without_pattern() {
+    assert_eq!(client("lw-42").as_str(), "LW-42");
+    assert_eq!(client("a").as_str(), "A");
+    assert_eq!(client(&"9".repeat(32)).as_str().len(), 32);
+    assert_eq!(
+        ClientReference::parse("", None).unwrap_err().to_string(),
+        "Enter the client reference"
+    );
+    assert_eq!(
+        ClientReference::parse(&"9".repeat(33), None),
+        Err(ClientReferenceError::TooLong)
+    );
+    assert_eq!(
+        ClientReference::parse("AB/12", None)
+            .unwrap_err()
+            .to_string(),
+        "Client reference must only include letters, numbers and hyphens"
+    );
+    assert!(ClientReference::parse("ÉMILE", None).is_err());
+}
+
+#[test]
+fn client_reference_serde() {
+    assert_eq!(
+        serde_json::to_value(client("abc-1")).unwrap(),
+        json!("ABC-1")
+    );
+    assert!(serde_json::from_value::<ClientReference>(json!("ABC-1")).is_ok());
+    assert!(serde_json::from_value::<ClientReference>(json!("abc-1")).is_err());
+    assert!(serde_json::from_value::<ClientReference>(json!("")).is_err());
+}
+
+// ---- timepoints ----------------------------------------------------------------------------
+
+#[test]
+fn timepoint_codes_labels_and_serde() {
+    let d = date("2026-05-01");
+    let all = [
+        (Timepoint::Baseline, "baseline", "Baseline"),
+        (Timepoint::SixWeeks, "6-weeks", "6 weeks"),
+        (Timepoint::ThreeMonths, "3-months", "3 months"),
+        (Timepoint::SixMonths, "6-months", "6 months"),
+    ];
+    for (t, code, label) in all {
+        assert_eq!(t.code(), code);
+        assert_eq!(t.label(), label);
+        assert_eq!(Timepoint::from_code(code, None), Ok(t));
+        assert_eq!(serde_json::to_value(t).unwrap(), json!({ "code": code }));
+    }
+    let other = Timepoint::Other(d);
+    assert_eq!(other.code(), "other");
+    assert_eq!(other.label(), "Other (1 May 2026)");
+    assert_eq!(
+        serde_json::to_value(other).unwrap(),
+        json!({"code": "other", "date": "2026-05-01"})
+    );
+    assert_eq!(
+        serde_json::from_value::<Timepoint>(json!({"code": "other", "date": "2026-05-01"}))
+            .unwrap(),
+        other
+    );
+    assert_eq!(
+        Timepoint::from_code("other", None),
+        Err(TimepointError::MissingDate)
+    );
+    assert_eq!(
+        Timepoint::from_code("baseline", Some(d)),
+        Err(TimepointError::UnexpectedDate)
+    );
+    assert_eq!(
+        Timepoint::from_code("12-weeks", None),
+        Err(TimepointError::UnknownCode)
+    );
+    assert_eq!(Timepoint::from_code("", None), Err(TimepointError::Missing));
+    assert!(serde_json::from_value::<Timepoint>(json!({"code": "other"})).is_err());
+    assert!(serde_json::from_value::<Timepoint>(json!({"code": "baseline", "x": 1})).is_err());
+}
+
+#[test]
+fn timepoint_chart_order() {
+    let base = date("2026-01-01");
+    let mut v = vec![
+        Timepoint::SixMonths,
+        Timepoint::Other(date("2026-03-01")), // 59 days: between 6 weeks and 3 months
+        Timepoint::ThreeMonths,
+        Timepoint::Baseline,
+        Timepoint::SixWeeks,
+    ];
+    v.sort_by(|a, b| a.chart_cmp(*b, Some(base)));
+    assert_eq!(
+        v,
+        vec![
+            Timepoint::Baseline,
+            Timepoint::SixWeeks,
+            Timepoint::Other(date("2026-03-01")),
+            Timepoint::ThreeMonths,
+            Timepoint::SixMonths,
+        ]
+    );
+    // Without a baseline date, others come last, by date.
+    let mut w = vec![
+        Timepoint::Other(date("2026-03-01")),
+        Timepoint::Other(date("2026-02-01")),
+        Timepoint::SixMonths,
+        Timepoint::Baseline,
+    ];
+    w.sort_by(|a, b| a.chart_cmp(*b, None));
+    assert_eq!(
+        w,
+        vec![
+            Timepoint::Baseline,
+            Timepoint::SixMonths,
+            Timepoint::Other(date("2026-02-01")),
+            Timepoint::Other(date("2026-03-01")),
+        ]
+    );
+    // An other date before the baseline date still comes after the baseline.
+    assert!(
+        Timepoint::Baseline
+            .chart_cmp(Timepoint::Other(date("2025-12-01")), Some(base))
+            .is_lt()
+    );
+}
+
+// ---- visits and history --------------------------------------------------------------------
+
+#[test]
+fn notes_rules() {
+    assert_eq!(Notes::parse("   "), Ok(None));
+    assert_eq!(Notes::parse(" ok ").unwrap().unwrap().as_str(), "ok");
+    assert!(Notes::parse(&"é".repeat(500)).unwrap().is_some());
+    assert_eq!(
+        Notes::parse(&"x".repeat(501)).unwrap_err().to_string(),
+        "Notes must be 500 characters or fewer"
+    );
+}
+
+#[test]
+fn visit_serde_round_trip() {
+    let mut v = visit(
+        "ABC-1",
+        Timepoint::Other(date("2026-04-02")),
+        "2026-04-02",
+        9,
+    );
+    v.notes = Notes::parse("Met at home").unwrap();
+    let j = serde_json::to_value(&v).unwrap();
+    assert_eq!(j["client"], json!("ABC-1"));
+    assert_eq!(
+        j["timepoint"],
+        json!({"code": "other", "date": "2026-04-02"})
+    );
+    assert_eq!(serde_json::from_value::<Visit>(j).unwrap(), v);
+    let mut h = History::new();
+    h.add(v);
+    let back: History = serde_json::from_str(&serde_json::to_string(&h).unwrap()).unwrap();
+    assert_eq!(back, h);
+}
+
+#[test]
+fn history_for_client_baseline_clients_wipe() {
+    let mut h = History::new();
+    h.add(visit("B-2", Timepoint::Baseline, "2026-01-05", 20));
+    h.add(visit("A-1", Timepoint::SixWeeks, "2026-02-12", 8));
+    h.add(visit("A-1", Timepoint::Baseline, "2026-01-01", 14));
+    let a = client("A-1");
+    let mine = h.for_client(&a);
+    assert_eq!(mine.len(), 2);
+    assert!(mine.iter().all(|v| v.client == a));
+    assert_eq!(mine[0].timepoint, Timepoint::Baseline);
+    let (bv, bm) = h.baseline(&a, "phq9").unwrap();
+    assert_eq!(bv.date, date("2026-01-01"));
+    assert_eq!(bm.score.as_ref().unwrap().total, Some(14));
+    assert!(h.baseline(&a, "gad7").is_none());
+    assert!(h.baseline(&client("C-3"), "phq9").is_none());
+    assert_eq!(h.clients(), vec![a.clone(), client("B-2")]);
+    assert_eq!(h.remove_client(&a), 2);
+    assert_eq!(h.clients(), vec![client("B-2")]);
+    assert_eq!(h.wipe(), 1);
+    assert!(h.is_empty() && h.clients().is_empty());
+}
+
+#[test]
+fn baseline_falls_back_to_the_earliest_scored_visit() {
+    let mut h = History::new();
+    h.add(visit("A-1", Timepoint::SixMonths, "2026-06-01", 5));
+    h.add(visit("A-1", Timepoint::SixWeeks, "2026-02-12", 10));
+    let mut unscored = visit("A-1", Timepoint::Other(date("2026-01-01")), "2026-01-01", 0);
+    unscored.measures = vec![measure("phq9", None)];
+    h.add(unscored);
+    let (bv, _) = h.baseline(&client("A-1"), "phq9").unwrap();
+    assert_eq!(bv.timepoint, Timepoint::SixWeeks);
+}
+
+#[test]
+fn retention_boundary() {
+    let today = date("2026-07-01");
+    let day = |n: i64| SimpleDate::from_unix_days(today.to_unix_days() - n).unwrap();
+    let mut h = History::new();
+    for n in [0, 1, 179, 180, 181, 400] {
+        let mut v = visit("A-1", Timepoint::SixWeeks, "2026-01-01", 1);
+        v.date = day(n);
+        h.add(v);
+    }
+    assert_eq!(h.retain_recent(today, DEFAULT_RETENTION_DAYS), 2);
+    let kept: Vec<i64> = h
+        .for_client(&client("A-1"))
+        .iter()
+        .map(|v| today.to_unix_days() - v.date.to_unix_days())
+        .collect();
+    assert_eq!(kept, vec![180, 179, 1, 0]);
+    assert_eq!(h.retain_recent(today, 1), 2);
+    assert_eq!(h.retain_recent(today, 0), 1);
+    assert_eq!(DEFAULT_RETENTION_DAYS, 180);
+}
+
+fn arb_history() -> impl Strategy<Value = Vec<(u8, u8, u32)>> {
+    // (client index, timepoint index, day offset)
+    prop::collection::vec((0u8..5, 0u8..5, 0u32..400), 0..40)
+}
+
+proptest! {
+    #[test]
+    fn for_client_never_returns_another_clients_visits(entries in arb_history(), who in 0u8..6) {
+        let refs = ["A-1", "A-10", "B-1", "A1", "LW-00001", "ZZ-9"];
+        let mut h = History::new();
+        for (c, t, d) in &entries {
+            let tp = match t {
+                0 => Timepoint::Baseline,
+                1 => Timepoint::SixWeeks,
+                2 => Timepoint::ThreeMonths,
+                3 => Timepoint::SixMonths,
+                _ => Timepoint::Other(SimpleDate::from_unix_days(20_000 + i64::from(*d)).unwrap()),
+            };
+            let mut v = visit(refs[*c as usize], tp, "2026-01-01", i64::from(*d % 28));
+            v.date = SimpleDate::from_unix_days(20_000 + i64::from(*d)).unwrap();
+            h.add(v);
+        }
+        let me = client(refs[who as usize]);
+        let mine = h.for_client(&me);
+        prop_assert!(mine.iter().all(|v| v.client == me));
+        let expected = entries.iter().filter(|(c, _, _)| *c == who).count();
+        prop_assert_eq!(mine.len(), expected);
+        if let Some((bv, _)) = h.baseline(&me, "phq9") {
+            prop_assert_eq!(&bv.client, &me);
+        }
+        let total: usize = h.clients().iter().map(|c| h.for_client(c).len()).sum();
+        prop_assert_eq!(total, h.len());
+    }
+
+    #[test]
+    fn retention_keeps_exactly_the_recent(offsets in prop::collection::vec(0i64..400, 0..30), days in 0u32..300) {
+        let today = date("2026-07-01");
+        let mut h = History::new();
+        for n in &offsets {
+            let mut v = visit("A-1", Timepoint::SixWeeks, "2026-01-01", 1);
+            v.date = SimpleDate::from_unix_days(today.to_unix_days() - n).unwrap();
+            h.add(v);
+        }
+        let dropped = h.retain_recent(today, days);
+        prop_assert_eq!(dropped, offsets.iter().filter(|n| **n > i64::from(days)).count());
+    }
+}
+
+// ---- change and meaningful change ----------------------------------------------------------
+
+fn one(instrument: &Instrument, b: &str, n: &str) -> ChangeSummary {
+    let b = baseline_from_records(instrument, b).unwrap();
+    let n = baseline_from_records(instrument, n).unwrap();
+    let mut s = summarise(instrument, &b, &n);
+    assert_eq!(s.len(), 1);
+    s.remove(0)
+}
+
+#[test]
+fn phq9_verdicts() {
+    let p = phq9();
+    let c = one(&p, "14", "8");
+    assert_eq!(c.difference, -6.0);
+    assert_eq!(c.trend, Some(Trend::Better));
+    assert_eq!(c.verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(c.meets_threshold_better(), Some(true));
+    assert_eq!(
+        c.sentence(),
+        "PHQ-9 total went from 14 to 8: 6 points better, a meaningful change (threshold 6 points)"
+    );
+    let c = one(&p, "14", "9");
+    assert_eq!(c.verdict, Verdict::NotMeaningful);
+    assert_eq!(c.meets_threshold_better(), Some(false));
+    assert_eq!(
+        c.sentence(),
+        "PHQ-9 total went from 14 to 9: 5 points better, not a meaningful change (threshold 6 points)"
+    );
+    let c = one(&p, "8", "14");
+    assert_eq!(c.trend, Some(Trend::Worse));
+    assert_eq!(c.verdict, Verdict::MeaningfulDeterioration);
+    assert_eq!(c.meets_threshold_better(), Some(false));
+    assert_eq!(c.meaningful(), Some(true));
+    assert!(c.sentence().contains("6 points worse"));
+    let c = one(&p, "10", "10");
+    assert_eq!(c.trend, Some(Trend::Same));
+    assert_eq!(c.verdict, Verdict::NotMeaningful);
+    assert_eq!(
+        c.sentence(),
+        "PHQ-9 total stayed at 10: no change (threshold 6 points)"
+    );
+    assert!(one(&p, "10", "9").sentence().contains("1 point better"));
+}
+
+#[test]
+fn gad7_and_wemwbs_verdicts() {
+    let g = gad7();
+    assert_eq!(one(&g, "12", "8").verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(one(&g, "12", "9").verdict, Verdict::NotMeaningful);
+    assert_eq!(one(&g, "8", "12").verdict, Verdict::MeaningfulDeterioration);
+    assert!(one(&g, "12", "8").sentence().starts_with("GAD-7 total"));
+    let w = wemwbs();
+    let c = one(&w, "40", "43");
+    assert_eq!(c.trend, Some(Trend::Better));
+    assert_eq!(c.verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(
+        c.sentence(),
+        "WEMWBS total went from 40 to 43: 3 points better, a meaningful change (threshold 3 points)"
+    );
+    assert_eq!(one(&w, "40", "42").verdict, Verdict::NotMeaningful);
+    assert_eq!(
+        one(&w, "43", "40").verdict,
+        Verdict::MeaningfulDeterioration
+    );
+}
+
+#[test]
+fn swemwbs_uses_the_metric_score() {
+    let s = swemwbs();
+    let b = baseline_from_records(&s, "19.25").unwrap();
+    assert_eq!((b.total, b.metric), (Some(21), Some(19.25)));
+    let off_table = baseline_from_records(&s, "19.3").unwrap();
+    assert_eq!((off_table.total, off_table.metric), (None, Some(19.3)));
+    let c = one(&s, "19.25", "22.35");
+    assert_eq!(c.of, "metric");
+    assert_eq!(c.difference, 3.1);
+    assert_eq!(c.verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(
+        c.sentence(),
+        "SWEMWBS metric score went from 19.25 to 22.35: 3.1 points better, a meaningful change (threshold 3 points)"
+    );
+    assert_eq!(one(&s, "19.25", "21.54").verdict, Verdict::NotMeaningful);
+    assert_eq!(score_range(&s, "metric"), Some((7.0, 35.0)));
+}
+
+#[test]
+fn ons4_per_item_has_no_published_threshold() {
+    let o = ons4();
+    let sat = baseline_item_from_records(&o, "satisfaction", "5").unwrap();
+    let anx = baseline_item_from_records(&o, "anxious", "8").unwrap();
+    let base = Score {
+        items: vec![sat, anx],
+        ..total(0)
+    };
+    let base = Score {
+        total: None,
+        ..base
+    };
+    let now = Score {
+        total: None,
+        items: vec![
+            ItemScore {
+                item: "satisfaction".into(),
+                value: 7,
+                band: None,
+            },
+            ItemScore {
+                item: "anxious".into(),
+                value: 3,
+                band: None,
+            },
+        ],
+        ..total(0)
+    };
+    let s = summarise(&o, &base, &now);
+    assert_eq!(s.len(), 2);
+    assert!(s.iter().all(|c| c.verdict == Verdict::NoPublishedThreshold));
+    assert!(s.iter().all(|c| c.meaningful().is_none()));
+    assert!(s.iter().all(|c| c.meets_threshold_better().is_none()));
+    assert_eq!(s[0].trend, Some(Trend::Better));
+    assert_eq!(s[1].trend, Some(Trend::Better)); // anxiety: lower is better
+    assert_eq!(
+        s[0].sentence(),
+        "Life satisfaction went from 5 to 7: 2 points better, no published threshold"
+    );
+    assert_eq!(score_range(&o, "anxious"), Some((0.0, 10.0)));
+    assert_eq!(score_range(&o, "total"), None);
+    assert!(matches!(
+        baseline_from_records(&o, "5"),
+        Err(BaselineError::PerItem { .. })
+    ));
+    assert!(baseline_item_from_records(&o, "satisfaction", "11").is_err());
+    assert!(baseline_item_from_records(&o, "nope", "1").is_err());
+}
+
+#[test]
+fn baseline_entry_errors() {
+    let p = phq9();
+    assert_eq!(baseline_from_records(&p, " 27 ").unwrap().total, Some(27));
+    assert_eq!(baseline_from_records(&p, "0").unwrap().total, Some(0));
+    let msg = |i: &Instrument, s: &str| baseline_from_records(i, s).unwrap_err().to_string();
+    assert_eq!(msg(&p, ""), "Enter the baseline PHQ-9 total");
+    assert_eq!(
+        msg(&p, "28"),
+        "Baseline PHQ-9 total must be between 0 and 27"
+    );
+    assert_eq!(
+        msg(&p, "-1"),
+        "Baseline PHQ-9 total must be between 0 and 27"
+    );
+    assert_eq!(
+        msg(&p, "99999999999999999999999"),
+        "Baseline PHQ-9 total must be between 0 and 27"
+    );
+    assert_eq!(
+        msg(&p, "12.5"),
+        "Baseline PHQ-9 total must be a whole number"
+    );
+    assert_eq!(
+        msg(&p, "ten"),
+        "Baseline PHQ-9 total must be a whole number"
+    );
+    let s = swemwbs();
+    assert_eq!(msg(&s, ""), "Enter the baseline SWEMWBS metric score");
+    assert_eq!(
+        msg(&s, "6.99"),
+        "Baseline SWEMWBS metric score must be between 7 and 35"
+    );
+    assert_eq!(
+        msg(&s, "19.255"),
+        "Baseline SWEMWBS metric score must have no more than 2 decimal places"
+    );
+    assert!(msg(&s, "nan").starts_with("Baseline SWEMWBS metric score must be a number, like"));
+    assert!(msg(&s, "1e1").contains("must be a number"));
+    assert!(msg(&s, "19.").contains("must be a number"));
+    assert!(matches!(
+        baseline_from_records(&ons_loneliness(), "1"),
+        Err(BaselineError::NotScored { .. })
+    ));
+}
+
+#[test]
+fn changes_for_a_visit_and_the_payload() {
+    let mut h = History::new();
+    let base = visit("A-1", Timepoint::Baseline, "2026-01-01", 14);
+    h.add(base.clone());
+    h.add(visit("B-2", Timepoint::Baseline, "2026-01-01", 3));
+    let now = visit("A-1", Timepoint::SixWeeks, "2026-02-12", 8);
+    let instruments = [phq9()];
+    assert!(changes_for_visit(&h, &base, &instruments).is_empty());
+    let changes = changes_for_visit(&h, &now, &instruments);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].baseline, 14.0);
+    let f = FollowUp::from_visit(&now, &changes);
+    let j = serde_json::to_value(&f).unwrap();
+    assert_eq!(j["client_reference"], json!("A-1"));
+    assert_eq!(j["timepoint"], json!({"code": "6-weeks"}));
+    assert_eq!(j["visit_date"], json!("2026-02-12"));
+    assert_eq!(
+        j["changes"],
+        json!([{"instrument": "phq9", "of": "total", "baseline": 14.0, "now": 8.0,
+                "change": -6.0, "trend": "better", "meaningful": true}])
+    );
+    assert_eq!(serde_json::from_value::<FollowUp>(j).unwrap(), f);
+    let ons = ChangeSummary {
+        verdict: Verdict::NoPublishedThreshold,
+        ..changes[0].clone()
+    };
+    let j = serde_json::to_value(MeasureChange::from(&ons)).unwrap();
+    assert_eq!(j["meaningful"], json!(null));
+}
+
+// ---- chart -----------------------------------------------------------------------------------
+
+fn inside(g: &ChartGeometry, x: f64, y: f64) -> bool {
+    (0.0..=g.width).contains(&x) && (0.0..=g.height).contains(&y)
+}
+
+#[test]
+fn chart_geometry_phq9() {
+    let s = Series {
+        label: "PHQ-9 total".into(),
+        points: vec![
+            (Timepoint::ThreeMonths, 5.0),
+            (Timepoint::Baseline, 14.0),
+            (Timepoint::SixWeeks, 8.0),
+        ],
+    };
+    let range = score_range(&phq9(), "total").unwrap();
+    assert_eq!(range, (0.0, 27.0));
+    let g = chart(&[s], range, None, Some(6.0));
+    assert_eq!(g.view_box, "0 0 640 320");
+    let pts = &g.series[0].points;
+    assert_eq!(
+        pts.iter().map(|p| p.timepoint).collect::<Vec<_>>(),
+        vec![
+            Timepoint::Baseline,
+            Timepoint::SixWeeks,
+            Timepoint::ThreeMonths
+        ]
+    );
+    assert!(pts.iter().all(|p| inside(&g, p.x, p.y)));
+    assert!(pts.windows(2).all(|w| w[0].x < w[1].x));
+    // Even spacing.
+    assert!(((pts[1].x - pts[0].x) - (pts[2].x - pts[1].x)).abs() < 1e-9);
+    // Higher scores are higher on screen (smaller y).
+    assert!(pts[0].y < pts[1].y && pts[1].y < pts[2].y);
+    assert_eq!(g.series[0].polyline.split(' ').count(), 3);
+    assert_eq!(g.series[0].marker, MarkerKind::Circle);
+    // Ticks cover the range, in order, inside the plot.
+    let t: Vec<f64> = g.y_ticks.iter().map(|t| t.value).collect();
+    assert_eq!(t.first(), Some(&0.0));
+    assert_eq!(t.last(), Some(&27.0));
+    assert!(t.windows(2).all(|w| w[0] < w[1]));
+    assert!(g.y_ticks.windows(2).all(|w| w[0].y > w[1].y));
+    assert!(g.y_ticks.iter().all(|t| inside(&g, PLOT_LEFT, t.y)));
+    assert_eq!(g.y_ticks[0].y, PLOT_BOTTOM);
+    assert_eq!(g.y_ticks.last().unwrap().y, PLOT_TOP);
+    assert!(t.contains(&10.0));
+    // Band: baseline 14 ± 6.
+    let b = g.threshold_band.unwrap();
+    assert_eq!((b.low, b.high), (8.0, 20.0));
+    assert!(b.y_top < b.y_bottom);
+    assert_eq!(g.x_labels[0].label, "Baseline");
+}
+
+#[test]
+fn chart_swemwbs_and_ons4() {
+    let s = Series {
+        label: "SWEMWBS".into(),
+        points: vec![(Timepoint::Baseline, 7.0), (Timepoint::SixMonths, 35.0)],
+    };
+    let g = chart(
+        &[s],
+        score_range(&swemwbs(), "metric").unwrap(),
+        None,
+        Some(3.0),
+    );
+    let p = &g.series[0].points;
+    assert_eq!((p[0].y, p[1].y), (PLOT_BOTTOM, PLOT_TOP));
+    let band = g.threshold_band.unwrap();
+    assert_eq!((band.low, band.high), (7.0, 10.0)); // clamped to the range
+    let t: Vec<f64> = g.y_ticks.iter().map(|t| t.value).collect();
+    assert_eq!((t[0], *t.last().unwrap()), (7.0, 35.0));
+
+    let base = date("2026-01-01");
+    let series: Vec<Series> = ["Life satisfaction", "Anxiety yesterday"]
+        .iter()
+        .map(|l| Series {
+            label: (*l).into(),
+            points: vec![
+                (Timepoint::Baseline, 3.0),
+                (Timepoint::Other(date("2026-01-20")), 11.0), // beyond the range: drawn at the edge
+                (Timepoint::SixWeeks, 0.0),
+            ],
+        })
+        .collect();
+    let g = chart(
+        &series,
+        score_range(&ons4(), "satisfaction").unwrap(),
+        Some(base),
+        None,
+    );
+    assert!(g.threshold_band.is_none());
+    assert_ne!(g.series[0].marker, g.series[1].marker);
+    for s in &g.series {
+        assert!(s.points.iter().all(|p| inside(&g, p.x, p.y)));
+        assert!(s.points.windows(2).all(|w| w[0].x < w[1].x));
+        assert_eq!(s.points[1].timepoint, Timepoint::Other(date("2026-01-20")));
+        assert_eq!(s.points[1].y, PLOT_TOP);
+    }
+    assert_eq!(
+        g.y_ticks.iter().map(|t| t.value).collect::<Vec<_>>(),
+        vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]
+    );
+    // Markers differ by shape for up to five series.
+    let kinds: Vec<MarkerKind> = (0..5).map(MarkerKind::for_series).collect();
+    for (i, a) in kinds.iter().enumerate() {
+        assert!(kinds[i + 1..].iter().all(|b| b != a));
+    }
+}
+
+proptest! {
+    #[test]
+    fn chart_points_stay_inside(values in prop::collection::vec(-5.0f64..40.0, 1..5), lo in 0i32..10, span in 1i32..60) {
+        let tps = [Timepoint::Baseline, Timepoint::SixWeeks, Timepoint::ThreeMonths, Timepoint::SixMonths, Timepoint::Other(date("2027-01-01"))];
+        let s = Series { label: "x".into(), points: values.iter().zip(tps).map(|(v, t)| (t, *v)).collect() };
+        let range = (f64::from(lo), f64::from(lo + span));
+        let g = chart(&[s], range, Some(date("2026-01-01")), Some(3.0));
+        let p = &g.series[0].points;
+        prop_assert!(p.iter().all(|p| inside(&g, p.x, p.y)));
+        prop_assert!(p.windows(2).all(|w| w[0].x < w[1].x));
+        let t: Vec<f64> = g.y_ticks.iter().map(|t| t.value).collect();
+        prop_assert_eq!(t[0], range.0);
+        prop_assert_eq!(*t.last().unwrap(), range.1);
+        prop_assert!(t.windows(2).all(|w| w[0] < w[1]));
+        prop_assert!(t.len() <= 12);
+    }
+}
+
+#[test]
+fn sentences_never_contain_names() {
+    // Only instrument labels and numbers: no client reference or typed text.
+    let c = one(&phq9(), "14", "8");
+    assert!(!c.sentence().contains("A-1"));
+    assert_eq!(short_name(&phq9()), "PHQ-9");
+    assert_eq!(short_name(&ons4()), "ONS personal wellbeing");
+    assert_eq!(score_label(&swemwbs(), "metric"), "SWEMWBS metric score");
+}
