@@ -490,3 +490,23 @@ fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
     d.answer(&all[0], "phq9-9", 0).unwrap();
     assert!(!d.risk(&all).urgent);
 }
+
+#[test]
+fn urgent_help_shows_once_per_risk_and_the_item_that_raised_it_is_known() {
+    use wellbeing_widget::domain::scoring::item_raises_risk;
+    let all = [phq9()];
+    let mut d = Draft::new(1);
+    d.answer(&all[0], "phq9-1", 3).unwrap();
+    assert!(d.unseen_risk(&all).is_empty());
+    assert!(!item_raises_risk(&all[0], &d.answers_to("phq9"), "phq9-1"));
+    d.answer(&all[0], "phq9-9", 2).unwrap();
+    assert!(item_raises_risk(&all[0], &d.answers_to("phq9"), "phq9-9"));
+    assert!(!item_raises_risk(&all[0], &d.answers_to("phq9"), "phq9-1"));
+    assert_eq!(d.unseen_risk(&all), ["phq9-item9"]);
+    d.risk_shown.push("phq9-item9".into());
+    assert!(d.unseen_risk(&all).is_empty(), "shown once");
+    // Answering "Not at all" and then above 0 again shows it again.
+    d.answer(&all[0], "phq9-9", 0).unwrap();
+    d.answer(&all[0], "phq9-9", 1).unwrap();
+    assert_eq!(d.unseen_risk(&all), ["phq9-item9"]);
+}

@@ -222,6 +222,15 @@ impl Draft {
         Ok(())
     }
 
+    /// The risk reasons the answers raise for which the urgent-help page has not been shown yet.
+    pub fn unseen_risk(&self, instruments: &[Instrument]) -> Vec<String> {
+        self.risk(instruments)
+            .reasons
+            .into_iter()
+            .filter(|r| !self.risk_shown.contains(r))
+            .collect()
+    }
+
     /// Skips `item` of `instrument`: clears its answer, keeping any risk that answer disclosed.
     pub fn skip(&mut self, instrument: &Instrument, item: &str) {
         let before = crate::domain::scoring::risk(instrument, &self.answers_to(&instrument.id));

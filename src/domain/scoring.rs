@@ -162,6 +162,16 @@ pub fn risk(instrument: &Instrument, answers: &Answers) -> Vec<String> {
     reasons
 }
 
+/// Whether the answer to `item` raises one of the instrument's risk rules (the question page
+/// then shows crisis help at once).
+pub fn item_raises_risk(instrument: &Instrument, answers: &Answers, item: &str) -> bool {
+    let raised = risk(instrument, answers);
+    instrument
+        .risk
+        .iter()
+        .any(|r| r.item == item && raised.contains(&r.reason))
+}
+
 /// The submission's risk flag, e.g. `{"urgent": true, "reasons": ["phq9-item9"]}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

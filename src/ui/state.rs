@@ -228,15 +228,8 @@ impl Form {
 
     /// Whether the current answers raise a risk that the urgent-help page has not shown yet.
     fn unseen_risk(&self) -> Vec<String> {
-        let risk = self
-            .instruments
-            .with_value(|all| self.draft.with_untracked(|d| d.risk(all)));
-        self.draft.with_untracked(|d| {
-            risk.reasons
-                .into_iter()
-                .filter(|r| !d.risk_shown.contains(r))
-                .collect()
-        })
+        self.instruments
+            .with_value(|all| self.draft.with_untracked(|d| d.unseen_risk(all)))
     }
 
     /// "Continue" from a question: validates, shows urgent help at once if an answer needs it,

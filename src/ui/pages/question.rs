@@ -49,13 +49,9 @@ pub fn Question(
     let at_risk = {
         let (instrument, item_id) = (instrument.clone(), item.id.clone());
         move || {
-            let raised = form
-                .draft
-                .with(|d| scoring::risk(&instrument, &d.answers_to(&instrument.id)));
-            instrument
-                .risk
-                .iter()
-                .any(|r| r.item == item_id && raised.contains(&r.reason))
+            form.draft.with(|d| {
+                scoring::item_raises_risk(&instrument, &d.answers_to(&instrument.id), &item_id)
+            })
         }
     };
     let name = form.id(&format!("answer-{}-{}", instrument.id, item.id));
