@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod courier;
 pub mod pages;
 pub mod state;
 

@@ -1,17 +1,15 @@
 //! The state of one widget instance, and the actions its pages call. Rules live in `domain`;
 //! this file only connects them to signals and to the browser adapters.
 
-use crate::domain::config::{Format, WidgetConfig};
+use crate::domain::config::WidgetConfig;
 use crate::domain::draft::{DAY_MS, Draft};
-use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
-use crate::domain::outbox::{EntryState, Next, Outbox};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
 use crate::platform::storage::{Slot, StorageError};
-use crate::platform::{clock, document, events, http};
+use crate::platform::{clock, document};
+use crate::ui::courier::Courier;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// An error shown in the summary and next to its field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,19 +17,6 @@ pub struct FieldError {
     /// The DOM id of the field's first input (the summary links to it).
     pub field_id: String,
     pub message: String,
-}
-
-/// Where a submission stands, as the person is told.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Delivery {
-    /// Being sent now (or about to be, for the first time).
-    Sending,
-    /// Not sent yet; kept on the device and retried (and sent on the next visit).
-    Waiting,
-    /// The intake refused it; it stays on the device.
-    Refused,
-    /// The intake has it.
-    Sent,
 }
 
 /// One widget instance's state, shared with its pages through context. `Copy`: all handles.
@@ -46,17 +31,12 @@ pub struct Form {
     pub notice: RwSignal<Option<String>>,
     /// Offer "Continue where you left off" / "Start again" before showing the saved page.
     pub resume: RwSignal<bool>,
-    /// Submissions waiting on this device until the intake has them.
-    pub outbox: RwSignal<Outbox>,
+    /// Submissions waiting on this device until the intake has them, and their delivery.
+    pub courier: Courier,
     /// The submission shown on the confirmation page.
     pub current: RwSignal<Option<SubmissionId>>,
-    /// Whether a delivery run is in progress.
-    pub sending: RwSignal<bool>,
     draft_slot: StoredValue<Slot, LocalStorage>,
-    outbox_slot: StoredValue<Slot, LocalStorage>,
     storage_warned: RwSignal<bool>,
-    timer: StoredValue<Option<TimeoutHandle>>,
-    host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Form {
@@ -71,7 +51,6 @@ impl Form {
             questions: instruments.iter().map(|i| i.items.len()).collect(),
         };
         let draft_slot = Slot::open(&config.instance, "draft");
-        let outbox_slot = Slot::open(&config.instance, "outbox");
         let mut notices: Vec<String> = Vec::new();
         let max_age = u64::from(config.draft_days) * DAY_MS;
         let draft = match draft_slot.load() {
@@ -87,41 +66,29 @@ impl Form {
                 }
             }
         };
-        let outbox = match outbox_slot.load() {
-            None => Outbox::new(),
-            Some(json) => Outbox::from_json(&json).unwrap_or_else(|_| {
-                // Never throw a submission away silently: keep the unreadable text aside.
-                let aside = Slot::open(&config.instance, "outbox-unreadable");
-                let _ = aside.save(&json);
-                outbox_slot.clear();
-                document::integrator_error(
-                    "the outbox stored on this device could not be read; it was kept aside under the key ending .outbox-unreadable",
-                );
-                Outbox::new()
-            }),
-        };
         let storage_warned = !draft_slot.is_persistent();
         if storage_warned {
             notices.push(STORAGE_WARNING.to_owned());
         }
         let resume = draft.has_progress() && draft.step != Step::Start;
-        Form {
-            config: StoredValue::new(config),
-            instruments: StoredValue::new(instruments),
+        let config = StoredValue::new(config);
+        let instruments = StoredValue::new(instruments);
+        let courier = Courier::new(config, instruments, host);
+        let form = Form {
+            config,
+            instruments,
             journey: StoredValue::new(journey),
             draft: RwSignal::new(draft),
             errors: RwSignal::new(Vec::new()),
             notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
             resume: RwSignal::new(resume),
-            outbox: RwSignal::new(outbox),
+            courier,
             current: RwSignal::new(None),
-            sending: RwSignal::new(false),
             draft_slot: StoredValue::new_local(draft_slot),
-            outbox_slot: StoredValue::new_local(outbox_slot),
             storage_warned: RwSignal::new(storage_warned),
-            timer: StoredValue::new(None),
-            host: StoredValue::new_local(host),
-        }
+        };
+        courier.on_unsaved(Callback::new(move |e| form.warn_if_unsaved(Err(e))));
+        form
     }
 
     /// A DOM id unique to this widget instance.
@@ -161,18 +128,6 @@ impl Form {
             .update_untracked(|d| d.saved_at_ms = clock::now_ms());
         let json = self.draft.with_untracked(Draft::to_json);
         let result = self.draft_slot.with_value(|s| s.save(&json));
-        self.warn_if_unsaved(result);
-    }
-
-    fn save_outbox(&self) {
-        let result = self.outbox.with_untracked(|o| {
-            if o.is_empty() {
-                self.outbox_slot.with_value(Slot::clear);
-                Ok(())
-            } else {
-                self.outbox_slot.with_value(|s| s.save(&o.to_json()))
-            }
-        });
         self.warn_if_unsaved(result);
     }
 
@@ -322,9 +277,6 @@ impl Form {
             measures,
             risk,
         };
-        self.outbox
-            .update(|o| o.enqueue(submission, clock::now_ms()));
-        self.save_outbox();
         self.draft_slot.with_value(Slot::clear);
         self.current.set(Some(submission_id));
         self.set_errors(Vec::new());
@@ -333,143 +285,7 @@ impl Form {
             ..Draft::new(clock::now_ms())
         });
         document::focus_soon(self.heading_id());
-        self.flush(true);
-    }
-
-    /// Where `id` stands (reactive).
-    pub fn delivery(&self, id: &SubmissionId) -> Delivery {
-        let sending = self.sending.get();
-        self.outbox.with(|o| match o.get(id) {
-            None => Delivery::Sent,
-            Some(e) => match e.state {
-                EntryState::Refused { .. } => Delivery::Refused,
-                EntryState::Queued { .. } if sending || e.attempts == 0 => Delivery::Sending,
-                EntryState::Queued { .. } => Delivery::Waiting,
-            },
-        })
-    }
-
-    /// Sends what is due in the outbox, one at a time, oldest first (`force`: everything queued,
-    /// e.g. when the browser comes back online or the person presses "Try again"). Then
-    /// schedules the next retry.
-    pub fn flush(&self, force: bool) {
-        if self.sending.get_untracked() {
-            return;
-        }
-        let due = self
-            .outbox
-            .with_untracked(|o| o.due(clock::now_ms(), force));
-        if due.is_empty() {
-            self.schedule();
-            return;
-        }
-        self.sending.set(true);
-        let form = *self;
-        let endpoint = self.config.with_value(|c| c.endpoint.as_str().to_owned());
-        let timeout = Duration::from_secs(self.config.with_value(|c| c.timeout_seconds.into()));
-        leptos::task::spawn_local(async move {
-            for id in due {
-                let Some(body) = form
-                    .outbox
-                    .with_untracked(|o| o.get(&id).map(|e| form.body(&e.submission)))
-                else {
-                    continue;
-                };
-                let Ok((content_type, body)) = body else {
-                    document::integrator_error("the submission could not be written as FHIR");
-                    continue;
-                };
-                let attempt =
-                    http::post(&endpoint, content_type, id.as_str(), &body, timeout).await;
-                let next = form.outbox.try_update(|o| {
-                    o.record(&id, attempt, clock::now_ms(), js_sys::Math::random())
-                });
-                form.save_outbox();
-                let reference = id.reference().to_string();
-                match next {
-                    Some(Next::Done) => form.emit(events::SUBMITTED, &[("reference", &reference)]),
-                    Some(Next::GiveUp { status }) => {
-                        let message = format!(
-                            "the intake endpoint refused submission {id} with HTTP status {status}; it is kept on this device and will not be retried automatically"
-                        );
-                        document::integrator_error(&message);
-                        form.emit(
-                            events::ERROR,
-                            &[
-                                ("code", "delivery-refused"),
-                                ("reference", &reference),
-                                ("status", &status.to_string()),
-                            ],
-                        );
-                    }
-                    _ => {}
-                }
-            }
-            form.sending.set(false);
-            form.schedule();
-        });
-    }
-
-    /// The body to send for `submission` and its content type: the native JSON payload, or a
-    /// FHIR R4 Bundle when the host asked for `data-format="fhir"`.
-    fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
-        match self.config.with_value(|c| c.format) {
-            Format::Native => Ok((
-                "application/json",
-                serde_json::to_string(submission).expect("a submission always serialises"),
-            )),
-            Format::Fhir => {
-                let base = self.config.with_value(|c| c.fhir_base.clone());
-                let bundle = self
-                    .instruments
-                    .with_value(|all| fhir::bundle(submission, all, &base))?;
-                Ok((
-                    "application/fhir+json",
-                    serde_json::to_string(&bundle).expect("serialises"),
-                ))
-            }
-        }
-    }
-
-    /// Dispatches a `wellbeing:*` event on the host element.
-    fn emit(&self, name: &str, detail: &[(&str, &str)]) {
-        self.host.with_value(|h| {
-            if let Some(h) = h {
-                events::emit(h, name, detail);
-            }
-        });
-    }
-
-    /// Sets a timer for the next queued retry.
-    fn schedule(&self) {
-        if let Some(t) = self.timer.get_value() {
-            t.clear();
-        }
-        let Some(at) = self.outbox.with_untracked(Outbox::next_due_at) else {
-            return;
-        };
-        let wait = at.saturating_sub(clock::now_ms());
-        let form = *self;
-        let handle =
-            set_timeout_with_handle(move || form.flush(false), Duration::from_millis(wait)).ok();
-        self.timer.set_value(handle);
-    }
-
-    /// "Try again": puts refused or waiting submissions back in the queue and sends now.
-    pub fn retry_now(&self) {
-        let now = clock::now_ms();
-        self.outbox.update(|o| {
-            let ids: Vec<SubmissionId> = o
-                .entries
-                .iter()
-                .map(|e| e.submission.submission_id.clone())
-                .collect();
-            for id in ids {
-                o.retry_now(&id, now);
-            }
-        });
-        self.save_outbox();
-        self.flush(true);
+        self.courier.send(submission);
     }
 
     /// Another tab wrote this widget's draft: keep both tabs' answers rather than letting one
@@ -512,19 +328,11 @@ impl Form {
         }
     }
 
-    /// Another tab changed this widget's outbox (e.g. delivered a submission).
-    pub fn reload_outbox(&self, json: Option<String>) {
-        let outbox = json
-            .and_then(|j| Outbox::from_json(&j).ok())
-            .unwrap_or_default();
-        self.outbox.set(outbox);
-    }
-
     /// The storage keys of this widget's draft and outbox (for `storage` events).
     pub fn keys(&self) -> (String, String) {
         (
             self.draft_slot.with_value(|s| s.key().to_owned()),
-            self.outbox_slot.with_value(|s| s.key().to_owned()),
+            self.courier.key(),
         )
     }
 
@@ -537,10 +345,8 @@ impl Form {
     /// "Clear my answers" (and "Start again"): removes this person's answers from the device,
     /// including any not yet sent, and starts again.
     pub fn clear(&self) {
-        let unsent = self.outbox.with_untracked(|o| !o.is_empty());
         self.draft_slot.with_value(Slot::clear);
-        self.outbox.set(Outbox::new());
-        self.save_outbox();
+        let unsent = self.courier.discard_all();
         self.current.set(None);
         self.resume.set(false);
         self.set_errors(Vec::new());

@@ -1,5 +1,6 @@
 use crate::domain::journey::Step;
-use crate::ui::state::{Delivery, Form};
+use crate::ui::courier::Delivery;
+use crate::ui::state::Form;
 use leptos::prelude::*;
 
 /// Answers finished earlier and not yet delivered, listed by reference only (never by content),
@@ -11,7 +12,7 @@ pub fn OutboxStatus() -> impl IntoView {
         if form.draft.with(|d| d.step) == Step::Sent {
             return Vec::new();
         }
-        form.outbox.with(|o| {
+        form.courier.outbox.with(|o| {
             o.entries
                 .iter()
                 .map(|e| e.submission.submission_id.clone())
@@ -25,7 +26,7 @@ pub fn OutboxStatus() -> impl IntoView {
                 <ul class="wb-list">
                     {move || waiting().into_iter().map(|id| {
                         let reference = id.reference().to_string();
-                        let state = move || match form.delivery(&id) {
+                        let state = move || match form.courier.delivery(&id) {
                             Delivery::Sending => "sending now",
                             Delivery::Waiting => "saved on this device, will be sent when you are back online",
                             Delivery::Refused => "could not be sent, kept on this device",
@@ -34,7 +35,7 @@ pub fn OutboxStatus() -> impl IntoView {
                         view! { <li>{reference} ": " {state}</li> }
                     }).collect_view()}
                 </ul>
-                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.retry_now()>
+                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.courier.retry_now()>
                     "Try sending now"
                 </button>
             </div>

@@ -1,4 +1,5 @@
-use crate::ui::state::{Delivery, Form};
+use crate::ui::courier::Delivery;
+use crate::ui::state::Form;
 use leptos::prelude::*;
 
 /// After "Confirm and send": where the answers stand (sending; saved on this device and will
@@ -9,7 +10,7 @@ pub fn Sent() -> impl IntoView {
     let delivery = move || {
         form.current
             .get()
-            .map(|id| form.delivery(&id))
+            .map(|id| form.courier.delivery(&id))
             .unwrap_or(Delivery::Sent)
     };
     let reference = move || form.current.get().map(|id| id.reference().to_string());
@@ -43,7 +44,7 @@ pub fn Sent() -> impl IntoView {
             }}
         </div>
         <Show when=move || matches!(delivery(), Delivery::Waiting | Delivery::Refused)>
-            <button type="button" class="wb-button" on:click=move |_| form.retry_now()>"Try again"</button>
+            <button type="button" class="wb-button" on:click=move |_| form.courier.retry_now()>"Try again"</button>
         </Show>
     }
 }
