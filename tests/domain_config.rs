@@ -5,7 +5,7 @@
 
 use wellbeing_widget::domain::config::{
     ConfigWarning, DEFAULT_MEASURES, Endpoint, InstrumentsUrl, RawConfig, UrlError, UrlProblem,
-    WidgetConfig,
+    WidgetConfig, WidgetMode, Format,
 };
 
 const ENDPOINT: &str = "data-endpoint";
@@ -223,6 +223,8 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         mode: None,
         organisation: None,
         privacy_url: None,
+        client_reference_pattern: None,
+        retention_days: None,
         element_id: Some("w".into()),
         index: 0,
     };
@@ -545,14 +547,57 @@ fn organisation_privacy_link_and_mode_are_checked() {
 
     r.organisation = Some("x".repeat(101));
     r.privacy_url = Some("javascript:alert(1)".into());
-    r.mode = Some("follow-up".into());
+    r.mode = Some("clinic".into());
     let (c, w) = parse(&r);
     assert_eq!((c.organisation, c.privacy_url), (None, None));
+    assert_eq!(c.mode, WidgetMode::SelfReferral);
     let messages: Vec<String> = w.iter().map(ToString::to_string).collect();
     assert!(
-        messages[0].contains("data-mode") && messages[0].contains("follow-up"),
+        messages[0].contains("data-mode") && messages[0].contains("clinic"),
         "{messages:?}"
     );
     assert!(messages[1].contains("data-organisation"), "{messages:?}");
     assert!(messages[2].starts_with("data-privacy-url"), "{messages:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up mode (issue 7)
+
+#[test]
+fn follow_up_mode_pattern_retention_and_format() {
+    let mut r = raw("https://x.example");
+    let (c, w) = parse(&r);
+    assert_eq!(c.mode, WidgetMode::SelfReferral);
+    assert_eq!((c.client_reference_pattern, c.retention_days), (None, 180));
+    assert!(w.is_empty(), "{w:?}");
+
+    r.mode = Some(" follow-up ".into());
+    r.client_reference_pattern = Some("lw-99999".into());
+    r.retention_days = Some("90".into());
+    let (c, w) = parse(&r);
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(c.mode, WidgetMode::FollowUp);
+    assert_eq!(c.client_reference_pattern.as_ref().map(|p| p.as_str()), Some("LW-99999"));
+    assert_eq!(c.retention_days, 90);
+
+    for bad in ["0", "731", "-1", "ninety", "1.5", ""] {
+        r.retention_days = Some(bad.into());
+        let (c, w) = parse(&r);
+        assert_eq!((c.retention_days, w), (180, vec![ConfigWarning::RetentionDays]), "{bad:?}");
+    }
+    r.retention_days = Some("730".into());
+    assert_eq!(parse(&r).0.retention_days, 730);
+
+    r.client_reference_pattern = Some("ABC_99".into());
+    let (c, w) = parse(&r);
+    assert_eq!(c.client_reference_pattern, None);
+    assert!(w[0].to_string().starts_with("data-client-reference-pattern"), "{w:?}");
+
+    // FHIR would describe a referral: the follow-up sends its native payload, and says so.
+    r.client_reference_pattern = None;
+    r.format = Some("fhir".into());
+    let (c, w) = parse(&r);
+    assert_eq!((c.format, w), (Format::Native, vec![ConfigWarning::FhirInFollowUp]));
+    r.mode = None;
+    assert_eq!(parse(&r).0.format, Format::Fhir);
 }

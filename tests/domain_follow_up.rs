@@ -35,6 +35,7 @@ fn measure(instrument: &str, score: Option<Score>) -> Measure {
         version: "1".into(),
         answers: vec![],
         score,
+        change: None,
     }
 }
 
@@ -563,24 +564,134 @@ fn changes_for_a_visit_and_the_payload() {
     assert!(changes_for_visit(&h, &base, &instruments).is_empty());
     let changes = changes_for_visit(&h, &now, &instruments);
     assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0].baseline, 14.0);
-    let f = FollowUp::from_visit(&now, &changes);
-    let j = serde_json::to_value(&f).unwrap();
-    assert_eq!(j["client_reference"], json!("A-1"));
-    assert_eq!(j["timepoint"], json!({"code": "6-weeks"}));
-    assert_eq!(j["visit_date"], json!("2026-02-12"));
+    let (id, b, summaries) = &changes[0];
+    assert_eq!((id.as_str(), b.source, b.date), ("phq9", BaselineSource::Device, date("2026-01-01")));
+    assert_eq!(summaries[0].baseline, 14.0);
+    let measures = measures_with_changes(&h, &now, &instruments);
+    let j = serde_json::to_value(&measures[0]).unwrap();
     assert_eq!(
-        j["changes"],
-        json!([{"instrument": "phq9", "of": "total", "baseline": 14.0, "now": 8.0,
-                "change": -6.0, "trend": "better", "meaningful": true}])
+        j["change"],
+        json!({"baseline_source": "device",
+               "scores": [{"of": "total", "baseline": 14.0, "now": 8.0, "change": -6.0,
+                           "trend": "better", "threshold": 6.0, "meaningful": true}]})
     );
-    assert_eq!(serde_json::from_value::<FollowUp>(j).unwrap(), f);
+    let change = measures[0].change.clone().unwrap();
+    assert!(change.is_consistent(&phq9(), measures[0].score.as_ref()));
+    // Any number that does not follow from the score and the rule is refused.
+    for tamper in [
+        |c: &mut MeasureChange| c.scores[0].now = 9.0,
+        |c: &mut MeasureChange| c.scores[0].change = -5.0,
+        |c: &mut MeasureChange| c.scores[0].meaningful = Some(false),
+        |c: &mut MeasureChange| c.scores[0].trend = Some(Trend::Worse),
+        |c: &mut MeasureChange| c.scores[0].threshold = None,
+        |c: &mut MeasureChange| c.scores[0].of = "metric".into(),
+        |c: &mut MeasureChange| c.scores.clear(),
+        |c: &mut MeasureChange| {
+            let again = c.scores[0].clone();
+            c.scores.push(again)
+        },
+    ] {
+        let mut c = change.clone();
+        tamper(&mut c);
+        assert!(!c.is_consistent(&phq9(), measures[0].score.as_ref()), "{c:?}");
+    }
+    assert!(!change.is_consistent(&phq9(), None));
+    // No published threshold: `meaningful` and `threshold` are null.
     let ons = ChangeSummary {
         verdict: Verdict::NoPublishedThreshold,
-        ..changes[0].clone()
+        threshold: None,
+        ..summaries[0].clone()
     };
-    let j = serde_json::to_value(MeasureChange::from(&ons)).unwrap();
-    assert_eq!(j["meaningful"], json!(null));
+    let j = serde_json::to_value(ScoreChange::from(&ons)).unwrap();
+    assert_eq!((&j["meaningful"], &j["threshold"]), (&json!(null), &json!(null)));
+    // Another client's baseline is never used.
+    let other = visit("C-3", Timepoint::SixWeeks, "2026-02-12", 8);
+    assert!(changes_for_visit(&h, &other, &instruments).is_empty());
+    assert!(measures_with_changes(&h, &other, &instruments)[0].change.is_none());
+}
+
+#[test]
+fn typed_in_baselines_and_their_precedence() {
+    let mut h = History::new();
+    let a = client("A-1");
+    h.add(visit("A-1", Timepoint::SixWeeks, "2026-02-12", 10));
+    // Only a later visit on the device: it is the baseline until records say otherwise.
+    assert_eq!(h.baseline_for(&a, "phq9").unwrap().score.total, Some(10));
+    h.record_baseline(RecordedBaseline {
+        client: a.clone(),
+        instrument: "phq9".into(),
+        score: baseline_from_records(&phq9(), "15").unwrap(),
+        entered: date("2026-02-12"),
+    });
+    let b = h.baseline_for(&a, "phq9").unwrap();
+    assert_eq!((b.source, b.score.total), (BaselineSource::Records, Some(15)));
+    // Typed in again: replaced, not duplicated.
+    h.record_baseline(RecordedBaseline {
+        client: a.clone(),
+        instrument: "phq9".into(),
+        score: baseline_from_records(&phq9(), "16").unwrap(),
+        entered: date("2026-02-12"),
+    });
+    assert_eq!(h.baseline_for(&a, "phq9").unwrap().score.total, Some(16));
+    let points = h.points_for(&a, "phq9");
+    assert_eq!(
+        points.iter().map(|(t, _, s)| (*t, s.total)).collect::<Vec<_>>(),
+        vec![(Timepoint::Baseline, Some(16)), (Timepoint::SixWeeks, Some(10))]
+    );
+    // A baseline visit on the device wins over the records.
+    h.add(visit("A-1", Timepoint::Baseline, "2026-01-01", 14));
+    let b = h.baseline_for(&a, "phq9").unwrap();
+    assert_eq!((b.source, b.score.total), (BaselineSource::Device, Some(14)));
+    assert_eq!(h.points_for(&a, "phq9").len(), 2, "the typed-in baseline is not charted twice");
+    // Nothing of A for B; the typed-in baseline lists A, and goes with A.
+    assert!(h.baseline_for(&client("B-2"), "phq9").is_none());
+    assert!(h.points_for(&client("B-2"), "phq9").is_empty());
+    assert_eq!(h.clients(), vec![a.clone()]);
+    assert_eq!(h.remove_client(&a), 3);
+    assert!(h.is_empty());
+    // Retention covers typed-in baselines too, and the history round-trips.
+    h.record_baseline(RecordedBaseline {
+        client: a.clone(),
+        instrument: "phq9".into(),
+        score: total(12),
+        entered: date("2026-01-01"),
+    });
+    let again = History::from_json(&h.to_json()).unwrap();
+    assert_eq!(again, h);
+    assert_eq!(h.retain_recent(date("2026-06-30"), 180), 0);
+    assert_eq!(h.retain_recent(date("2026-07-01"), 180), 1);
+    assert!(History::from_json("{\"visits\": [], \"extra\": 1}").is_err());
+}
+
+#[test]
+fn visit_date_for_another_timepoint() {
+    let today = date("2026-05-10");
+    assert_eq!(parse_visit_date("1", "5", "2026", today), Ok(date("2026-05-01")));
+    assert_eq!(parse_visit_date(" 10 ", "05", "2026", today), Ok(today));
+    assert_eq!(parse_visit_date("", " ", "", today), Err(VisitDateError::Missing));
+    assert_eq!(parse_visit_date("1", "", "2026", today), Err(VisitDateError::Incomplete));
+    for (d, m, y) in [("31", "4", "2026"), ("1", "13", "2026"), ("1", "1", "26"), ("x", "1", "2026"), ("29", "2", "2025")] {
+        assert_eq!(parse_visit_date(d, m, y, today), Err(VisitDateError::NotReal), "{d}/{m}/{y}");
+    }
+    assert_eq!(parse_visit_date("11", "5", "2026", today), Err(VisitDateError::InFuture));
+}
+
+#[test]
+fn series_for_each_compared_part() {
+    let s = series_for(&phq9(), &[(Timepoint::Baseline, total(14)), (Timepoint::SixWeeks, total(8))]);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].label, "PHQ-9 total");
+    assert_eq!(s[0].points, vec![(Timepoint::Baseline, 14.0), (Timepoint::SixWeeks, 8.0)]);
+    assert_eq!(chart_range(&phq9()), Some((0.0, 27.0)));
+    let ons4 = builtin("ons4").unwrap();
+    let items = |v: i64| Score {
+        items: vec![ItemScore { item: "happy".into(), value: v, band: None }],
+        ..total(0)
+    };
+    let s = series_for(&ons4, &[(Timepoint::Baseline, items(3)), (Timepoint::SixWeeks, items(7))]);
+    assert_eq!(s.len(), 1, "items never answered are not charted");
+    assert_eq!(chart_range(&ons4), Some((0.0, 10.0)));
+    assert!(compared_parts(&builtin("ons-loneliness").unwrap()).is_empty());
 }
 
 // ---- chart -----------------------------------------------------------------------------------
@@ -719,4 +830,122 @@ fn sentences_never_contain_names() {
     assert_eq!(short_name(&phq9()), "PHQ-9");
     assert_eq!(short_name(&ons4()), "ONS personal wellbeing");
     assert_eq!(score_label(&swemwbs(), "metric"), "SWEMWBS metric score");
+}
+
+// ---- the submission ---------------------------------------------------------------------------
+
+mod submission {
+    use super::*;
+    use wellbeing_widget::domain::payload::*;
+    use wellbeing_widget::domain::scoring::Risk;
+
+    fn phq9_measure(values: [i64; 9]) -> Measure {
+        let def = phq9();
+        let pairs: Vec<(String, i64)> = def
+            .items
+            .iter()
+            .zip(values)
+            .map(|(i, v)| (i.id.clone(), v))
+            .collect();
+        let mut answers = Answers::default();
+        for (id, v) in &pairs {
+            answers.set(&def, id, *v).unwrap();
+        }
+        Measure::new(&def, &answers)
+    }
+
+    fn follow_up(measures: Vec<Measure>) -> Submission {
+        Submission {
+            schema_version: SchemaVersion,
+            submission_id: SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap(),
+            submitted_at: Timestamp::parse("2026-02-12T10:15:00.000Z").unwrap(),
+            mode: Mode::FollowUp(Box::new(FollowUpContext {
+                client_reference: client("ABC-12345"),
+                timepoint: Timepoint::SixWeeks,
+                visit_date: date("2026-02-12"),
+                notes: Notes::parse("Met at home").unwrap(),
+            })),
+            measures,
+            risk: Risk::default(),
+        }
+    }
+
+    fn parse(j: &serde_json::Value) -> Result<Submission, SubmissionError> {
+        Submission::parse_json(serde_json::to_string(j).unwrap().as_bytes())
+    }
+
+    #[test]
+    fn a_follow_up_round_trips_and_is_rechecked() {
+        let mut h = History::new();
+        let base = Visit {
+            measures: vec![phq9_measure([2, 2, 2, 2, 2, 2, 1, 1, 0])],
+            ..visit("ABC-12345", Timepoint::Baseline, "2026-01-01", 0)
+        };
+        h.add(base);
+        let now = Visit {
+            measures: vec![phq9_measure([1, 1, 1, 1, 1, 1, 1, 1, 0])],
+            ..visit("ABC-12345", Timepoint::SixWeeks, "2026-02-12", 0)
+        };
+        let s = follow_up(measures_with_changes(&h, &now, &[phq9()]));
+        let j = serde_json::to_value(&s).unwrap();
+        let text = serde_json::to_string(&s).unwrap();
+        let at = |k: &str| text.find(&format!("\"{k}\":")).unwrap();
+        let order = ["schema_version", "submission_id", "submitted_at", "mode", "client_reference",
+             "timepoint", "visit_date", "client_agreed", "notes", "measures", "risk"];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+        assert_eq!(j["mode"], json!("follow-up"));
+        assert_eq!(j["client_reference"], json!("ABC-12345"));
+        assert_eq!(j["timepoint"], json!({"code": "6-weeks"}));
+        assert_eq!(j["client_agreed"], json!(true));
+        assert_eq!(
+            j["measures"][0]["change"]["scores"][0],
+            json!({"of": "total", "baseline": 14.0, "now": 8.0, "change": -6.0,
+                   "trend": "better", "threshold": 6.0, "meaningful": true})
+        );
+        assert_eq!(parse(&j), Ok(s.clone()));
+
+        // The follow-up fields go together, and only with mode follow-up.
+        for (field, value) in [
+            ("client_reference", json!(null)),
+            ("timepoint", json!(null)),
+            ("visit_date", json!(null)),
+            ("client_agreed", json!(false)),
+            ("client_agreed", json!(null)),
+            ("mode", json!("self-referral")),
+        ] {
+            let mut bad = j.clone();
+            if value.is_null() {
+                bad.as_object_mut().unwrap().remove(field);
+            } else {
+                bad[field] = value;
+            }
+            assert!(matches!(parse(&bad), Err(SubmissionError::Malformed(_))), "{field}");
+        }
+        // A change that does not follow from the score is refused.
+        let mut bad = j.clone();
+        bad["measures"][0]["change"]["scores"][0]["meaningful"] = json!(false);
+        assert_eq!(parse(&bad), Err(SubmissionError::ChangeMismatch { index: 0 }));
+        // A self-referral never carries a change.
+        let mut bad = j.clone();
+        for f in ["client_reference", "timepoint", "visit_date", "client_agreed", "notes"] {
+            bad.as_object_mut().unwrap().remove(f);
+        }
+        bad["mode"] = json!("self-referral");
+        assert_eq!(parse(&bad), Err(SubmissionError::ChangeOutsideFollowUp { index: 0 }));
+        bad["measures"][0].as_object_mut().unwrap().remove("change");
+        assert!(parse(&bad).is_ok());
+    }
+
+    #[test]
+    fn a_self_referral_is_written_exactly_as_before() {
+        let s = Submission {
+            mode: Mode::SelfReferral,
+            ..follow_up(vec![phq9_measure([0; 9])])
+        };
+        let text = serde_json::to_string(&s).unwrap();
+        assert!(text.starts_with(
+            r#"{"schema_version":1,"submission_id":"3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab","submitted_at":"2026-02-12T10:15:00.000Z","mode":"self-referral","measures":[{"instrument":"phq9","#
+        ), "{text}");
+        assert!(!text.contains("change") && !text.contains("client"), "{text}");
+    }
 }

@@ -1,6 +1,7 @@
 //! Widget configuration, parsed from the host element's `data-*` attributes (given here as plain
 //! strings, so it is tested natively). A wrong value gets a message naming the attribute.
 
+use crate::domain::follow_up::{DEFAULT_RETENTION_DAYS, ReferencePattern, ReferencePatternError};
 use std::fmt;
 use thiserror::Error;
 
@@ -206,8 +207,20 @@ pub enum ConfigWarning {
     Organisation,
     #[error("{0}; no privacy notice link is shown")]
     PrivacyUrl(UrlError),
-    #[error("data-mode {0:?} is not available in this version; the self-referral form is used")]
+    #[error(
+        "data-mode {0:?} is not a form of this widget (use \"self-referral\" or \"follow-up\"); the self-referral form is used"
+    )]
     Mode(String),
+    #[error("{0}; client references are checked only for letters, numbers and hyphens")]
+    ClientReferencePattern(ReferencePatternError),
+    #[error(
+        "data-retention-days must be a whole number of days from 1 to 730; the default of {DEFAULT_RETENTION_DAYS} is used"
+    )]
+    RetentionDays,
+    #[error(
+        "data-format=\"fhir\" is not available in the follow-up form (a FHIR Bundle here would describe a referral); the native JSON payload is sent"
+    )]
+    FhirInFollowUp,
     #[error("data-format must be \"json\" or \"fhir\"; the native JSON payload is sent")]
     Format,
     #[error(
@@ -240,6 +253,16 @@ fn whole_in(raw: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
         .filter(|n| range.contains(n))
 }
 
+/// Which form the widget shows (`data-mode`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WidgetMode {
+    /// The self-referral, for the person themselves (the default).
+    #[default]
+    SelfReferral,
+    /// The link-worker follow-up, for practitioners with clients (issue 7).
+    FollowUp,
+}
+
 /// Everything the widget needs from its host element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WidgetConfig {
@@ -263,6 +286,12 @@ pub struct WidgetConfig {
     pub privacy_url: Option<InstrumentsUrl>,
     /// The canonical base of the FHIR Questionnaires the responses point to.
     pub fhir_base: String,
+    /// Which form: self-referral or link-worker follow-up.
+    pub mode: WidgetMode,
+    /// Follow-up: the format of the service's client references, if it set one.
+    pub client_reference_pattern: Option<ReferencePattern>,
+    /// Follow-up: days visits are kept on the device.
+    pub retention_days: u32,
 }
 
 /// The raw attribute values read from a host element.
@@ -279,6 +308,8 @@ pub struct RawConfig {
     pub mode: Option<String>,
     pub organisation: Option<String>,
     pub privacy_url: Option<String>,
+    pub client_reference_pattern: Option<String>,
+    pub retention_days: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -332,6 +363,12 @@ impl WidgetConfig {
             DEFAULT_TIMEOUT_SECONDS,
             ConfigWarning::TimeoutSeconds,
         );
+        let retention_days = number(
+            raw.retention_days.as_deref(),
+            1..=730,
+            DEFAULT_RETENTION_DAYS,
+            ConfigWarning::RetentionDays,
+        );
         let parent_origin = match raw.parent_origin.as_deref() {
             None => None,
             Some(s) => match ParentOrigin::parse(s) {
@@ -363,10 +400,30 @@ impl WidgetConfig {
                 DEFAULT_FHIR_BASE.to_owned()
             }
         };
-        match raw.mode.as_deref().map(str::trim) {
-            None | Some("") | Some("self-referral") => {}
-            Some(other) => warnings.push(ConfigWarning::Mode(other.chars().take(40).collect())),
-        }
+        let mode = match raw.mode.as_deref().map(str::trim) {
+            None | Some("") | Some("self-referral") => WidgetMode::SelfReferral,
+            Some("follow-up") => WidgetMode::FollowUp,
+            Some(other) => {
+                warnings.push(ConfigWarning::Mode(other.chars().take(40).collect()));
+                WidgetMode::SelfReferral
+            }
+        };
+        let format = if mode == WidgetMode::FollowUp && format == Format::Fhir {
+            warnings.push(ConfigWarning::FhirInFollowUp);
+            Format::Native
+        } else {
+            format
+        };
+        let client_reference_pattern = match raw.client_reference_pattern.as_deref() {
+            None => None,
+            Some(p) => match ReferencePattern::parse(p) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    warnings.push(ConfigWarning::ClientReferencePattern(e));
+                    None
+                }
+            },
+        };
         let organisation = match raw.organisation.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(o) if o.chars().count() <= 100 && !o.chars().any(char::is_control) => {
@@ -403,6 +460,9 @@ impl WidgetConfig {
                 fhir_base,
                 organisation,
                 privacy_url,
+                mode,
+                client_reference_pattern,
+                retention_days,
             },
             warnings,
         ))

@@ -457,13 +457,48 @@ impl Visit {
     }
 }
 
-/// Every visit kept on the device, of every client. Nothing is handed out except through
-/// [`History::for_client`] (one client's visits) and [`History::clients`] (references only), so
+/// Where a baseline came from: a visit captured earlier on this device, or scores typed in from
+/// the service's own records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaselineSource {
+    Device,
+    Records,
+}
+
+/// A client's baseline score for one instrument, typed in from the service's records (no
+/// answers, only the score). Kept with the visits, under the same retention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedBaseline {
+    pub client: ClientReference,
+    pub instrument: String,
+    pub score: Score,
+    /// When it was typed in (retention counts from here).
+    pub entered: SimpleDate,
+}
+
+/// A client's baseline for one instrument, wherever it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub source: BaselineSource,
+    /// The visit's timepoint (for a typed-in baseline: [`Timepoint::Baseline`]).
+    pub timepoint: Timepoint,
+    /// The visit's date, or when a typed-in baseline was entered.
+    pub date: SimpleDate,
+    pub score: Score,
+}
+
+/// Every visit kept on the device, of every client, and baselines typed in from records.
+/// Nothing is handed out except through [`History::for_client`], [`History::baseline_for`] and
+/// [`History::points_for`] (one client's data) and [`History::clients`] (references only), so
 /// one client's data is never on another client's screens.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct History {
     visits: Vec<Visit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    recorded: Vec<RecordedBaseline>,
 }
 
 impl History {
@@ -476,13 +511,22 @@ impl History {
         self.visits.push(visit);
     }
 
+    /// Keeps a baseline typed in from records, replacing an earlier one of the same client and
+    /// instrument.
+    pub fn record_baseline(&mut self, baseline: RecordedBaseline) {
+        self.recorded
+            .retain(|r| !(r.client == baseline.client && r.instrument == baseline.instrument));
+        self.recorded.push(baseline);
+    }
+
     /// How many visits are kept (of all clients).
     pub fn len(&self) -> usize {
         self.visits.len()
     }
 
+    /// Whether nothing at all is kept (no visit, no typed-in baseline).
     pub fn is_empty(&self) -> bool {
-        self.visits.is_empty()
+        self.visits.is_empty() && self.recorded.is_empty()
     }
 
     /// That client's visits only, by date (then chart order of the timepoint).
@@ -517,36 +561,110 @@ impl History {
             .copied()
     }
 
-    /// Drops visits older than `retention_days` on `today` (a visit exactly `retention_days`
-    /// old is kept; one day more is dropped). Returns how many were dropped.
+    /// The client's baseline for an instrument from any source: a visit on this device marked
+    /// baseline first, then a baseline typed in from the records, then the earliest visit on
+    /// this device with a score.
+    pub fn baseline_for(&self, client: &ClientReference, instrument_id: &str) -> Option<Baseline> {
+        let device = self.baseline(client, instrument_id);
+        let from_visit = |(v, m): (&Visit, &Measure)| {
+            Some(Baseline {
+                source: BaselineSource::Device,
+                timepoint: v.timepoint,
+                date: v.date,
+                score: m.score.clone()?,
+            })
+        };
+        let recorded = self
+            .recorded
+            .iter()
+            .find(|r| &r.client == client && r.instrument == instrument_id)
+            .map(|r| Baseline {
+                source: BaselineSource::Records,
+                timepoint: Timepoint::Baseline,
+                date: r.entered,
+                score: r.score.clone(),
+            });
+        match device {
+            Some(d) if d.0.timepoint == Timepoint::Baseline => from_visit(d),
+            _ => recorded.or_else(|| device.and_then(from_visit)),
+        }
+    }
+
+    /// The client's scores of one instrument over time, for a chart: the typed-in baseline (if
+    /// no visit on this device is the baseline), then every visit with a score, in visit order.
+    pub fn points_for(
+        &self,
+        client: &ClientReference,
+        instrument_id: &str,
+    ) -> Vec<(Timepoint, SimpleDate, Score)> {
+        let visits: Vec<(Timepoint, SimpleDate, Score)> = self
+            .for_client(client)
+            .into_iter()
+            .filter_map(|v| Some((v.timepoint, v.date, v.measure(instrument_id)?.score.clone()?)))
+            .collect();
+        let mut out = Vec::new();
+        if !visits.iter().any(|(t, _, _)| *t == Timepoint::Baseline)
+            && let Some(r) = self
+                .recorded
+                .iter()
+                .find(|r| &r.client == client && r.instrument == instrument_id)
+        {
+            out.push((Timepoint::Baseline, r.entered, r.score.clone()));
+        }
+        out.extend(visits);
+        out
+    }
+
+    /// Drops visits (and typed-in baselines) older than `retention_days` on `today` (one exactly
+    /// `retention_days` old is kept; one day more is dropped). Returns how many were dropped.
     pub fn retain_recent(&mut self, today: SimpleDate, retention_days: u32) -> usize {
-        let before = self.visits.len();
+        let before = self.visits.len() + self.recorded.len();
         let today = today.to_unix_days();
-        self.visits
-            .retain(|v| today - v.date.to_unix_days() <= i64::from(retention_days));
-        before - self.visits.len()
+        let keep = |d: SimpleDate| today - d.to_unix_days() <= i64::from(retention_days);
+        self.visits.retain(|v| keep(v.date));
+        self.recorded.retain(|r| keep(r.entered));
+        before - self.visits.len() - self.recorded.len()
     }
 
-    /// Drops every visit of one client. Returns how many were dropped.
+    /// Drops everything of one client. Returns how many visits and baselines were dropped.
     pub fn remove_client(&mut self, client: &ClientReference) -> usize {
-        let before = self.visits.len();
+        let before = self.visits.len() + self.recorded.len();
         self.visits.retain(|v| &v.client != client);
-        before - self.visits.len()
+        self.recorded.retain(|r| &r.client != client);
+        before - self.visits.len() - self.recorded.len()
     }
 
-    /// Drops everything. Returns how many visits were dropped.
+    /// Drops everything. Returns how many visits and baselines were dropped.
     pub fn wipe(&mut self) -> usize {
-        let n = self.visits.len();
+        let n = self.visits.len() + self.recorded.len();
         self.visits.clear();
+        self.recorded.clear();
         n
     }
 
-    /// The client references with visits kept, sorted, each once.
+    /// The client references with anything kept, sorted, each once.
     pub fn clients(&self) -> Vec<ClientReference> {
-        let mut c: Vec<ClientReference> = self.visits.iter().map(|v| v.client.clone()).collect();
+        let mut c: Vec<ClientReference> = self
+            .visits
+            .iter()
+            .map(|v| v.client.clone())
+            .chain(self.recorded.iter().map(|r| r.client.clone()))
+            .collect();
         c.sort();
         c.dedup();
         c
+    }
+
+    /// Reads a stored history; `Err` when it does not parse (the caller keeps the text aside).
+    ///
+    /// # Errors
+    /// The serde error, which never quotes the stored data's values.
+    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a history always serialises")
     }
 }
 
@@ -1200,15 +1318,144 @@ pub fn chart(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Visit date (for the "other" timepoint)
+// ---------------------------------------------------------------------------------------------
+
+/// Why the date typed for an "other" timepoint was refused (GOV.UK style; never repeats what
+/// was typed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum VisitDateError {
+    #[error("Enter the date of the visit")]
+    Missing,
+    #[error("Date of the visit must include a day, month and year")]
+    Incomplete,
+    #[error("Date of the visit must be a real date")]
+    NotReal,
+    #[error("Date of the visit must be today or in the past")]
+    InFuture,
+}
+
+/// Parses the three boxes of the "other" timepoint's date: day and month of 1 or 2 digits, a
+/// year of 4 digits; a real date, not after `today`.
+///
+/// # Errors
+/// [`VisitDateError`], in GOV.UK priority order.
+pub fn parse_visit_date(
+    day: &str,
+    month: &str,
+    year: &str,
+    today: SimpleDate,
+) -> Result<SimpleDate, VisitDateError> {
+    let (d, m, y) = (day.trim(), month.trim(), year.trim());
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        return Err(VisitDateError::Missing);
+    }
+    if d.is_empty() || m.is_empty() || y.is_empty() {
+        return Err(VisitDateError::Incomplete);
+    }
+    let small = |s: &str| {
+        (matches!(s.len(), 1 | 2) && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+    };
+    let year = (y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| y.parse::<u16>().ok())
+        .flatten();
+    let date = match (small(d), small(m), year) {
+        (Some(d), Some(m), Some(y)) => {
+            SimpleDate::new(y, m, d).map_err(|_| VisitDateError::NotReal)?
+        }
+        _ => return Err(VisitDateError::NotReal),
+    };
+    if date > today {
+        return Err(VisitDateError::InFuture);
+    }
+    Ok(date)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart series
+// ---------------------------------------------------------------------------------------------
+
+/// The parts of a score that are compared and charted: `metric` for instruments with a
+/// conversion table, `total` for summed ones, each item for per-item ones (ONS4), none for
+/// unscored ones.
+pub fn compared_parts(instrument: &Instrument) -> Vec<String> {
+    match &instrument.scoring {
+        Scoring::None => Vec::new(),
+        Scoring::SumConverted { .. } => vec!["metric".into()],
+        Scoring::PerItem => instrument.items.iter().map(|i| i.id.clone()).collect(),
+        _ => vec!["total".into()],
+    }
+}
+
+/// One compared part of a score (see [`compared_parts`]), if the score has it.
+pub fn part_value(score: &Score, of: &str) -> Option<f64> {
+    match of {
+        "total" => score.total.map(|t| t as f64),
+        "metric" => score.metric,
+        item => score
+            .items
+            .iter()
+            .find(|i| i.item == item)
+            .map(|i| i.value as f64),
+    }
+}
+
+/// The chart series of one instrument from a client's scores over timepoints: one series per
+/// compared part (ONS4: one per item), each point where that part has a value. Parts with no
+/// point are left out.
+pub fn series_for(instrument: &Instrument, scores: &[(Timepoint, Score)]) -> Vec<Series> {
+    compared_parts(instrument)
+        .into_iter()
+        .map(|of| Series {
+            label: score_label(instrument, &of),
+            points: scores
+                .iter()
+                .filter_map(|(t, s)| Some((*t, part_value(s, &of)?)))
+                .collect(),
+        })
+        .filter(|s| !s.points.is_empty())
+        .collect()
+}
+
+/// The y range of an instrument's chart: that of its first compared part.
+pub fn chart_range(instrument: &Instrument) -> Option<(f64, f64)> {
+    compared_parts(instrument)
+        .first()
+        .and_then(|of| score_range(instrument, of))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Payload
 // ---------------------------------------------------------------------------------------------
 
-/// One measure's change as sent in a follow-up submission.
+/// The follow-up fields of a submission (`mode: "follow-up"`), sent at the top level next to
+/// `mode`:
+///
+/// ```json
+/// {
+///   "mode": "follow-up",
+///   "client_reference": "ABC-12345",
+///   "timepoint": {"code": "other", "date": "2026-05-01"},
+///   "visit_date": "2026-05-01",
+///   "client_agreed": true,
+///   "notes": "…",
+///   "measures": [ … each as in the self-referral payload, plus "change" where a baseline exists … ]
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct FollowUpContext {
+    pub client_reference: ClientReference,
+    pub timepoint: Timepoint,
+    pub visit_date: SimpleDate,
+    pub notes: Option<Notes>,
+}
+
+/// One compared score's change as sent in a follow-up measure's `change`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MeasureChange {
-    /// The instrument id, e.g. `phq9`.
-    pub instrument: String,
+pub struct ScoreChange {
     /// What was compared: `total`, `metric` (SWEMWBS) or an item id (ONS4).
     pub of: String,
     pub baseline: f64,
@@ -1217,79 +1464,159 @@ pub struct MeasureChange {
     pub change: f64,
     /// `better`, `same` or `worse`; `null` when the direction is not known.
     pub trend: Option<Trend>,
+    /// The instrument's published meaningful change in points; `null` where none is published.
+    pub threshold: Option<f64>,
     /// Whether the size of the change reaches the published threshold; `null` where none is
     /// published.
     pub meaningful: Option<bool>,
 }
 
-impl From<&ChangeSummary> for MeasureChange {
+impl From<&ChangeSummary> for ScoreChange {
     fn from(c: &ChangeSummary) -> Self {
-        MeasureChange {
-            instrument: c.instrument.clone(),
+        ScoreChange {
             of: c.of.clone(),
             baseline: c.baseline,
             now: c.now,
             change: c.difference,
             trend: c.trend,
+            threshold: c.threshold,
             meaningful: c.meaningful(),
         }
     }
 }
 
-/// The follow-up part of a submission (`mode: "follow-up"`; not yet part of `Submission`):
+/// A follow-up measure's `change`: where its baseline came from, and each compared score.
 ///
 /// ```json
-/// {
-///   "client_reference": "ABC-12345",
-///   "timepoint": {"code": "other", "date": "2026-05-01"},
-///   "visit_date": "2026-05-01",
-///   "measures": [ … as in the self-referral payload … ],
-///   "changes": [{"instrument": "phq9", "of": "total", "baseline": 14.0, "now": 8.0,
-///                "change": -6.0, "trend": "better", "meaningful": true}]
-/// }
+/// "change": {"baseline_source": "device",
+///            "scores": [{"of": "total", "baseline": 14.0, "now": 8.0, "change": -6.0,
+///                        "trend": "better", "threshold": 6.0, "meaningful": true}]}
 /// ```
-///
-/// `timepoint.code` is `baseline`, `6-weeks`, `3-months`, `6-months` or `other` (only `other`
-/// has a `date`). `changes` has one entry per compared score of each measure with a baseline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FollowUp {
-    pub client_reference: ClientReference,
-    pub timepoint: Timepoint,
-    pub visit_date: SimpleDate,
-    pub measures: Vec<crate::domain::payload::Measure>,
-    pub changes: Vec<MeasureChange>,
+pub struct MeasureChange {
+    pub baseline_source: BaselineSource,
+    pub scores: Vec<ScoreChange>,
 }
 
-impl FollowUp {
-    /// The payload for a visit, with the changes computed against the client's baselines.
-    pub fn from_visit(visit: &Visit, changes: &[ChangeSummary]) -> Self {
-        FollowUp {
-            client_reference: visit.client.clone(),
-            timepoint: visit.timepoint,
-            visit_date: visit.date,
-            measures: visit.measures.clone(),
-            changes: changes.iter().map(MeasureChange::from).collect(),
+impl MeasureChange {
+    /// The change of one measure, from its summaries (`None` when there are none).
+    pub fn new(source: BaselineSource, summaries: &[ChangeSummary]) -> Option<Self> {
+        (!summaries.is_empty()).then(|| MeasureChange {
+            baseline_source: source,
+            scores: summaries.iter().map(ScoreChange::from).collect(),
+        })
+    }
+
+    /// Whether this change is exactly what the instrument's rules give for `now` (the measure's
+    /// score) against the baselines it states: the intake's re-check. Every compared part must
+    /// be one the instrument compares, at most once, with `now` equal to the measure's score.
+    pub fn is_consistent(&self, instrument: &Instrument, now: Option<&Score>) -> bool {
+        let Some(now) = now else { return false };
+        let parts = compared_parts(instrument);
+        let mut seen: Vec<&str> = Vec::new();
+        for s in &self.scores {
+            if !parts.contains(&s.of) || seen.contains(&s.of.as_str()) {
+                return false;
+            }
+            seen.push(&s.of);
         }
+        if self.scores.is_empty() {
+            return false;
+        }
+        let mut baseline = Score {
+            total: None,
+            metric: None,
+            band: None,
+            subscales: Vec::new(),
+            items: Vec::new(),
+        };
+        for s in &self.scores {
+            match s.of.as_str() {
+                "total" if s.baseline.fract() == 0.0 => baseline.total = Some(s.baseline as i64),
+                "total" => return false,
+                "metric" => baseline.metric = Some(s.baseline),
+                item if s.baseline.fract() == 0.0 => baseline.items.push(ItemScore {
+                    item: item.to_owned(),
+                    value: s.baseline as i64,
+                    band: None,
+                }),
+                _ => return false,
+            }
+        }
+        let expected = summarise(instrument, &baseline, now);
+        expected.len() == self.scores.len()
+            && expected.iter().all(|e| {
+                self.scores.iter().any(|s| {
+                    let same = |a: f64, b: f64| (a * 100.0).round() == (b * 100.0).round();
+                    s.of == e.of
+                        && same(s.baseline, e.baseline)
+                        && same(s.now, e.now)
+                        && same(s.change, e.difference)
+                        && s.trend == e.trend
+                        && s.threshold == e.threshold
+                        && s.meaningful == e.meaningful()
+                })
+            })
     }
 }
 
-/// The changes of a visit against the client's baselines in `history` (captured earlier on this
-/// device), for each of the visit's measures whose instrument is in `instruments`. A visit that
-/// is itself the baseline compares with nothing.
+/// The changes of a visit's measures against the client's baselines in `history` (captured
+/// earlier on this device, or typed in from records), for each measure whose instrument is in
+/// `instruments`: `(instrument id, baseline, summaries)`. A visit that is itself the client's
+/// baseline (on the device, or by its timepoint) compares with nothing.
 pub fn changes_for_visit(
     history: &History,
     visit: &Visit,
     instruments: &[Instrument],
-) -> Vec<ChangeSummary> {
+) -> Vec<(String, Baseline, Vec<ChangeSummary>)> {
+    if visit.timepoint == Timepoint::Baseline {
+        return Vec::new();
+    }
     visit
         .measures
         .iter()
         .filter_map(|m| {
             let inst = instruments.iter().find(|i| i.id == m.instrument)?;
-            let (bv, bm) = history.baseline(&visit.client, &m.instrument)?;
-            (bv != visit).then(|| summarise_measures(inst, bm, m))
+            let base = history.baseline_for(&visit.client, &m.instrument)?;
+            let now = m.score.as_ref()?;
+            let summaries = summarise(inst, &base.score, now);
+            (!summaries.is_empty()).then(|| (m.instrument.clone(), base, summaries))
         })
-        .flatten()
         .collect()
+}
+
+/// The visit's measures as sent: each with its `change` where a baseline exists.
+pub fn measures_with_changes(
+    history: &History,
+    visit: &Visit,
+    instruments: &[Instrument],
+) -> Vec<Measure> {
+    let changes = changes_for_visit(history, visit, instruments);
+    visit
+        .measures
+        .iter()
+        .map(|m| {
+            let change = changes
+                .iter()
+                .find(|(id, _, _)| *id == m.instrument)
+                .and_then(|(_, b, s)| MeasureChange::new(b.source, s));
+            Measure {
+                change,
+                ..m.clone()
+            }
+        })
+        .collect()
+}
+
+impl FollowUpContext {
+    /// The context of a visit.
+    pub fn of_visit(visit: &Visit) -> Self {
+        FollowUpContext {
+            client_reference: visit.client.clone(),
+            timepoint: visit.timepoint,
+            visit_date: visit.date,
+            notes: visit.notes.clone(),
+        }
+    }
 }

@@ -4,7 +4,9 @@
 //! Every field type parses on the way in (serde `try_from`), so a value of these types is well
 //! formed whichever side built it.
 
+use crate::domain::follow_up::{ClientReference, FollowUpContext, MeasureChange, Notes, Timepoint};
 use crate::domain::instrument::{self, Answers, Instrument};
+use crate::domain::referral::SimpleDate;
 use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -202,11 +204,30 @@ impl From<Timestamp> for String {
     }
 }
 
-/// Who the form is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// Which form made the submission. A follow-up carries its client, timepoint and visit date,
+/// sent at the top level next to `mode` (see [`FollowUpContext`]).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Mode {
     SelfReferral,
+    FollowUp(Box<FollowUpContext>),
+}
+
+impl Mode {
+    /// `self-referral` or `follow-up`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::SelfReferral => "self-referral",
+            Self::FollowUp(_) => "follow-up",
+        }
+    }
+}
+
+/// The `mode` field as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum ModeCode {
+    SelfReferral,
+    FollowUp,
 }
 
 /// `schema_version`: only [`SCHEMA_VERSION`] is accepted.
@@ -252,6 +273,9 @@ pub struct Measure {
     pub answers: Vec<AnswerOut>,
     /// `null` when the score cannot be computed.
     pub score: Option<Score>,
+    /// Follow-up only, where the client has a baseline: the change since it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<MeasureChange>,
 }
 
 impl Measure {
@@ -268,13 +292,14 @@ impl Measure {
                 })
                 .collect(),
             score: scoring::score(instrument, answers),
+            change: None,
         }
     }
 }
 
 /// The whole submission body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "SubmissionRepr", into = "SubmissionRepr")]
 pub struct Submission {
     pub schema_version: SchemaVersion,
     pub submission_id: SubmissionId,
@@ -283,6 +308,86 @@ pub struct Submission {
     pub measures: Vec<Measure>,
     /// Whether an answer needs urgent attention (e.g. PHQ-9 item 9 above 0), and why.
     pub risk: Risk,
+}
+
+/// The submission as written: the follow-up fields at the top level, present exactly when
+/// `mode` is `follow-up` (so a self-referral is written as it always was).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubmissionRepr {
+    schema_version: SchemaVersion,
+    submission_id: SubmissionId,
+    submitted_at: Timestamp,
+    mode: ModeCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    client_reference: Option<ClientReference>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    timepoint: Option<Timepoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    visit_date: Option<SimpleDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    client_agreed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notes: Option<Notes>,
+    measures: Vec<Measure>,
+    risk: Risk,
+}
+
+/// A follow-up field missing from a follow-up, or present in a self-referral.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+#[error(
+    "client_reference, timepoint, visit_date and client_agreed (true) are required with mode follow-up, and notes is allowed; none of them with mode self-referral"
+)]
+pub struct ModeFieldsError;
+
+impl TryFrom<SubmissionRepr> for Submission {
+    type Error = ModeFieldsError;
+    fn try_from(r: SubmissionRepr) -> Result<Self, Self::Error> {
+        let mode = match (r.mode, r.client_reference, r.timepoint, r.visit_date, r.client_agreed) {
+            (ModeCode::SelfReferral, None, None, None, None) if r.notes.is_none() => {
+                Mode::SelfReferral
+            }
+            (ModeCode::FollowUp, Some(client_reference), Some(timepoint), Some(visit_date), Some(true)) => {
+                Mode::FollowUp(Box::new(FollowUpContext {
+                    client_reference,
+                    timepoint,
+                    visit_date,
+                    notes: r.notes,
+                }))
+            }
+            _ => return Err(ModeFieldsError),
+        };
+        Ok(Submission {
+            schema_version: r.schema_version,
+            submission_id: r.submission_id,
+            submitted_at: r.submitted_at,
+            mode,
+            measures: r.measures,
+            risk: r.risk,
+        })
+    }
+}
+
+impl From<Submission> for SubmissionRepr {
+    fn from(s: Submission) -> Self {
+        let (mode, f) = match s.mode {
+            Mode::SelfReferral => (ModeCode::SelfReferral, None),
+            Mode::FollowUp(f) => (ModeCode::FollowUp, Some(*f)),
+        };
+        SubmissionRepr {
+            schema_version: s.schema_version,
+            submission_id: s.submission_id,
+            submitted_at: s.submitted_at,
+            mode,
+            client_agreed: f.as_ref().map(|_| true),
+            client_reference: f.as_ref().map(|f| f.client_reference.clone()),
+            timepoint: f.as_ref().map(|f| f.timepoint),
+            visit_date: f.as_ref().map(|f| f.visit_date),
+            notes: f.and_then(|f| f.notes),
+            measures: s.measures,
+            risk: s.risk,
+        }
+    }
 }
 
 /// Why a parsed submission is not acceptable.
@@ -314,6 +419,12 @@ pub enum SubmissionError {
         "risk does not match the answers: it must be urgent with every reason the answers raise"
     )]
     RiskMismatch,
+    #[error("measure {index}: change is only sent with mode follow-up")]
+    ChangeOutsideFollowUp { index: usize },
+    #[error(
+        "measure {index}: change does not match the score and the instrument's meaningful-change rule"
+    )]
+    ChangeMismatch { index: usize },
 }
 
 impl Submission {
@@ -348,6 +459,9 @@ impl Submission {
                     instrument: m.instrument.clone(),
                 });
             }
+            if m.change.is_some() && !matches!(self.mode, Mode::FollowUp(_)) {
+                return Err(SubmissionError::ChangeOutsideFollowUp { index });
+            }
             let Some(def) = instrument::builtin(&m.instrument) else {
                 continue;
             };
@@ -373,6 +487,11 @@ impl Submission {
             }
             if scoring::score(&def, &answers) != m.score {
                 return Err(SubmissionError::ScoreMismatch { index });
+            }
+            if let Some(change) = &m.change
+                && !change.is_consistent(&def, m.score.as_ref())
+            {
+                return Err(SubmissionError::ChangeMismatch { index });
             }
             raised.extend(scoring::risk(&def, &answers));
         }

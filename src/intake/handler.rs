@@ -317,6 +317,8 @@ pub fn error_kind(e: &SubmissionError) -> &'static str {
         SubmissionError::ScoreMismatch { .. } => "score-mismatch",
         SubmissionError::DuplicateMeasure { .. } => "duplicate-measure",
         SubmissionError::RiskMismatch => "risk-mismatch",
+        SubmissionError::ChangeOutsideFollowUp { .. } => "change-outside-follow-up",
+        SubmissionError::ChangeMismatch { .. } => "change-mismatch",
     }
 }
 
@@ -387,6 +389,7 @@ mod tests {
                 version: "1".into(),
                 answers: vec![],
                 score: None,
+                change: None,
             });
         }
         assert_eq!(measure_list(&s), "ons4,?,?");

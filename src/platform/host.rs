@@ -38,6 +38,8 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         mode: el.get_attribute("data-mode"),
         organisation: el.get_attribute("data-organisation"),
         privacy_url: el.get_attribute("data-privacy-url"),
+        client_reference_pattern: el.get_attribute("data-client-reference-pattern"),
+        retention_days: el.get_attribute("data-retention-days"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }
