@@ -1,6 +1,7 @@
 //! Thin adapters to the browser. Every fallible call returns a `Result`; nothing here panics on a
 //! missing browser feature, and nothing here logs personal data.
 
+pub mod calendar;
 pub mod clock;
 pub mod document;
 pub mod embed;

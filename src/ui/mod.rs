@@ -3,10 +3,11 @@
 pub mod app;
 pub mod components;
 pub mod courier;
+pub mod follow_up;
 pub mod pages;
 pub mod state;
 
-use crate::domain::config::{InstrumentsUrl, RawConfig, WidgetConfig};
+use crate::domain::config::{InstrumentsUrl, RawConfig, WidgetConfig, WidgetMode};
 use crate::domain::instrument::{Instrument, parse_definitions};
 use crate::domain::measures::resolve_measures;
 use crate::platform::{document::integrator_error, embed, events, frame, host::hosts, http};
@@ -76,10 +77,16 @@ async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
     if let Some(origin) = &config.parent_origin {
         frame::report_height(&container, origin);
     }
-    leptos::mount::mount_to(container, move || {
-        view! { <app::App config instruments problems host/> }
-    })
-    .forget();
+    match config.mode {
+        WidgetMode::SelfReferral => leptos::mount::mount_to(container, move || {
+            view! { <app::App config instruments problems host/> }
+        })
+        .forget(),
+        WidgetMode::FollowUp => leptos::mount::mount_to(container, move || {
+            view! { <follow_up::FollowUpApp config instruments problems host/> }
+        })
+        .forget(),
+    }
 }
 
 /// Loads and validates the definitions file: all of it, or none of it.

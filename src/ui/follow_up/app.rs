@@ -1,0 +1,70 @@
+use crate::domain::config::WidgetConfig;
+use crate::domain::instrument::Instrument;
+use crate::ui::components::{
+    crisis::{CrisisHelp, GetHelpLink},
+    notice::{IntegratorNotice, Notice},
+};
+use crate::ui::follow_up::{
+    check::CheckVisit, details::Details, done::Done, home::Home, measure::MeasurePage,
+    notes::NotesPage, records::Records, state::FollowUpState, state::Page, visit_bar::VisitBar,
+    wipe::Wipe,
+};
+use leptos::prelude::*;
+
+/// One follow-up widget: the current page, the visit bar, crisis help.
+#[component]
+pub fn FollowUpApp(
+    /// This widget's configuration, read from its host element.
+    config: WidgetConfig,
+    /// The measures administered, in order (already resolved and validated).
+    instruments: Vec<Instrument>,
+    /// Configuration problems for the website team (also written to the console).
+    #[prop(optional)]
+    problems: Vec<String>,
+    /// The host element, which receives the `wellbeing:*` events.
+    #[prop(optional)]
+    host: Option<web_sys::HtmlElement>,
+) -> impl IntoView {
+    let state = FollowUpState::new(config, instruments, host);
+    provide_context(state);
+    let crisis_id = state.id("crisis");
+    // Visits queued earlier are sent now, and whenever the browser comes back online.
+    state.courier.flush(true);
+    let online = window_event_listener(leptos::ev::online, move |_| state.courier.flush(true));
+    let (history_key, outbox_key) = state.keys();
+    let storage = window_event_listener(leptos::ev::storage, move |e| match e.key() {
+        Some(k) if k == history_key => state.reload_history(e.new_value()),
+        Some(k) if k == outbox_key => state.courier.reload(e.new_value()),
+        _ => {}
+    });
+    on_cleanup(move || {
+        online.remove();
+        storage.remove();
+    });
+    view! {
+        <div class="wb-widget wb-follow-up" lang="en-GB">
+            <div class="wb-topbar">
+                <GetHelpLink target=crisis_id.clone()/>
+            </div>
+            <IntegratorNotice problems/>
+            <Notice message=state.notice.into()/>
+            <VisitBar/>
+            // Keyed by the page, so each page is built afresh.
+            <For each=move || [state.page.get()] key=|p| *p let:page>
+                {match page {
+                    Page::Home => view! { <Home/> }.into_any(),
+                    Page::Details => view! { <Details/> }.into_any(),
+                    Page::Records => view! { <Records/> }.into_any(),
+                    Page::Measure(measure) => view! { <MeasurePage measure/> }.into_any(),
+                    Page::Notes => view! { <NotesPage/> }.into_any(),
+                    Page::Check => view! { <CheckVisit/> }.into_any(),
+                    Page::Done => view! { <Done/> }.into_any(),
+                    Page::Wipe => view! { <Wipe/> }.into_any(),
+                }}
+            </For>
+            <div class="wb-footer">
+                <CrisisHelp heading_id=crisis_id/>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,19 @@
+//! The link-worker follow-up (`data-mode="follow-up"`, issue 7): a practitioner journey for
+//! tablets. One concern per file; the rules are in `domain::follow_up`.
+
+pub mod app;
+pub mod chart;
+pub mod check;
+pub mod details;
+pub mod done;
+pub mod glance;
+pub mod home;
+pub mod measure;
+pub mod notes;
+pub mod queue;
+pub mod records;
+pub mod state;
+pub mod visit_bar;
+pub mod wipe;
+
+pub use app::FollowUpApp;

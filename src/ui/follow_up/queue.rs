@@ -1,0 +1,55 @@
+use crate::domain::payload::Mode;
+use crate::ui::courier::Delivery;
+use crate::ui::follow_up::state::FollowUpState;
+use leptos::prelude::*;
+
+/// Visits not yet delivered, listed by client reference and timepoint only, with where each
+/// stands, and "Try sending now".
+#[component]
+pub fn Queue() -> impl IntoView {
+    let state = expect_context::<FollowUpState>();
+    let entries = move || {
+        state.courier.outbox.with(|o| {
+            o.entries
+                .iter()
+                .map(|e| {
+                    let s = &e.submission;
+                    let what = match &s.mode {
+                        Mode::FollowUp(f) => {
+                            format!("{} – {}", f.client_reference, f.timepoint.label())
+                        }
+                        Mode::SelfReferral => "Self-referral".to_owned(),
+                    };
+                    (s.submission_id.clone(), what)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let heading_id = state.id("queue-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="wb-section" aria-labelledby=labelled_by>
+            <h2 class="wb-heading-m" id=heading_id>"Visits waiting to be sent"</h2>
+            <Show
+                when=move || !entries().is_empty()
+                fallback=|| view! { <p class="wb-body">"None. Every visit recorded on this device has been sent."</p> }
+            >
+                <ul class="wb-list wb-queue">
+                    {move || entries().into_iter().map(|(id, what)| {
+                        let reference = id.reference().to_string();
+                        let status = move || match state.courier.delivery(&id) {
+                            Delivery::Sending => "sending now",
+                            Delivery::Waiting => "saved on this device, will be sent when back online",
+                            Delivery::Refused => "could not be sent, kept on this device",
+                            Delivery::Sent => "sent",
+                        };
+                        view! { <li>{what} " (" {reference} "): " {status}</li> }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| state.courier.retry_now()>
+                    "Try sending now"
+                </button>
+            </Show>
+        </section>
+    }
+}

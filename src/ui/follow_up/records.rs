@@ -1,0 +1,83 @@
+use crate::domain::follow_up::{number, score_label, score_range};
+use crate::domain::instrument::{Instrument, Scoring};
+use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
+use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
+use crate::ui::follow_up::state::{FollowUpState, record_key};
+use leptos::prelude::*;
+
+/// One typed-in baseline field (a text input with its label, hint and error).
+fn record_field(
+    state: FollowUpState,
+    instrument: &Instrument,
+    part: &str,
+    label: String,
+) -> impl IntoView + use<> {
+    let key = record_key(&instrument.id, part);
+    let id = state.id(&format!("records-{key}"));
+    let hint_id = format!("{id}-hint");
+    let hint = match (part, score_range(instrument, part)) {
+        ("metric", Some((lo, hi))) => {
+            format!("A number from {} to {}, up to 2 decimal places", number(lo), number(hi))
+        }
+        (_, Some((lo, hi))) => format!("A whole number from {} to {}", number(lo), number(hi)),
+        _ => String::new(),
+    };
+    let (k1, k2) = (key.clone(), key);
+    let (group_id, error_id, input_id) = (id.clone(), id.clone(), id.clone());
+    view! {
+        <div class=group_class(state, group_id)>
+            <label class="wb-label" for=input_id.clone()>{label}</label>
+            <div class="wb-hint" id=hint_id.clone()>{hint}</div>
+            <FieldErrorMessage field_id=error_id/>
+            <input class="wb-input wb-input--width-5" id=input_id type="text" inputmode="decimal" autocomplete="off"
+                aria-describedby=described_by(state, id, Some(hint_id))
+                prop:value=move || state.visit.with(|v| v.records.get(&k1).cloned().unwrap_or_default())
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    state.visit.update(|v| { v.records.insert(k2.clone(), value); });
+                }/>
+        </div>
+    }
+}
+
+/// Baseline scores from the service's records, for measures with no baseline on this device.
+/// Every field may be left empty (then that measure shows no change).
+#[component]
+pub fn Records() -> impl IntoView {
+    let state = expect_context::<FollowUpState>();
+    let measures = state
+        .missing_baselines()
+        .into_iter()
+        .map(|inst| {
+            let fields = if inst.scoring == Scoring::PerItem {
+                inst.items
+                    .iter()
+                    .map(|item| record_field(state, &inst, &item.id, item.short_label.clone()).into_any())
+                    .collect_view()
+                    .into_any()
+            } else {
+                let part = if matches!(inst.scoring, Scoring::SumConverted { .. }) { "metric" } else { "total" };
+                record_field(state, &inst, part, format!("Baseline {}", score_label(&inst, part))).into_any()
+            };
+            view! {
+                <fieldset class="wb-fieldset wb-records">
+                    <legend class="wb-fieldset__legend wb-fieldset__legend--m">{inst.title.clone()}</legend>
+                    {fields}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <BackLink on_back=Callback::new(move |_| state.back())/>
+        <ErrorSummary id=state.error_summary_id() errors=state.errors.into()/>
+        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Baseline scores from your records"</h1>
+        <p class="wb-body">"There is no baseline for these measures on this device. If the client's baseline scores are in the service's records, enter them to see the change. Leave a box empty if you do not have the score."</p>
+        <form novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            state.submit_records();
+        }>
+            {measures}
+            <button type="submit" class="wb-button">"Continue"</button>
+        </form>
+    }
+}

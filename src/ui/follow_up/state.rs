@@ -1,0 +1,660 @@
+//! The state of one follow-up widget (a link worker's tablet), and the actions its pages call.
+//! Rules live in `domain::follow_up`; this file connects them to signals and to the device.
+//!
+//! One client at a time: the visit being recorded ([`VisitDraft`]) holds only that client's
+//! data, and the pages read the history only through it (`History::baseline_for`,
+//! `History::points_for` for that client). "Finish visit" forgets the visit.
+
+use crate::domain::config::WidgetConfig;
+use crate::domain::follow_up::{
+    Baseline, ChangeSummary, ClientReference, FollowUpContext, History, Notes, RecordedBaseline,
+    Timepoint, Visit, baseline_from_records, baseline_item_from_records, compared_parts,
+    measures_with_changes, parse_visit_date, summarise,
+};
+use crate::domain::instrument::{Answers, Instrument, Scoring};
+use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
+use crate::domain::referral::SimpleDate;
+use crate::domain::scoring::{Risk, Score};
+use crate::platform::storage::Slot;
+use crate::platform::{calendar, clock, document};
+use crate::ui::courier::Courier;
+use crate::ui::state::FieldError;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The pages of the follow-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// Visits and submissions on this device, "Start a visit", "Remove all".
+    Home,
+    /// Client reference, timepoint, the client's agreement.
+    Details,
+    /// Baseline scores typed in from the service's records (only when some are missing).
+    Records,
+    /// One measure's questions.
+    Measure(usize),
+    Notes,
+    Check,
+    /// After "Send": where the visit stands, and the change at a glance.
+    Done,
+    /// "Remove all follow-up data from this device?"
+    Wipe,
+}
+
+/// The visit being recorded: what the link worker typed, as typed, and what was checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VisitDraft {
+    pub reference: String,
+    pub client: Option<ClientReference>,
+    pub timepoint_code: String,
+    pub other_day: String,
+    pub other_month: String,
+    pub other_year: String,
+    pub timepoint: Option<Timepoint>,
+    pub visit_date: Option<SimpleDate>,
+    pub consent: bool,
+    /// Typed-in baselines by field key (`phq9`, or `ons4-happy` for an item), as typed.
+    pub records: BTreeMap<String, String>,
+    pub answers: BTreeMap<String, Answers>,
+    pub notes: String,
+    /// Set once the visit is sent (it is then in the outbox and the history).
+    pub sent: Option<SubmissionId>,
+}
+
+impl VisitDraft {
+    pub fn answers_to(&self, instrument: &str) -> Answers {
+        self.answers.get(instrument).cloned().unwrap_or_default()
+    }
+}
+
+/// One measure's change at a glance, for the current client only.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureGlance {
+    pub instrument: Instrument,
+    pub baseline: Option<Baseline>,
+    pub summaries: Vec<ChangeSummary>,
+    /// The client's scores over timepoints, this visit last.
+    pub points: Vec<(Timepoint, SimpleDate, Score)>,
+    /// Whether this visit has a score for the measure.
+    pub scored_now: bool,
+}
+
+/// The key of a typed-in baseline field: the instrument id, or `<instrument>-<item>` for
+/// per-item instruments.
+pub fn record_key(instrument: &str, part: &str) -> String {
+    match part {
+        "total" | "metric" => instrument.to_owned(),
+        item => format!("{instrument}-{item}"),
+    }
+}
+
+/// One follow-up widget's state, shared with its pages through context. `Copy`: all handles.
+#[derive(Clone, Copy)]
+pub struct FollowUpState {
+    pub config: StoredValue<WidgetConfig>,
+    /// The deployment's measures, in order.
+    pub instruments: StoredValue<Vec<Instrument>>,
+    /// The outbox and delivery, shared with the self-referral.
+    pub courier: Courier,
+    /// Every visit kept on this device (all clients): never shown as such.
+    pub history: RwSignal<History>,
+    pub visit: RwSignal<VisitDraft>,
+    pub page: RwSignal<Page>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    pub notice: RwSignal<Option<String>>,
+    /// The change at a glance as it was when the visit was sent (for the "Done" page).
+    pub sent_glance: RwSignal<Vec<MeasureGlance>>,
+    history_slot: StoredValue<Slot, LocalStorage>,
+}
+
+const STORAGE_WARNING: &str = "This browser is not letting us keep visits on this device: earlier visits will not be available for comparison, and visits not yet sent are lost if this page is closed.";
+
+impl FollowUpState {
+    /// Opens this widget's history (dropping what is past the retention period) and outbox.
+    pub fn new(
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        host: Option<web_sys::HtmlElement>,
+    ) -> Self {
+        let instance = config.instance.clone();
+        let retention = config.retention_days;
+        let history_slot = Slot::open(&instance, "follow-up-history");
+        let mut notices = Vec::new();
+        let mut history = match history_slot.load() {
+            None => History::new(),
+            Some(json) => History::from_json(&json).unwrap_or_else(|_| {
+                let _ = Slot::open(&instance, "follow-up-history-unreadable").save(&json);
+                history_slot.clear();
+                document::integrator_error(
+                    "the follow-up history stored on this device could not be read; it was kept aside under the key ending .follow-up-history-unreadable",
+                );
+                notices.push("Earlier visits stored on this device could not be read, so they are not used for comparison.".to_owned());
+                History::new()
+            }),
+        };
+        if !history_slot.is_persistent() {
+            notices.push(STORAGE_WARNING.to_owned());
+        }
+        let dropped = history.retain_recent(calendar::today(), retention);
+        let config = StoredValue::new(config);
+        let instruments = StoredValue::new(instruments);
+        let courier = Courier::new(config, instruments, host);
+        let state = FollowUpState {
+            config,
+            instruments,
+            courier,
+            history: RwSignal::new(history),
+            visit: RwSignal::new(VisitDraft::default()),
+            page: RwSignal::new(Page::Home),
+            errors: RwSignal::new(Vec::new()),
+            notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
+            sent_glance: RwSignal::new(Vec::new()),
+            history_slot: StoredValue::new_local(history_slot),
+        };
+        if dropped > 0 {
+            state.save_history();
+        }
+        courier.on_unsaved(Callback::new(move |_| {
+            state.notice.set(Some(STORAGE_WARNING.to_owned()));
+        }));
+        state
+    }
+
+    /// A DOM id unique to this widget instance.
+    pub fn id(&self, suffix: &str) -> String {
+        self.config
+            .with_value(|c| format!("wb-{}-{suffix}", c.instance))
+    }
+
+    pub fn heading_id(&self) -> String {
+        self.id("heading")
+    }
+
+    pub fn error_summary_id(&self) -> String {
+        self.id("error-summary")
+    }
+
+    /// The id of the first radio of a measure's item.
+    pub fn item_field_id(&self, instrument: &str, item: &str) -> String {
+        self.id(&format!("{instrument}-{item}"))
+    }
+
+    /// The storage keys of the history and the outbox (for `storage` events from other tabs).
+    pub fn keys(&self) -> (String, String) {
+        (
+            self.history_slot.with_value(|s| s.key().to_owned()),
+            self.courier.key(),
+        )
+    }
+
+    /// The message of the error on `field_id`, if any (reactive).
+    pub fn error_for(&self, field_id: &str) -> Option<String> {
+        self.errors.with(|e| {
+            e.iter()
+                .find(|e| e.field_id == field_id)
+                .map(|e| e.message.clone())
+        })
+    }
+
+    fn save_history(&self) {
+        let result = self.history.with_untracked(|h| {
+            if h.is_empty() {
+                self.history_slot.with_value(Slot::clear);
+                Ok(())
+            } else {
+                self.history_slot.with_value(|s| s.save(&h.to_json()))
+            }
+        });
+        if result.is_err() {
+            self.notice.set(Some(STORAGE_WARNING.to_owned()));
+        }
+    }
+
+    /// Another tab changed the history on this device.
+    pub fn reload_history(&self, json: Option<String>) {
+        let h = json
+            .and_then(|j| History::from_json(&j).ok())
+            .unwrap_or_default();
+        self.history.set(h);
+    }
+
+    fn set_errors(&self, errors: Vec<FieldError>) {
+        let any = !errors.is_empty();
+        self.errors.set(errors);
+        self.config
+            .with_value(|c| document::set_error_title(&c.instance, any));
+        if any {
+            document::focus_soon(self.error_summary_id());
+        }
+    }
+
+    /// Shows `page`, moving focus to its heading.
+    pub fn go(&self, page: Page) {
+        self.set_errors(Vec::new());
+        self.page.set(page);
+        document::focus_soon(self.heading_id());
+    }
+
+    /// "Start a visit" (optionally for a client already on this device).
+    pub fn start_visit(&self, client: Option<ClientReference>) {
+        self.notice.set(None);
+        self.sent_glance.set(Vec::new());
+        self.visit.set(VisitDraft {
+            reference: client.map(String::from).unwrap_or_default(),
+            ..VisitDraft::default()
+        });
+        self.go(Page::Details);
+    }
+
+    /// "Finish visit" (or cancelling one): forgets the client from the screen.
+    pub fn finish(&self) {
+        let sent = self.visit.with_untracked(|v| v.sent.is_some());
+        self.visit.set(VisitDraft::default());
+        self.sent_glance.set(Vec::new());
+        self.notice.set(Some(
+            if sent {
+                "Visit finished. The client's details are no longer on the screen."
+            } else {
+                "Visit cancelled. Nothing was sent or kept."
+            }
+            .to_owned(),
+        ));
+        self.go(Page::Home);
+    }
+
+    /// "Remove all": every visit, typed-in baseline and unsent visit, from this device.
+    pub fn wipe(&self) {
+        let n = self.history.try_update(History::wipe).unwrap_or(0);
+        self.save_history();
+        let unsent = self.courier.discard_all();
+        self.visit.set(VisitDraft::default());
+        self.sent_glance.set(Vec::new());
+        self.notice.set(Some(
+            if n > 0 || unsent {
+                "All follow-up data has been removed from this device."
+            } else {
+                "There was no follow-up data on this device."
+            }
+            .to_owned(),
+        ));
+        self.go(Page::Home);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Visit details
+
+    /// The instruments of this deployment that have a score to compare.
+    fn scored_instruments(&self) -> Vec<Instrument> {
+        self.instruments.with_value(|all| {
+            all.iter()
+                .filter(|i| !compared_parts(i).is_empty())
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// The scored measures with no baseline for the current client on this device (neither a
+    /// visit nor one typed in before): the records page asks for them.
+    pub fn missing_baselines(&self) -> Vec<Instrument> {
+        let Some(client) = self.visit.with_untracked(|v| v.client.clone()) else {
+            return Vec::new();
+        };
+        let history = self.history.get_untracked();
+        self.scored_instruments()
+            .into_iter()
+            .filter(|i| history.baseline_for(&client, &i.id).is_none())
+            .collect()
+    }
+
+    fn needs_records(&self) -> bool {
+        self.visit.with_untracked(|v| v.timepoint) != Some(Timepoint::Baseline)
+            && !self.missing_baselines().is_empty()
+    }
+
+    /// "Continue" from the visit details.
+    pub fn submit_details(&self) {
+        let pattern = self
+            .config
+            .with_value(|c| c.client_reference_pattern.clone());
+        let today = calendar::today();
+        let draft = self.visit.get_untracked();
+        let mut errors = Vec::new();
+        let client = match ClientReference::parse(&draft.reference, pattern.as_ref()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                errors.push(FieldError {
+                    field_id: self.id("client-reference"),
+                    message: e.to_string(),
+                });
+                None
+            }
+        };
+        let (timepoint, date) = match draft.timepoint_code.as_str() {
+            "" => {
+                errors.push(FieldError {
+                    field_id: self.id("timepoint"),
+                    message: "Select the timepoint of this visit".into(),
+                });
+                (None, None)
+            }
+            "other" => match parse_visit_date(
+                &draft.other_day,
+                &draft.other_month,
+                &draft.other_year,
+                today,
+            ) {
+                Ok(d) => (Some(Timepoint::Other(d)), Some(d)),
+                Err(e) => {
+                    errors.push(FieldError {
+                        field_id: self.id("timepoint-other-day"),
+                        message: e.to_string(),
+                    });
+                    (None, None)
+                }
+            },
+            code => match Timepoint::from_code(code, None) {
+                Ok(t) => (Some(t), Some(today)),
+                Err(e) => {
+                    errors.push(FieldError {
+                        field_id: self.id("timepoint"),
+                        message: e.to_string(),
+                    });
+                    (None, None)
+                }
+            },
+        };
+        if !draft.consent {
+            errors.push(FieldError {
+                field_id: self.id("consent"),
+                message: "Confirm that the client agreed before you continue".into(),
+            });
+        }
+        if !errors.is_empty() {
+            self.set_errors(errors);
+            return;
+        }
+        self.visit.update(|v| {
+            if v.client != client {
+                // Another client: nothing typed for the previous one is kept.
+                v.records.clear();
+                v.answers.clear();
+                v.notes.clear();
+            }
+            v.client = client;
+            v.timepoint = timepoint;
+            v.visit_date = date;
+        });
+        self.go(if self.needs_records() {
+            Page::Records
+        } else {
+            Page::Measure(0)
+        });
+    }
+
+    /// The typed-in baselines of the current visit, checked: `Ok` with the scores to keep, or
+    /// the errors to show.
+    fn typed_baselines(&self) -> Result<Vec<(String, Score)>, Vec<FieldError>> {
+        let typed = self.visit.with_untracked(|v| v.records.clone());
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        for inst in self.missing_baselines() {
+            if inst.scoring == Scoring::PerItem {
+                let mut items = Vec::new();
+                for item in &inst.items {
+                    let key = record_key(&inst.id, &item.id);
+                    let text = typed.get(&key).map(String::as_str).unwrap_or("").trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    match baseline_item_from_records(&inst, &item.id, text) {
+                        Ok(s) => items.push(s),
+                        Err(e) => errors.push(FieldError {
+                            field_id: self.id(&format!("records-{key}")),
+                            message: e.to_string(),
+                        }),
+                    }
+                }
+                if !items.is_empty() {
+                    out.push((
+                        inst.id.clone(),
+                        Score {
+                            total: None,
+                            metric: None,
+                            band: None,
+                            subscales: Vec::new(),
+                            items,
+                        },
+                    ));
+                }
+            } else {
+                let key = record_key(&inst.id, "total");
+                let text = typed.get(&key).map(String::as_str).unwrap_or("").trim();
+                if text.is_empty() {
+                    continue;
+                }
+                match baseline_from_records(&inst, text) {
+                    Ok(s) => out.push((inst.id.clone(), s)),
+                    Err(e) => errors.push(FieldError {
+                        field_id: self.id(&format!("records-{key}")),
+                        message: e.to_string(),
+                    }),
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// "Continue" from the baselines typed in from records (every field may be left empty).
+    pub fn submit_records(&self) {
+        match self.typed_baselines() {
+            Ok(_) => self.go(Page::Measure(0)),
+            Err(e) => self.set_errors(e),
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Measures and notes
+
+    pub fn measure_count(&self) -> usize {
+        self.instruments.with_value(Vec::len)
+    }
+
+    pub fn instrument_at(&self, measure: usize) -> Option<Instrument> {
+        self.instruments.with_value(|all| all.get(measure).cloned())
+    }
+
+    /// Records an answer as it is given.
+    pub fn answer(&self, instrument: &Instrument, item: &str, value: i64) {
+        self.visit.update(|v| {
+            let _ = v
+                .answers
+                .entry(instrument.id.clone())
+                .or_default()
+                .set(instrument, item, value);
+        });
+        // An answer clears its own error.
+        let field = self.item_field_id(&instrument.id, item);
+        if self.errors.with_untracked(|e| e.iter().any(|e| e.field_id == field)) {
+            self.errors.update(|e| e.retain(|e| e.field_id != field));
+        }
+    }
+
+    fn after_measure(&self, measure: usize) -> Page {
+        if measure + 1 < self.measure_count() {
+            Page::Measure(measure + 1)
+        } else {
+            Page::Notes
+        }
+    }
+
+    /// "Continue" from a measure: every question answered, or the errors.
+    pub fn submit_measure(&self, measure: usize) {
+        let Some(inst) = self.instrument_at(measure) else {
+            return;
+        };
+        let answers = self.visit.with_untracked(|v| v.answers_to(&inst.id));
+        let errors: Vec<FieldError> = inst
+            .items
+            .iter()
+            .filter(|i| answers.get(&i.id).is_none())
+            .map(|i| FieldError {
+                field_id: self.item_field_id(&inst.id, &i.id),
+                message: i.missing_message.clone(),
+            })
+            .collect();
+        if errors.is_empty() {
+            self.go(self.after_measure(measure));
+        } else {
+            self.set_errors(errors);
+        }
+    }
+
+    /// "Continue without the unanswered questions" (the client preferred not to answer).
+    pub fn skip_rest(&self, measure: usize) {
+        self.go(self.after_measure(measure));
+    }
+
+    /// "Continue" from the notes.
+    pub fn submit_notes(&self) {
+        let text = self.visit.with_untracked(|v| v.notes.clone());
+        match Notes::parse(&text) {
+            Ok(_) => self.go(Page::Check),
+            Err(e) => self.set_errors(vec![FieldError {
+                field_id: self.id("notes"),
+                message: e.to_string(),
+            }]),
+        }
+    }
+
+    /// "Back" from the current page.
+    pub fn back(&self) {
+        let to = match self.page.get_untracked() {
+            Page::Details | Page::Wipe | Page::Home | Page::Done => Page::Home,
+            Page::Records => Page::Details,
+            Page::Measure(0) if self.needs_records() => Page::Records,
+            Page::Measure(0) => Page::Details,
+            Page::Measure(m) => Page::Measure(m - 1),
+            Page::Notes => Page::Measure(self.measure_count().saturating_sub(1)),
+            Page::Check => Page::Notes,
+        };
+        self.go(to);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Change at a glance and sending
+
+    /// The visit as it would be kept (measures scored from the answers).
+    fn visit_now(&self) -> Option<Visit> {
+        let v = self.visit.get_untracked();
+        let measures = self.instruments.with_value(|all| {
+            all.iter()
+                .map(|i| Measure::new(i, &v.answers_to(&i.id)))
+                .collect()
+        });
+        Some(Visit {
+            client: v.client?,
+            timepoint: v.timepoint?,
+            date: v.visit_date?,
+            measures,
+            consent_confirmed: v.consent,
+            notes: Notes::parse(&v.notes).ok().flatten(),
+        })
+    }
+
+    /// The history with this visit's typed-in baselines added (not kept until "Send").
+    fn history_with_records(&self, client: &ClientReference) -> History {
+        let mut h = self.history.get_untracked();
+        for (instrument, score) in self.typed_baselines().unwrap_or_default() {
+            h.record_baseline(RecordedBaseline {
+                client: client.clone(),
+                instrument,
+                score,
+                entered: calendar::today(),
+            });
+        }
+        h
+    }
+
+    /// The change at a glance for the visit being recorded: for each scored measure, the
+    /// client's baseline, the changes and the scores over time (this visit last). Only the
+    /// current client's data.
+    pub fn glance(&self) -> Vec<MeasureGlance> {
+        let Some(visit) = self.visit_now() else {
+            return Vec::new();
+        };
+        let history = self.history_with_records(&visit.client);
+        self.scored_instruments()
+            .into_iter()
+            .map(|inst| {
+                let now = visit.measure(&inst.id).and_then(|m| m.score.clone());
+                let baseline = (visit.timepoint != Timepoint::Baseline)
+                    .then(|| history.baseline_for(&visit.client, &inst.id))
+                    .flatten();
+                let summaries = match (&baseline, &now) {
+                    (Some(b), Some(n)) => summarise(&inst, &b.score, n),
+                    _ => Vec::new(),
+                };
+                let mut points = history.points_for(&visit.client, &inst.id);
+                if let Some(n) = &now {
+                    points.push((visit.timepoint, visit.date, n.clone()));
+                }
+                MeasureGlance {
+                    instrument: inst,
+                    baseline,
+                    summaries,
+                    points,
+                    scored_now: now.is_some(),
+                }
+            })
+            .collect()
+    }
+
+    /// "Send": the visit goes into the outbox on this device first (and into the history, with
+    /// any baselines typed in), and is sent from there. A second press does nothing.
+    pub fn send(&self) {
+        if self.page.get_untracked() != Page::Check
+            || self.visit.with_untracked(|v| v.sent.is_some())
+        {
+            return;
+        }
+        let Some(visit) = self.visit_now() else {
+            self.go(Page::Details);
+            return;
+        };
+        let Ok(submission_id) = clock::new_submission_id() else {
+            document::integrator_error(
+                "this browser has no secure random numbers (crypto.getRandomValues)",
+            );
+            return;
+        };
+        let glance = self.glance();
+        let history = self.history_with_records(&visit.client);
+        let (measures, risk) = self.instruments.with_value(|all| {
+            let v = self.visit.get_untracked();
+            let risk = Risk::assess(all.iter().map(|i| {
+                let a = v.answers.get(&i.id);
+                (i, a)
+            }).filter_map(|(i, a)| Some((i, a?))));
+            (measures_with_changes(&history, &visit, all), risk)
+        });
+        let submission = Submission {
+            schema_version: SchemaVersion,
+            submission_id: submission_id.clone(),
+            submitted_at: clock::now_timestamp(),
+            mode: Mode::FollowUp(Box::new(FollowUpContext::of_visit(&visit))),
+            measures,
+            risk,
+        };
+        self.history.set(history);
+        self.history.update(|h| h.add(visit));
+        self.save_history();
+        self.sent_glance.set(glance);
+        self.visit.update(|v| v.sent = Some(submission_id));
+        self.go(Page::Done);
+        self.courier.send(submission);
+    }
+}
