@@ -20,7 +20,7 @@ before(async () => {
       '/bad.html': hostRoute({
         'data-organisation': 'x'.repeat(101),
         'data-privacy-url': 'javascript:alert(1)',
-        'data-mode': 'follow-up',
+        'data-mode': 'clinic',
       }),
       '/privacy.html': { body: '<!doctype html><title>Privacy</title><p>Privacy notice</p>', type: 'text/html' },
     },
@@ -56,7 +56,7 @@ test('a bad organisation, privacy link or mode is refused with a notice; the for
     await h1(page, HEADING_START).waitFor();
     const notice = (await integratorNotice(page)) ?? [];
     const text = notice.join('\n');
-    assert.match(text, /data-mode "follow-up"/);
+    assert.match(text, /data-mode "clinic"/);
     assert.match(text, /data-organisation/);
     assert.match(text, /data-privacy-url/);
     assert.equal(await page.getByRole('link', { name: /privacy notice/ }).count(), 0);
