@@ -1011,3 +1011,59 @@ fn a_fhir_bundle_is_accepted_checked_and_stored_as_received() {
     assert_eq!(r.status, 400);
     assert_eq!(dir.lines().len(), 1);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The link-worker follow-up (issue 7)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_follow_up_with_its_change_is_accepted_and_a_wrong_change_refused() {
+    use wellbeing_widget::domain::follow_up::{
+        ClientReference, FollowUpContext, History, Timepoint, Visit, measures_with_changes,
+    };
+    use wellbeing_widget::domain::referral::SimpleDate;
+    let dir = TempDir::new();
+    let intake = Intake::start(&dir);
+    let client = ClientReference::parse("LW-0001", None).unwrap();
+    let visit = |values: [i64; 4], tp: Timepoint, date: &str| Visit {
+        client: client.clone(),
+        timepoint: tp,
+        date: SimpleDate::parse_iso(date).unwrap(),
+        measures: submission(&new_id(), values).measures,
+        consent_confirmed: true,
+        notes: None,
+    };
+    let mut history = History::new();
+    history.add(visit([3, 4, 2, 8], Timepoint::Baseline, "2026-01-05"));
+    let now = visit([6, 6, 5, 4], Timepoint::SixWeeks, "2026-02-16");
+    let id = new_id();
+    let sub = Submission {
+        mode: Mode::FollowUp(Box::new(FollowUpContext::of_visit(&now))),
+        measures: measures_with_changes(&history, &now, &[ons4()]),
+        ..submission(&id, [6, 6, 5, 4])
+    };
+    let r = intake.post(Some(id.as_str()), &body_of(&sub));
+    assert_eq!(r.status, 201, "{}", r.text());
+    let stored: Value = serde_json::from_str(&dir.lines()[0]).unwrap();
+    assert_eq!(stored["submission"]["mode"], "follow-up");
+    assert_eq!(stored["submission"]["client_reference"], "LW-0001");
+    assert_eq!(
+        stored["submission"]["measures"][0]["change"]["scores"][3],
+        json!({"of": "anxious", "baseline": 8.0, "now": 4.0, "change": -4.0,
+               "trend": "better", "threshold": null, "meaningful": null})
+    );
+
+    let other = new_id();
+    let mut wrong = serde_json::to_value(Submission {
+        submission_id: other.clone(),
+        ..sub.clone()
+    })
+    .unwrap();
+    wrong["measures"][0]["change"]["scores"][0]["now"] = json!(9.0);
+    let r = intake.post(Some(other.as_str()), &serde_json::to_vec(&wrong).unwrap());
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert!(r.text().contains("change does not match"), "{}", r.text());
+    let logs = intake.request_logs(2);
+    assert!(logs[1].contains("reason=change-mismatch"), "{logs:?}");
+    assert_eq!(dir.lines().len(), 1, "nothing more stored");
+}
