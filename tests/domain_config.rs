@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use wellbeing_widget::domain::config::{
-    ConfigWarning, DEFAULT_MEASURES, Endpoint, InstrumentsUrl, RawConfig, UrlError, UrlProblem,
-    WidgetConfig, WidgetMode, Format,
+    ConfigWarning, DEFAULT_MEASURES, Endpoint, Format, InstrumentsUrl, RawConfig, UrlError,
+    UrlProblem, WidgetConfig, WidgetMode,
 };
 
 const ENDPOINT: &str = "data-endpoint";
@@ -577,13 +577,20 @@ fn follow_up_mode_pattern_retention_and_format() {
     let (c, w) = parse(&r);
     assert!(w.is_empty(), "{w:?}");
     assert_eq!(c.mode, WidgetMode::FollowUp);
-    assert_eq!(c.client_reference_pattern.as_ref().map(|p| p.as_str()), Some("LW-99999"));
+    assert_eq!(
+        c.client_reference_pattern.as_ref().map(|p| p.as_str()),
+        Some("LW-99999")
+    );
     assert_eq!(c.retention_days, 90);
 
     for bad in ["0", "731", "-1", "ninety", "1.5", ""] {
         r.retention_days = Some(bad.into());
         let (c, w) = parse(&r);
-        assert_eq!((c.retention_days, w), (180, vec![ConfigWarning::RetentionDays]), "{bad:?}");
+        assert_eq!(
+            (c.retention_days, w),
+            (180, vec![ConfigWarning::RetentionDays]),
+            "{bad:?}"
+        );
     }
     r.retention_days = Some("730".into());
     assert_eq!(parse(&r).0.retention_days, 730);
@@ -591,13 +598,20 @@ fn follow_up_mode_pattern_retention_and_format() {
     r.client_reference_pattern = Some("ABC_99".into());
     let (c, w) = parse(&r);
     assert_eq!(c.client_reference_pattern, None);
-    assert!(w[0].to_string().starts_with("data-client-reference-pattern"), "{w:?}");
+    assert!(
+        w[0].to_string()
+            .starts_with("data-client-reference-pattern"),
+        "{w:?}"
+    );
 
     // FHIR would describe a referral: the follow-up sends its native payload, and says so.
     r.client_reference_pattern = None;
     r.format = Some("fhir".into());
     let (c, w) = parse(&r);
-    assert_eq!((c.format, w), (Format::Native, vec![ConfigWarning::FhirInFollowUp]));
+    assert_eq!(
+        (c.format, w),
+        (Format::Native, vec![ConfigWarning::FhirInFollowUp])
+    );
     r.mode = None;
     assert_eq!(parse(&r).0.format, Format::Fhir);
 }

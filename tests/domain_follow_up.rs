@@ -565,7 +565,10 @@ fn changes_for_a_visit_and_the_payload() {
     let changes = changes_for_visit(&h, &now, &instruments);
     assert_eq!(changes.len(), 1);
     let (id, b, summaries) = &changes[0];
-    assert_eq!((id.as_str(), b.source, b.date), ("phq9", BaselineSource::Device, date("2026-01-01")));
+    assert_eq!(
+        (id.as_str(), b.source, b.date),
+        ("phq9", BaselineSource::Device, date("2026-01-01"))
+    );
     assert_eq!(summaries[0].baseline, 14.0);
     let measures = measures_with_changes(&h, &now, &instruments);
     let j = serde_json::to_value(&measures[0]).unwrap();
@@ -593,7 +596,10 @@ fn changes_for_a_visit_and_the_payload() {
     ] {
         let mut c = change.clone();
         tamper(&mut c);
-        assert!(!c.is_consistent(&phq9(), measures[0].score.as_ref()), "{c:?}");
+        assert!(
+            !c.is_consistent(&phq9(), measures[0].score.as_ref()),
+            "{c:?}"
+        );
     }
     assert!(!change.is_consistent(&phq9(), None));
     // No published threshold: `meaningful` and `threshold` are null.
@@ -603,11 +609,18 @@ fn changes_for_a_visit_and_the_payload() {
         ..summaries[0].clone()
     };
     let j = serde_json::to_value(ScoreChange::from(&ons)).unwrap();
-    assert_eq!((&j["meaningful"], &j["threshold"]), (&json!(null), &json!(null)));
+    assert_eq!(
+        (&j["meaningful"], &j["threshold"]),
+        (&json!(null), &json!(null))
+    );
     // Another client's baseline is never used.
     let other = visit("C-3", Timepoint::SixWeeks, "2026-02-12", 8);
     assert!(changes_for_visit(&h, &other, &instruments).is_empty());
-    assert!(measures_with_changes(&h, &other, &instruments)[0].change.is_none());
+    assert!(
+        measures_with_changes(&h, &other, &instruments)[0]
+            .change
+            .is_none()
+    );
 }
 
 #[test]
@@ -624,7 +637,10 @@ fn typed_in_baselines_and_their_precedence() {
         entered: date("2026-02-12"),
     });
     let b = h.baseline_for(&a, "phq9").unwrap();
-    assert_eq!((b.source, b.score.total), (BaselineSource::Records, Some(15)));
+    assert_eq!(
+        (b.source, b.score.total),
+        (BaselineSource::Records, Some(15))
+    );
     // Typed in again: replaced, not duplicated.
     h.record_baseline(RecordedBaseline {
         client: a.clone(),
@@ -635,14 +651,27 @@ fn typed_in_baselines_and_their_precedence() {
     assert_eq!(h.baseline_for(&a, "phq9").unwrap().score.total, Some(16));
     let points = h.points_for(&a, "phq9");
     assert_eq!(
-        points.iter().map(|(t, _, s)| (*t, s.total)).collect::<Vec<_>>(),
-        vec![(Timepoint::Baseline, Some(16)), (Timepoint::SixWeeks, Some(10))]
+        points
+            .iter()
+            .map(|(t, _, s)| (*t, s.total))
+            .collect::<Vec<_>>(),
+        vec![
+            (Timepoint::Baseline, Some(16)),
+            (Timepoint::SixWeeks, Some(10))
+        ]
     );
     // A baseline visit on the device wins over the records.
     h.add(visit("A-1", Timepoint::Baseline, "2026-01-01", 14));
     let b = h.baseline_for(&a, "phq9").unwrap();
-    assert_eq!((b.source, b.score.total), (BaselineSource::Device, Some(14)));
-    assert_eq!(h.points_for(&a, "phq9").len(), 2, "the typed-in baseline is not charted twice");
+    assert_eq!(
+        (b.source, b.score.total),
+        (BaselineSource::Device, Some(14))
+    );
+    assert_eq!(
+        h.points_for(&a, "phq9").len(),
+        2,
+        "the typed-in baseline is not charted twice"
+    );
     // Nothing of A for B; the typed-in baseline lists A, and goes with A.
     assert!(h.baseline_for(&client("B-2"), "phq9").is_none());
     assert!(h.points_for(&client("B-2"), "phq9").is_empty());
@@ -666,29 +695,70 @@ fn typed_in_baselines_and_their_precedence() {
 #[test]
 fn visit_date_for_another_timepoint() {
     let today = date("2026-05-10");
-    assert_eq!(parse_visit_date("1", "5", "2026", today), Ok(date("2026-05-01")));
+    assert_eq!(
+        parse_visit_date("1", "5", "2026", today),
+        Ok(date("2026-05-01"))
+    );
     assert_eq!(parse_visit_date(" 10 ", "05", "2026", today), Ok(today));
-    assert_eq!(parse_visit_date("", " ", "", today), Err(VisitDateError::Missing));
-    assert_eq!(parse_visit_date("1", "", "2026", today), Err(VisitDateError::Incomplete));
-    for (d, m, y) in [("31", "4", "2026"), ("1", "13", "2026"), ("1", "1", "26"), ("x", "1", "2026"), ("29", "2", "2025")] {
-        assert_eq!(parse_visit_date(d, m, y, today), Err(VisitDateError::NotReal), "{d}/{m}/{y}");
+    assert_eq!(
+        parse_visit_date("", " ", "", today),
+        Err(VisitDateError::Missing)
+    );
+    assert_eq!(
+        parse_visit_date("1", "", "2026", today),
+        Err(VisitDateError::Incomplete)
+    );
+    for (d, m, y) in [
+        ("31", "4", "2026"),
+        ("1", "13", "2026"),
+        ("1", "1", "26"),
+        ("x", "1", "2026"),
+        ("29", "2", "2025"),
+    ] {
+        assert_eq!(
+            parse_visit_date(d, m, y, today),
+            Err(VisitDateError::NotReal),
+            "{d}/{m}/{y}"
+        );
     }
-    assert_eq!(parse_visit_date("11", "5", "2026", today), Err(VisitDateError::InFuture));
+    assert_eq!(
+        parse_visit_date("11", "5", "2026", today),
+        Err(VisitDateError::InFuture)
+    );
 }
 
 #[test]
 fn series_for_each_compared_part() {
-    let s = series_for(&phq9(), &[(Timepoint::Baseline, total(14)), (Timepoint::SixWeeks, total(8))]);
+    let s = series_for(
+        &phq9(),
+        &[
+            (Timepoint::Baseline, total(14)),
+            (Timepoint::SixWeeks, total(8)),
+        ],
+    );
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].label, "PHQ-9 total");
-    assert_eq!(s[0].points, vec![(Timepoint::Baseline, 14.0), (Timepoint::SixWeeks, 8.0)]);
+    assert_eq!(
+        s[0].points,
+        vec![(Timepoint::Baseline, 14.0), (Timepoint::SixWeeks, 8.0)]
+    );
     assert_eq!(chart_range(&phq9()), Some((0.0, 27.0)));
     let ons4 = builtin("ons4").unwrap();
     let items = |v: i64| Score {
-        items: vec![ItemScore { item: "happy".into(), value: v, band: None }],
+        items: vec![ItemScore {
+            item: "happy".into(),
+            value: v,
+            band: None,
+        }],
         ..total(0)
     };
-    let s = series_for(&ons4, &[(Timepoint::Baseline, items(3)), (Timepoint::SixWeeks, items(7))]);
+    let s = series_for(
+        &ons4,
+        &[
+            (Timepoint::Baseline, items(3)),
+            (Timepoint::SixWeeks, items(7)),
+        ],
+    );
     assert_eq!(s.len(), 1, "items never answered are not charted");
     assert_eq!(chart_range(&ons4), Some((0.0, 10.0)));
     assert!(compared_parts(&builtin("ons-loneliness").unwrap()).is_empty());
@@ -890,8 +960,19 @@ mod submission {
         let j = serde_json::to_value(&s).unwrap();
         let text = serde_json::to_string(&s).unwrap();
         let at = |k: &str| text.find(&format!("\"{k}\":")).unwrap();
-        let order = ["schema_version", "submission_id", "submitted_at", "mode", "client_reference",
-             "timepoint", "visit_date", "client_agreed", "notes", "measures", "risk"];
+        let order = [
+            "schema_version",
+            "submission_id",
+            "submitted_at",
+            "mode",
+            "client_reference",
+            "timepoint",
+            "visit_date",
+            "client_agreed",
+            "notes",
+            "measures",
+            "risk",
+        ];
         assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
         assert_eq!(j["mode"], json!("follow-up"));
         assert_eq!(j["client_reference"], json!("ABC-12345"));
@@ -919,19 +1000,34 @@ mod submission {
             } else {
                 bad[field] = value;
             }
-            assert!(matches!(parse(&bad), Err(SubmissionError::Malformed(_))), "{field}");
+            assert!(
+                matches!(parse(&bad), Err(SubmissionError::Malformed(_))),
+                "{field}"
+            );
         }
         // A change that does not follow from the score is refused.
         let mut bad = j.clone();
         bad["measures"][0]["change"]["scores"][0]["meaningful"] = json!(false);
-        assert_eq!(parse(&bad), Err(SubmissionError::ChangeMismatch { index: 0 }));
+        assert_eq!(
+            parse(&bad),
+            Err(SubmissionError::ChangeMismatch { index: 0 })
+        );
         // A self-referral never carries a change.
         let mut bad = j.clone();
-        for f in ["client_reference", "timepoint", "visit_date", "client_agreed", "notes"] {
+        for f in [
+            "client_reference",
+            "timepoint",
+            "visit_date",
+            "client_agreed",
+            "notes",
+        ] {
             bad.as_object_mut().unwrap().remove(f);
         }
         bad["mode"] = json!("self-referral");
-        assert_eq!(parse(&bad), Err(SubmissionError::ChangeOutsideFollowUp { index: 0 }));
+        assert_eq!(
+            parse(&bad),
+            Err(SubmissionError::ChangeOutsideFollowUp { index: 0 })
+        );
         bad["measures"][0].as_object_mut().unwrap().remove("change");
         assert!(parse(&bad).is_ok());
     }
@@ -946,6 +1042,9 @@ mod submission {
         assert!(text.starts_with(
             r#"{"schema_version":1,"submission_id":"3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab","submitted_at":"2026-02-12T10:15:00.000Z","mode":"self-referral","measures":[{"instrument":"phq9","#
         ), "{text}");
-        assert!(!text.contains("change") && !text.contains("client"), "{text}");
+        assert!(
+            !text.contains("change") && !text.contains("client"),
+            "{text}"
+        );
     }
 }

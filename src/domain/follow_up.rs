@@ -600,7 +600,13 @@ impl History {
         let visits: Vec<(Timepoint, SimpleDate, Score)> = self
             .for_client(client)
             .into_iter()
-            .filter_map(|v| Some((v.timepoint, v.date, v.measure(instrument_id)?.score.clone()?)))
+            .filter_map(|v| {
+                Some((
+                    v.timepoint,
+                    v.date,
+                    v.measure(instrument_id)?.score.clone()?,
+                ))
+            })
             .collect();
         let mut out = Vec::new();
         if !visits.iter().any(|(t, _, _)| *t == Timepoint::Baseline)

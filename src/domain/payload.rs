@@ -343,18 +343,28 @@ pub struct ModeFieldsError;
 impl TryFrom<SubmissionRepr> for Submission {
     type Error = ModeFieldsError;
     fn try_from(r: SubmissionRepr) -> Result<Self, Self::Error> {
-        let mode = match (r.mode, r.client_reference, r.timepoint, r.visit_date, r.client_agreed) {
+        let mode = match (
+            r.mode,
+            r.client_reference,
+            r.timepoint,
+            r.visit_date,
+            r.client_agreed,
+        ) {
             (ModeCode::SelfReferral, None, None, None, None) if r.notes.is_none() => {
                 Mode::SelfReferral
             }
-            (ModeCode::FollowUp, Some(client_reference), Some(timepoint), Some(visit_date), Some(true)) => {
-                Mode::FollowUp(Box::new(FollowUpContext {
-                    client_reference,
-                    timepoint,
-                    visit_date,
-                    notes: r.notes,
-                }))
-            }
+            (
+                ModeCode::FollowUp,
+                Some(client_reference),
+                Some(timepoint),
+                Some(visit_date),
+                Some(true),
+            ) => Mode::FollowUp(Box::new(FollowUpContext {
+                client_reference,
+                timepoint,
+                visit_date,
+                notes: r.notes,
+            })),
             _ => return Err(ModeFieldsError),
         };
         Ok(Submission {

@@ -149,7 +149,10 @@ pub fn ScoreChart(
     let description = if sentences.is_empty() {
         format!("{name} at each visit; the numbers are in the table below.")
     } else {
-        format!("{} The numbers are in the table below.", sentences.join(". ") + ".")
+        format!(
+            "{} The numbers are in the table below.",
+            sentences.join(". ") + "."
+        )
     };
     view! {
         <figure class="wb-chart">

@@ -55,7 +55,14 @@ pub fn CheckVisit() -> impl IntoView {
                 let rows = inst
                     .items
                     .iter()
-                    .map(|item| row(state, item.short_label.clone(), answer_text(item, answers.get(&item.id)), Page::Measure(m)))
+                    .map(|item| {
+                        row(
+                            state,
+                            item.short_label.clone(),
+                            answer_text(item, answers.get(&item.id)),
+                            Page::Measure(m),
+                        )
+                    })
                     .collect_view();
                 view! {
                     <h2 class="wb-heading-m">{inst.title.clone()}</h2>
@@ -64,7 +71,11 @@ pub fn CheckVisit() -> impl IntoView {
             })
             .collect_view()
     });
-    let notes = if v.notes.trim().is_empty() { "None".to_owned() } else { v.notes.trim().to_owned() };
+    let notes = if v.notes.trim().is_empty() {
+        "None".to_owned()
+    } else {
+        v.notes.trim().to_owned()
+    };
     let glance = state.glance();
     let is_baseline = v.timepoint == Some(Timepoint::Baseline);
     view! {

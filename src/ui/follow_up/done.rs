@@ -11,7 +11,11 @@ pub fn Done() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
     let id = state.visit.with_untracked(|v| v.sent.clone());
     let reference = id.as_ref().map(|i| i.reference().to_string());
-    let delivery = move || id.as_ref().map(|i| state.courier.delivery(i)).unwrap_or(Delivery::Sent);
+    let delivery = move || {
+        id.as_ref()
+            .map(|i| state.courier.delivery(i))
+            .unwrap_or(Delivery::Sent)
+    };
     let delivery2 = delivery.clone();
     let heading = move || match delivery() {
         Delivery::Sending => "Sending the visit",
@@ -21,12 +25,18 @@ pub fn Done() -> impl IntoView {
     };
     let status = move || match delivery2() {
         Delivery::Sending => "Please wait while the visit is sent.",
-        Delivery::Waiting => "There is no connection to the service at the moment. The visit is saved on this device and will be sent automatically when the tablet is back online. You can finish the visit.",
-        Delivery::Refused => "The service could not accept the visit. It is kept on this device; the website team has been told. You can try again from the start page.",
+        Delivery::Waiting => {
+            "There is no connection to the service at the moment. The visit is saved on this device and will be sent automatically when the tablet is back online. You can finish the visit."
+        }
+        Delivery::Refused => {
+            "The service could not accept the visit. It is kept on this device; the website team has been told. You can try again from the start page."
+        }
         Delivery::Sent => "The service has the visit.",
     };
     let glance = state.sent_glance.get_untracked();
-    let is_baseline = state.visit.with_untracked(|v| v.timepoint == Some(Timepoint::Baseline));
+    let is_baseline = state
+        .visit
+        .with_untracked(|v| v.timepoint == Some(Timepoint::Baseline));
     view! {
         <div class="wb-panel">
             <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">{heading}</h1>

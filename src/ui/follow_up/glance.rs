@@ -14,7 +14,13 @@ fn points(x: f64) -> String {
 
 /// "−6 (better)", "+2 (worse)", "0 (no change)".
 fn change_text(c: &ChangeSummary) -> String {
-    let sign = if c.difference > 0.0 { "+" } else if c.difference < 0.0 { "−" } else { "" };
+    let sign = if c.difference > 0.0 {
+        "+"
+    } else if c.difference < 0.0 {
+        "−"
+    } else {
+        ""
+    };
     let way = match c.trend {
         Some(Trend::Better) => "better",
         Some(Trend::Worse) => "worse",

@@ -7,7 +7,12 @@ use leptos::prelude::*;
 
 /// One question of a measure: a fieldset with the question as its legend and native radios,
 /// nothing preselected.
-fn question(state: FollowUpState, instrument: &Instrument, item: &Item, n: usize) -> impl IntoView + use<> {
+fn question(
+    state: FollowUpState,
+    instrument: &Instrument,
+    item: &Item,
+    n: usize,
+) -> impl IntoView + use<> {
     let field_id = state.item_field_id(&instrument.id, &item.id);
     let name = state.id(&format!("answer-{}-{}", instrument.id, item.id));
     let total = instrument.items.len();
@@ -73,7 +78,11 @@ pub fn MeasurePage(
     let hint = Some(instrument.instructions.clone()).filter(|h| !h.trim().is_empty());
     let at_risk = {
         let inst = instrument.clone();
-        move || state.visit.with(|v| !scoring::risk(&inst, &v.answers_to(&inst.id)).is_empty())
+        move || {
+            state
+                .visit
+                .with(|v| !scoring::risk(&inst, &v.answers_to(&inst.id)).is_empty())
+        }
     };
     let attribution = instrument.attribution.clone();
     view! {

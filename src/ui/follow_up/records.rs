@@ -17,7 +17,11 @@ fn record_field(
     let hint_id = format!("{id}-hint");
     let hint = match (part, score_range(instrument, part)) {
         ("metric", Some((lo, hi))) => {
-            format!("A number from {} to {}, up to 2 decimal places", number(lo), number(hi))
+            format!(
+                "A number from {} to {}, up to 2 decimal places",
+                number(lo),
+                number(hi)
+            )
         }
         (_, Some((lo, hi))) => format!("A whole number from {} to {}", number(lo), number(hi)),
         _ => String::new(),

@@ -478,7 +478,10 @@ impl FollowUpState {
         });
         // An answer clears its own error.
         let field = self.item_field_id(&instrument.id, item);
-        if self.errors.with_untracked(|e| e.iter().any(|e| e.field_id == field)) {
+        if self
+            .errors
+            .with_untracked(|e| e.iter().any(|e| e.field_id == field))
+        {
             self.errors.update(|e| e.retain(|e| e.field_id != field));
         }
     }
@@ -635,10 +638,14 @@ impl FollowUpState {
         let history = self.history_with_records(&visit.client);
         let (measures, risk) = self.instruments.with_value(|all| {
             let v = self.visit.get_untracked();
-            let risk = Risk::assess(all.iter().map(|i| {
-                let a = v.answers.get(&i.id);
-                (i, a)
-            }).filter_map(|(i, a)| Some((i, a?))));
+            let risk = Risk::assess(
+                all.iter()
+                    .map(|i| {
+                        let a = v.answers.get(&i.id);
+                        (i, a)
+                    })
+                    .filter_map(|(i, a)| Some((i, a?))),
+            );
             (measures_with_changes(&history, &visit, all), risk)
         });
         let submission = Submission {
