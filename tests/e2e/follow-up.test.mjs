@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  DIST_DIR,
   assertValidSubmission,
   checkA11y,
   eventually,
@@ -53,6 +54,7 @@ const FOLLOW_UP = {
 
 before(async () => {
   web = await startStatic({
+    dir: DIST_DIR,
     routes: {
       '/follow-up.html': hostRoute(FOLLOW_UP),
       '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),

@@ -138,7 +138,7 @@ pub fn Details() -> impl IntoView {
             </div>
             <Show when=other_shown>
                 <div class=group_class(state, other_day_id.clone())>
-                    <fieldset class="wb-fieldset" role="group" aria-describedby=described_by(state, other_day_id.clone(), Some(other_hint.clone()))>
+                    <fieldset class="wb-fieldset" aria-describedby=described_by(state, other_day_id.clone(), Some(other_hint.clone()))>
                         <legend class="wb-fieldset__legend">"Date of the visit"</legend>
                         <div class="wb-hint" id=other_hint.clone()>"For example, 27 3 2026"</div>
                         <FieldErrorMessage field_id=other_day_id.clone()/>

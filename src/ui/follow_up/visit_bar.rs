@@ -1,8 +1,8 @@
 use crate::ui::follow_up::state::{FollowUpState, Page};
 use leptos::prelude::*;
 
-/// During a visit: whose visit it is (the current client only) and "Finish visit" /
-/// "Cancel visit", which clear the client from the screen.
+/// During a visit: whose visit it is (the current client only) and, until it is sent, "Cancel
+/// visit", which clears the client from the screen without sending anything.
 #[component]
 pub fn VisitBar() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
@@ -20,14 +20,17 @@ pub fn VisitBar() -> impl IntoView {
             }
         })
     };
-    let sent = move || state.visit.with(|v| v.sent.is_some());
+    // After sending, the page's own "Finish visit" button is the way out.
+    let unsent = move || state.page.get() != Page::Done;
     view! {
         <Show when=in_visit>
             <div class="wb-visit-bar">
                 <p class="wb-visit-bar__client">{client}</p>
-                <button type="button" class="wb-button wb-button--secondary wb-visit-bar__finish" on:click=move |_| state.finish()>
-                    {move || if sent() { "Finish visit" } else { "Cancel visit" }}
-                </button>
+                <Show when=unsent>
+                    <button type="button" class="wb-button wb-button--secondary wb-visit-bar__finish" on:click=move |_| state.finish()>
+                        "Cancel visit"
+                    </button>
+                </Show>
             </div>
         </Show>
     }
