@@ -364,3 +364,35 @@ test('a baseline typed in from the service\'s records; FHIR and a bad retention 
   assert.equal(s.visit_date, '2026-02-01');
   assert.deepEqual(s.measures[0].change, { baseline_source: 'records', scores: [change.payload] });
 });
+
+test('a reload in the middle of a visit loses nothing: the visit comes back on its page; a cancelled one does not', { timeout: 60_000 }, async (t) => {
+  await withPage(browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
+    await openWidget(page, `${web.url}phq9.html`);
+    await startVisit(page);
+    await fillDetails(page, { reference: 'LW-0400', timepoint: '3 months' });
+    await h1(page, HEADING_RECORDS).waitFor();
+    await page.getByLabel('Baseline PHQ-9 total', { exact: true }).fill('12');
+    await clickButton(page, 'Continue');
+    await h1(page, PHQ9.title).waitFor();
+    const first = page.getByRole('group', { name: PHQ9.items[0].text });
+    await first.getByRole('radio', { name: 'More than half the days', exact: true }).check();
+
+    await page.reload();
+    await h1(page, PHQ9.title).waitFor();
+    await page.getByText('The visit you had not finished has been restored from this device.').waitFor();
+    await page.getByText('Client LW-0400 – 3 months', { exact: true }).waitFor();
+    assert.ok(await page.getByRole('group', { name: PHQ9.items[0].text }).getByRole('radio', { name: 'More than half the days', exact: true }).isChecked());
+    await checkA11y(page, 'a restored visit');
+    await answerMeasure(page, PHQ9, [2, 1, 1, 1, 1, 1, 1, 1, 0]);
+    await fillNotes(page);
+    await h1(page, HEADING_CHECK_VISIT).waitFor();
+    // The typed-in baseline came back too.
+    assert.deepEqual(await glanceRows(page, PHQ9), [['PHQ-9 total', ...expectedScoreChange('phq9', 'total', 12, 9).cells]]);
+
+    await clickButton(page, 'Cancel visit');
+    await h1(page, HEADING_HOME).waitFor();
+    await page.reload();
+    await h1(page, HEADING_HOME).waitFor();
+    assert.ok(!(await widgetText(page)).includes('LW-0400'), 'a cancelled visit leaves nothing');
+  });
+});

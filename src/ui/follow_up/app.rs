@@ -37,6 +37,12 @@ pub fn FollowUpApp(
         Some(k) if k == outbox_key => state.courier.reload(e.new_value()),
         _ => {}
     });
+    // The visit being recorded is kept on the device as it is typed.
+    Effect::new(move |_| {
+        state.visit.track();
+        state.page.track();
+        state.persist();
+    });
     on_cleanup(move || {
         online.remove();
         storage.remove();

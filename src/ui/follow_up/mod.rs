@@ -10,6 +10,7 @@ pub mod glance;
 pub mod home;
 pub mod measure;
 pub mod notes;
+pub mod persist;
 pub mod queue;
 pub mod records;
 pub mod state;

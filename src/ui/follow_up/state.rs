@@ -17,7 +17,9 @@ use crate::domain::referral::SimpleDate;
 use crate::domain::scoring::{Risk, Score};
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
+use crate::domain::draft::DAY_MS;
 use crate::ui::courier::Courier;
+use crate::ui::follow_up::persist;
 use crate::ui::state::FieldError;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -105,6 +107,8 @@ pub struct FollowUpState {
     /// The change at a glance as it was when the visit was sent (for the "Done" page).
     pub sent_glance: RwSignal<Vec<MeasureGlance>>,
     history_slot: StoredValue<Slot, LocalStorage>,
+    /// The visit being recorded, kept as it is typed (see `persist`).
+    visit_slot: StoredValue<Slot, LocalStorage>,
 }
 
 const STORAGE_WARNING: &str = "This browser is not letting us keep visits on this device: earlier visits will not be available for comparison, and visits not yet sent are lost if this page is closed.";
@@ -136,6 +140,16 @@ impl FollowUpState {
             notices.push(STORAGE_WARNING.to_owned());
         }
         let dropped = history.retain_recent(calendar::today(), retention);
+        let visit_slot = Slot::open(&instance, "follow-up-visit");
+        let max_age = u64::from(config.draft_days) * DAY_MS;
+        let restored = visit_slot.load().and_then(|json| {
+            let r = persist::from_json(&json, &instruments, clock::now_ms(), max_age);
+            if r.is_none() {
+                visit_slot.clear();
+                notices.push("A visit saved on this device could not be used (too old, or from another version), so it was removed.".to_owned());
+            }
+            r
+        });
         let config = StoredValue::new(config);
         let instruments = StoredValue::new(instruments);
         let courier = Courier::new(config, instruments, host);
@@ -150,7 +164,30 @@ impl FollowUpState {
             notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
             sent_glance: RwSignal::new(Vec::new()),
             history_slot: StoredValue::new_local(history_slot),
+            visit_slot: StoredValue::new_local(visit_slot),
         };
+        if let Some((draft, page)) = restored {
+            state.visit.set(draft);
+            let page = match state.checked_details() {
+                Ok((client, timepoint, date)) => {
+                    state.visit.update(|v| {
+                        v.client = Some(client);
+                        v.timepoint = Some(timepoint);
+                        v.visit_date = Some(date);
+                    });
+                    page
+                }
+                Err(_) => Page::Details,
+            };
+            state.page.set(page);
+            state.notice.update(|n| {
+                let restored = "The visit you had not finished has been restored from this device.";
+                *n = Some(match n.take() {
+                    Some(other) => format!("{other} {restored}"),
+                    None => restored.to_owned(),
+                });
+            });
+        }
         if dropped > 0 {
             state.save_history();
         }
@@ -194,6 +231,24 @@ impl FollowUpState {
                 .find(|e| e.field_id == field_id)
                 .map(|e| e.message.clone())
         })
+    }
+
+    /// Keeps the visit being recorded on the device (or removes it once sent, finished or
+    /// cancelled). Called whenever the visit or the page changes.
+    pub fn persist(&self) {
+        let json = self.visit.with_untracked(|v| {
+            persist::to_json(v, self.page.get_untracked(), clock::now_ms())
+        });
+        let result = self.visit_slot.with_value(|slot| match json {
+            Some(j) => slot.save(&j),
+            None => {
+                slot.clear();
+                Ok(())
+            }
+        });
+        if result.is_err() && self.notice.with_untracked(|n| n.as_deref() != Some(STORAGE_WARNING)) {
+            self.notice.set(Some(STORAGE_WARNING.to_owned()));
+        }
     }
 
     fn save_history(&self) {
@@ -311,8 +366,9 @@ impl FollowUpState {
             && !self.missing_baselines().is_empty()
     }
 
-    /// "Continue" from the visit details.
-    pub fn submit_details(&self) {
+    /// The visit details as typed, checked: the client, the timepoint and the visit's date, or
+    /// the errors to show.
+    fn checked_details(&self) -> Result<(ClientReference, Timepoint, SimpleDate), Vec<FieldError>> {
         let pattern = self
             .config
             .with_value(|c| c.client_reference_pattern.clone());
@@ -369,10 +425,22 @@ impl FollowUpState {
                 message: "Confirm that the client agreed before you continue".into(),
             });
         }
-        if !errors.is_empty() {
-            self.set_errors(errors);
-            return;
+        match (client, timepoint, date) {
+            (Some(c), Some(t), Some(d)) if errors.is_empty() => Ok((c, t, d)),
+            _ => Err(errors),
         }
+    }
+
+    /// "Continue" from the visit details.
+    pub fn submit_details(&self) {
+        let (client, timepoint, date) = match self.checked_details() {
+            Ok(ok) => ok,
+            Err(errors) => {
+                self.set_errors(errors);
+                return;
+            }
+        };
+        let (client, timepoint, date) = (Some(client), Some(timepoint), Some(date));
         self.visit.update(|v| {
             if v.client != client {
                 // Another client: nothing typed for the previous one is kept.
