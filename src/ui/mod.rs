@@ -3,6 +3,7 @@
 pub mod app;
 pub mod components;
 pub mod courier;
+#[cfg(feature = "follow-up")]
 pub mod follow_up;
 pub mod pages;
 pub mod state;
@@ -82,10 +83,27 @@ async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
             view! { <app::App config instruments problems host/> }
         })
         .forget(),
+        #[cfg(feature = "follow-up")]
         WidgetMode::FollowUp => leptos::mount::mount_to(container, move || {
             view! { <follow_up::FollowUpApp config instruments problems host/> }
         })
         .forget(),
+        // The patient-facing build does not carry the practitioner's pages.
+        #[cfg(not(feature = "follow-up"))]
+        WidgetMode::FollowUp => {
+            let message = "data-mode=\"follow-up\" needs the link-worker build of the widget (trunk build --release --features follow-up); this build has only the self-referral form".to_owned();
+            integrator_error(&message);
+            events::emit(
+                &host,
+                events::ERROR,
+                &[("code", "configuration"), ("message", &message)],
+            );
+            let _ = (instruments, problems);
+            leptos::mount::mount_to(container, move || {
+                view! { <pages::config_error::ConfigError message/> }
+            })
+            .forget()
+        }
     }
 }
 
