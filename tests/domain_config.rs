@@ -223,6 +223,7 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         mode: None,
         organisation: None,
         privacy_url: None,
+        minimum_age: None,
         element_id: Some("w".into()),
         index: 0,
     };
@@ -555,4 +556,33 @@ fn organisation_privacy_link_and_mode_are_checked() {
     );
     assert!(messages[1].contains("data-organisation"), "{messages:?}");
     assert!(messages[2].starts_with("data-privacy-url"), "{messages:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-minimum-age
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_minimum_age_is_16_unless_the_service_sets_another_whole_number_from_10_to_99() {
+    let age = |v: Option<&str>| {
+        let r = RawConfig {
+            minimum_age: v.map(Into::into),
+            ..raw("https://x.example")
+        };
+        let (config, warnings) = parse(&r);
+        (config.minimum_age, warnings)
+    };
+    assert_eq!(age(None), (16, vec![]));
+    assert_eq!(age(Some("18")), (18, vec![]));
+    assert_eq!(age(Some(" 10 ")), (10, vec![]));
+    assert_eq!(age(Some("99")), (99, vec![]));
+    for bad in ["", "9", "100", "-1", "16.5", "eighteen", "1e1"] {
+        let (got, warnings) = age(Some(bad));
+        assert_eq!(got, 16, "{bad:?} falls back to 16");
+        assert_eq!(warnings, vec![ConfigWarning::MinimumAge], "{bad:?} is refused");
+        assert_eq!(
+            warnings[0].to_string(),
+            "data-minimum-age must be a whole number of years from 10 to 99; the default of 16 is used"
+        );
+    }
 }

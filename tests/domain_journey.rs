@@ -10,6 +10,7 @@ use wellbeing_widget::domain::journey::{Journey, Step};
 /// Three measures of 4, 3 and 1 questions (e.g. ONS4, UCLA-3, the direct loneliness question).
 fn j() -> Journey {
     Journey {
+        referral: false,
         questions: vec![4, 3, 1],
     }
 }
@@ -88,13 +89,14 @@ fn back_retraces_the_walk_across_measure_boundaries() {
 #[test]
 fn a_measure_without_questions_is_skipped_and_no_measures_go_straight_to_check() {
     let j = Journey {
+        referral: false,
         questions: vec![2, 0, 1],
     };
     assert_eq!(j.next(q(0, 1), false), q(2, 0));
     assert_eq!(j.back(q(2, 0), false), Some(q(0, 1)));
     assert!(!j.contains(q(1, 0)));
 
-    let empty = Journey { questions: vec![] };
+    let empty = Journey { referral: false, questions: vec![] };
     assert_eq!(empty.first(), Step::Check);
     assert_eq!(empty.back(Step::Check, false), Some(Step::Start));
 }
@@ -193,6 +195,7 @@ fn instruments() -> Vec<Instrument> {
 
 fn journey_of(instruments: &[Instrument]) -> Journey {
     Journey {
+        referral: false,
         questions: instruments.iter().map(|i| i.items.len()).collect(),
     }
 }
@@ -483,7 +486,7 @@ fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
     assert!(risk.urgent, "a disclosure is not taken back by skipping");
     assert_eq!(risk.reasons, ["phq9-item9"]);
     // It survives a reload.
-    let j = Journey { questions: vec![9] };
+    let j = Journey { referral: false, questions: vec![9] };
     let back = Draft::from_json(&d.to_json(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
     assert!(back.risk(&all).urgent);
     // Choosing "Not at all" is a deliberate answer: no longer urgent.

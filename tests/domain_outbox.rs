@@ -1,6 +1,8 @@
 //! Delivery policy: what is retried, when, and that nothing is lost or sent twice.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use wellbeing_widget::domain::instrument::{Answers, ons4};
 use wellbeing_widget::domain::outbox::*;
@@ -13,6 +15,7 @@ fn submission(n: u8) -> Submission {
         submission_id: SubmissionId::from_random_bytes([n; 16]),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
+        referral: Some(common::referral()),
         measures: vec![Measure::new(&ons4(), &Answers::default())],
         risk: Risk::default(),
     }

@@ -224,7 +224,15 @@ pub enum ConfigWarning {
         "data-timeout-seconds must be a whole number of seconds from 1 to 120; the default of {DEFAULT_TIMEOUT_SECONDS} is used"
     )]
     TimeoutSeconds,
+    #[error(
+        "data-minimum-age must be a whole number of years from 10 to 99; the default of {DEFAULT_MINIMUM_AGE} is used"
+    )]
+    MinimumAge,
 }
+
+/// The youngest age the service accepts self-referrals from, unless `data-minimum-age` says
+/// otherwise.
+pub use crate::domain::referral::DEFAULT_MINIMUM_AGE;
 
 /// Days a draft is kept on the device unless `data-draft-days` says otherwise.
 pub const DEFAULT_DRAFT_DAYS: u32 = 7;
@@ -263,6 +271,8 @@ pub struct WidgetConfig {
     pub privacy_url: Option<InstrumentsUrl>,
     /// The canonical base of the FHIR Questionnaires the responses point to.
     pub fhir_base: String,
+    /// Younger people are shown who to contact instead of the form.
+    pub minimum_age: u32,
 }
 
 /// The raw attribute values read from a host element.
@@ -279,6 +289,7 @@ pub struct RawConfig {
     pub mode: Option<String>,
     pub organisation: Option<String>,
     pub privacy_url: Option<String>,
+    pub minimum_age: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -331,6 +342,12 @@ impl WidgetConfig {
             1..=120,
             DEFAULT_TIMEOUT_SECONDS,
             ConfigWarning::TimeoutSeconds,
+        );
+        let minimum_age = number(
+            raw.minimum_age.as_deref(),
+            10..=99,
+            DEFAULT_MINIMUM_AGE,
+            ConfigWarning::MinimumAge,
         );
         let parent_origin = match raw.parent_origin.as_deref() {
             None => None,
@@ -403,6 +420,7 @@ impl WidgetConfig {
                 fhir_base,
                 organisation,
                 privacy_url,
+                minimum_age,
             },
             warnings,
         ))

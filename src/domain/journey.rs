@@ -1,5 +1,6 @@
 //! The pages of the journey and how a person moves between them.
 
+use crate::domain::referral::ReferralPage;
 use serde::{Deserialize, Serialize};
 
 /// A page of the journey.
@@ -7,6 +8,12 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "page", rename_all = "kebab-case")]
 pub enum Step {
     Start,
+    /// One page of the self-referral ("About you", "Contact", …).
+    Referral {
+        part: ReferralPage,
+    },
+    /// Younger than the service's minimum age: who to contact instead (from "About you").
+    TooYoung,
     /// Question `index` (0-based) of measure `measure` (0-based, in the deployment's order).
     Question {
         measure: usize,
@@ -21,9 +28,12 @@ pub enum Step {
     Sent,
 }
 
-/// The shape of the journey: how many questions each measure asks.
+/// The shape of the journey: whether the self-referral pages come first, and how many
+/// questions each measure asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Journey {
+    /// The self-referral pages ("About you" to "Consent") before the measures.
+    pub referral: bool,
     pub questions: Vec<usize>,
 }
 
@@ -31,6 +41,9 @@ impl Journey {
     /// The pages in order, from the start page to check-your-answers.
     fn pages(&self) -> Vec<Step> {
         let mut pages = vec![Step::Start];
+        if self.referral {
+            pages.extend(ReferralPage::ALL.map(|part| Step::Referral { part }));
+        }
         for (measure, &n) in self.questions.iter().enumerate() {
             pages.extend((0..n).map(|index| Step::Question { measure, index }));
         }
@@ -49,9 +62,10 @@ impl Journey {
         let step = match step {
             Step::UrgentHelp { measure, index } => Step::Question { measure, index },
             Step::Check | Step::Sent => return Step::Sent,
+            Step::TooYoung => return Step::TooYoung,
             s => s,
         };
-        if changing && matches!(step, Step::Question { .. }) {
+        if changing && matches!(step, Step::Question { .. } | Step::Referral { .. }) {
             return Step::Check;
         }
         let pages = self.pages();
@@ -64,7 +78,10 @@ impl Journey {
         match step {
             Step::Start | Step::Sent => None,
             Step::UrgentHelp { measure, index } => Some(Step::Question { measure, index }),
-            Step::Question { .. } if changing => Some(Step::Check),
+            Step::TooYoung => Some(Step::Referral {
+                part: ReferralPage::AboutYou,
+            }),
+            Step::Question { .. } | Step::Referral { .. } if changing => Some(Step::Check),
             _ => {
                 let pages = self.pages();
                 let at = pages.iter().position(|p| *p == step)?;
@@ -79,6 +96,7 @@ impl Journey {
             Step::Question { measure, index } | Step::UrgentHelp { measure, index } => {
                 self.questions.get(measure).is_some_and(|&n| index < n)
             }
+            Step::Referral { .. } | Step::TooYoung => self.referral,
             _ => true,
         }
     }

@@ -5,6 +5,7 @@
 //! formed whichever side built it.
 
 use crate::domain::instrument::{self, Answers, Instrument};
+use crate::domain::referral::Referral;
 use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -280,6 +281,10 @@ pub struct Submission {
     pub submission_id: SubmissionId,
     pub submitted_at: Timestamp,
     pub mode: Mode,
+    /// Who the person is, how to reach them and what matters to them: required in
+    /// `self-referral` mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
     pub measures: Vec<Measure>,
     /// Whether an answer needs urgent attention (e.g. PHQ-9 item 9 above 0), and why.
     pub risk: Risk,
@@ -314,6 +319,8 @@ pub enum SubmissionError {
         "risk does not match the answers: it must be urgent with every reason the answers raise"
     )]
     RiskMismatch,
+    #[error("referral is required in self-referral mode")]
+    MissingReferral,
 }
 
 impl Submission {
@@ -339,6 +346,9 @@ impl Submission {
     }
 
     fn check(&self) -> Result<(), SubmissionError> {
+        if self.mode == Mode::SelfReferral && self.referral.is_none() {
+            return Err(SubmissionError::MissingReferral);
+        }
         let mut seen = std::collections::BTreeSet::new();
         let mut raised: Vec<String> = Vec::new();
         for (index, m) in self.measures.iter().enumerate() {

@@ -317,6 +317,7 @@ pub fn error_kind(e: &SubmissionError) -> &'static str {
         SubmissionError::ScoreMismatch { .. } => "score-mismatch",
         SubmissionError::DuplicateMeasure { .. } => "duplicate-measure",
         SubmissionError::RiskMismatch => "risk-mismatch",
+        SubmissionError::MissingReferral => "missing-referral",
     }
 }
 

@@ -38,6 +38,7 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         mode: el.get_attribute("data-mode"),
         organisation: el.get_attribute("data-organisation"),
         privacy_url: el.get_attribute("data-privacy-url"),
+        minimum_age: el.get_attribute("data-minimum-age"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,
     }
