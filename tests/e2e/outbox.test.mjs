@@ -52,6 +52,8 @@ import {
   onlyStored,
   referenceOf,
   shownReference,
+  questionsText,
+  startJourney,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -277,8 +279,8 @@ async function open(page, file = 'ons4.html') {
 }
 
 async function start(page, questions = 4) {
-  await page.getByText(`This form asks ${questions} short questions`).waitFor();
-  await clickButton(page, 'Start now');
+  await page.getByText(questionsText(questions), { exact: false }).waitFor();
+  await startJourney(page);
 }
 
 /** ONS4 only: start → four answers → check your answers. */

@@ -44,6 +44,8 @@ import {
   onSent,
   onlyStored,
   referenceOf,
+  questionsText,
+  startJourney,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -126,8 +128,8 @@ async function choose(page, n, value) {
 }
 
 async function start(page, questions = 4) {
-  await page.getByText(`This form asks ${questions} short questions`).waitFor();
-  await clickButton(page, 'Start now');
+  await page.getByText(questionsText(questions), { exact: false }).waitFor();
+  await startJourney(page);
   await onQuestion(page, 1, { full: false });
 }
 
@@ -212,7 +214,7 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
     // Start page.
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one h1 on the start page');
     assert.ok(await page.getByRole('button', { name: 'Start now', exact: true }).isVisible());
-    await page.getByText(`This form asks ${QUESTIONS} short questions`).waitFor();
+    await page.getByText(questionsText(QUESTIONS), { exact: false }).waitFor();
     assert.equal(await integratorNotice(page), null, 'the demo page is set up correctly: no notice');
     await assertChrome(page);
     await assertTitleHasNoError(page);
