@@ -12,6 +12,7 @@ import {
   DIST_DIR,
   assertValidSubmission,
   checkA11y,
+  eventually,
   isFocused,
   launchBrowser,
   startIntake,
@@ -116,7 +117,9 @@ async function continueWithErrors(page, heading, expected, label) {
   // The summary's links take focus to the field.
   const [firstId] = expected[0];
   await summary.getByRole('link').first().click();
-  assert.ok(await isFocused(page.locator(`#${FIELD(firstId)}`)), `${label}: the first link focuses #${FIELD(firstId)}`);
+  await eventually(() => isFocused(page.locator(`#${FIELD(firstId)}`)), {
+    message: `${label}: the first link focuses #${FIELD(firstId)}`,
+  });
   await assertPage(page, `${label} (error state)`);
 }
 
@@ -358,7 +361,14 @@ const CONSENT_TRIES = [
       ['consent-share-gp', 'Select yes if you agree to share this referral with your GP practice'],
     ],
   ],
-  ['no to being contacted', async (p) => chooseRadio(p, CONSENT_CONTACT, 'No'), [['consent-contact', CONSENT_MESSAGE]]],
+  [
+    'no to being contacted',
+    async (p) => {
+      await chooseRadio(p, CONSENT_CONTACT, 'No');
+      await chooseRadio(p, CONSENT_GP, 'No');
+    },
+    [['consent-contact', CONSENT_MESSAGE]],
+  ],
 ];
 
 /** Runs a page's error states, then gives the answers that pass and presses Continue. */
@@ -453,7 +463,7 @@ test('every page, every error message and error state, at 320 px; a change from 
     // A change from check your answers: back to the field, then straight back here.
     await change.click();
     await h1(page, 'About you').waitFor();
-    assert.ok(await isFocused(page.getByLabel('Full name', { exact: true })), 'the field to change has focus');
+    await eventually(() => isFocused(page.getByLabel('Full name', { exact: true })), { message: 'the field to change has focus' });
     await fillIn(page, 'Full name', 'Ada King');
     await clickButton(page, 'Continue');
     await h1(page, HEADING_CHECK).waitFor();
@@ -463,7 +473,7 @@ test('every page, every error message and error state, at 320 px; a change from 
     await clickButton(page, 'Confirm and send');
     await onSent(page);
     await assertPage(page, 'confirmation');
-    const stored = await onlyStored(intake);
+    const stored = (await onlyStored(intake)).submission;
     assertValidSubmission(stored);
     assert.deepEqual(stored.referral, {
       full_name: 'Ada King',
@@ -505,7 +515,7 @@ test('no fixed address, a landline, and the keyboard alone: the referral pages w
     await clickButton(page, 'Start now');
     await h1(page, 'About you').waitFor();
     // Focus moves to each page's heading.
-    assert.ok(await isFocused(h1(page, 'About you')), 'the heading has focus');
+    await eventually(() => isFocused(h1(page, 'About you')), { message: 'the heading has focus' });
     await fillIn(page, 'Full name', 'Sam Example');
     await fillDateOfBirth(page, ['1', '12', '1971']);
     // The keyboard alone ticks "no fixed address": the postcode box goes.
@@ -514,7 +524,7 @@ test('no fixed address, a landline, and the keyboard alone: the referral pages w
     assert.equal(await page.getByLabel('Postcode', { exact: true }).count(), 0, 'no postcode box');
     await page.keyboard.press('Enter');
     await h1(page, 'How we can contact you').waitFor();
-    assert.ok(await isFocused(h1(page, 'How we can contact you')));
+    await eventually(() => isFocused(h1(page, 'How we can contact you')), { message: 'the heading has focus' });
     await fillIn(page, PHONE_LABEL, '01632 960 001');
     assert.equal(await page.getByRole('group', { name: SAFE_TEXT }).count(), 0, 'no text question for a landline');
     await chooseRadio(page, PREFERRED, 'Phone call');
@@ -539,7 +549,7 @@ test('no fixed address, a landline, and the keyboard alone: the referral pages w
     assert.equal(postcode, 'No fixed address');
     await clickButton(page, 'Confirm and send');
     await onSent(page);
-    const stored = await onlyStored(intake);
+    const stored = (await onlyStored(intake)).submission;
     assert.equal(stored.referral.no_fixed_address, true);
     assert.equal('postcode' in stored.referral, false);
     assert.deepEqual(stored.referral.contact, {
