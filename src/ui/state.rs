@@ -107,6 +107,15 @@ impl Form {
         self.id("error-summary")
     }
 
+    /// The service's name as the person reads it: `data-organisation`, or "the wellbeing service".
+    pub fn service_name(&self) -> String {
+        self.config.with_value(|c| {
+            c.organisation
+                .clone()
+                .unwrap_or_else(|| "the wellbeing service".to_owned())
+        })
+    }
+
     /// The DOM id of a self-referral field's input (of the first radio or checkbox of a group).
     pub fn field_id(&self, field: Field) -> String {
         self.id(field.id())

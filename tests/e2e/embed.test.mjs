@@ -44,6 +44,7 @@ import {
   onQuestion,
   onSent,
   referenceOf,
+  REFERRAL_ROWS,
   questionsText,
   startJourney,
 } from './lib/journey.mjs';
@@ -63,7 +64,7 @@ import {
   widgetElement,
 } from './lib/embed-pages.mjs';
 
-const HEADING_START = 'Tell us how you have been feeling';
+const HEADING_START = 'Refer yourself for wellbeing support';
 const HEADING_UNAVAILABLE = 'This form is not available at the moment';
 const HEADING_RESUME = 'You have answers saved on this device';
 const COULD_NOT_LOAD = /This form could not be loaded/;
@@ -163,8 +164,10 @@ async function onCheckPage(scope, measures) {
   const rows = await scope.locator('dt').evaluateAll((dts) =>
     dts.map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.replace(/\s+/g, ' ').trim()]),
   );
-  const expected = measures.flatMap(([inst, answers]) =>
-    inst.items.map((item, i) => [item.short, answers[i] === null ? 'Not answered' : item.options.find((o) => o.label === String(answers[i])).shown]),
+  const expected = REFERRAL_ROWS.concat(
+    measures.flatMap(([inst, answers]) =>
+      inst.items.map((item, i) => [item.short, answers[i] === null ? 'Not answered' : item.options.find((o) => o.label === String(answers[i])).shown]),
+    ),
   );
   assert.deepEqual(rows, expected, 'check your answers lists every answer as given');
   for (const [inst] of measures) {
@@ -564,7 +567,7 @@ test('configuration: theme colours used or refused with a notice, a plain-http o
     assert.ok(!page.requestedUrls.some((u) => u.includes('example.org')), 'nothing is sent to the refused endpoint');
 
     // The refused colour never stops the form.
-    await clickButton(widget(page, 'bad-brand'), 'Start now');
+    await startJourney(widget(page, 'bad-brand'));
     await onQuestion(widget(page, 'bad-brand'), ONS4, 1, { hostId: 'bad-brand' });
     await page.setViewportSize(PHONE);
     await checkA11yUnderCsp(page, 'notices and refused endpoints');

@@ -15,9 +15,7 @@ pub fn Start() -> impl IntoView {
             c.minimum_age,
         )
     });
-    let service = organisation
-        .clone()
-        .unwrap_or_else(|| "the wellbeing service".to_owned());
+    let service = form.service_name();
     view! {
         {organisation.map(|o| view! { <p class="wb-caption">{o}</p> })}
         <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Refer yourself for wellbeing support"</h1>

@@ -192,6 +192,28 @@ export const REFERRAL_JSON = {
   consent: { contact: true, share_with_gp: false },
 };
 
+/** Check your answers' rows (key, value) for `REFERRAL`, in order. */
+export const REFERRAL_ROWS = [
+  ['Full name', 'Ada Lovelace'],
+  ['Date of birth', '7 April 1990'],
+  ['NHS number', 'Not provided'],
+  ['Postcode', 'SW1A 1AA'],
+  ['GP practice', 'Not provided'],
+  ['Phone number', 'Not provided'],
+  ['Email address', 'ada@example.com'],
+  ['How you would like to be contacted', 'Email'],
+  ['Best times to contact you', 'Not provided'],
+  ['What matters to you', 'Getting out more'],
+  ['What you would like to be different', 'Not provided'],
+  ['Areas you would like help with', 'Not provided'],
+  ['How you heard about this service', 'I found it myself'],
+  ['Interpreter needed', 'No'],
+  ['Accessibility needs', 'Not provided'],
+  ['Who is filling in this form', 'I am filling this in for myself'],
+  ['Agree to be contacted by a link worker', 'Yes'],
+  ['Agree to share this referral with your GP practice', 'No'],
+];
+
 /** Types into the text box labelled `label` (exactly). */
 export async function fillIn(scope, label, text) {
   await scope.getByLabel(label, { exact: true }).fill(text);

@@ -11,11 +11,7 @@ pub fn Consent() -> impl IntoView {
     let form = expect_context::<Form>();
     let (contact, on_contact) = yes_no(form, |r| r.consent_contact, |r, v| r.consent_contact = v);
     let (share, on_share) = yes_no(form, |r| r.consent_share_gp, |r, v| r.consent_share_gp = v);
-    let service = form.config.with_value(|c| {
-        c.organisation
-            .clone()
-            .unwrap_or_else(|| "the wellbeing service".to_owned())
-    });
+    let service = form.service_name();
     view! {
         <ReferralForm part=ReferralPage::Consent>
             {heading(form, ReferralPage::Consent)}
