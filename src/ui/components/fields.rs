@@ -211,6 +211,58 @@ pub fn TextArea(
     }
 }
 
+/// Radios or checkboxes in a fieldset: what [`Radios`] and [`Checkboxes`] share.
+#[allow(clippy::too_many_arguments)]
+fn choice_group(
+    field: Field,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    options: Options,
+    chosen: Signal<Vec<&'static str>>,
+    on_change: Callback<(&'static str, bool)>,
+    heading_id: Option<String>,
+    kind: &'static str,
+    list: &'static str,
+    inline: bool,
+) -> impl IntoView {
+    let form = expect_context::<Form>();
+    let id = form.field_id(field);
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let error = error_of(form, field);
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(n, (code, label))| {
+            let input_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            view! {
+                <div class=format!("{list}__item")>
+                    <input
+                        class=format!("{list}__input")
+                        id=input_id.clone()
+                        name=id.clone()
+                        type=kind
+                        value=code
+                        prop:checked=move || chosen.with(|v| v.contains(&code))
+                        on:change=move |ev| on_change.run((code, event_target_checked(&ev)))
+                    />
+                    <label class=format!("wb-label {list}__label") for=input_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let described = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="wb-fieldset" aria-describedby=described>
+                {legend_view(legend, heading_id)}
+                {hint_view(&hint_id, hint)}
+                {error_message(error_id, error)}
+                <div class=if inline { format!("{list} {list}--inline") } else { list.to_owned() }>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// Radios in a fieldset: one choice.
 #[component]
 pub fn Radios(
@@ -228,42 +280,18 @@ pub fn Radios(
     #[prop(optional)]
     inline: bool,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let id = form.field_id(field);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let error = error_of(form, field);
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(n, (code, label))| {
-            let input_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
-            view! {
-                <div class="wb-radios__item">
-                    <input
-                        class="wb-radios__input"
-                        id=input_id.clone()
-                        name=id.clone()
-                        type="radio"
-                        value=code
-                        prop:checked=move || value.get() == Some(code)
-                        on:change=move |_| on_change.run(code)
-                    />
-                    <label class="wb-label wb-radios__label" for=input_id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    let described = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="wb-fieldset" aria-describedby=described>
-                {legend_view(legend, heading_id)}
-                {hint_view(&hint_id, hint)}
-                {error_message(error_id, error)}
-                <div class=if inline { "wb-radios wb-radios--inline" } else { "wb-radios" }>{items}</div>
-            </fieldset>
-        </div>
-    }
+    choice_group(
+        field,
+        legend,
+        hint,
+        options,
+        Signal::derive(move || value.get().into_iter().collect()),
+        Callback::new(move |(code, _)| on_change.run(code)),
+        heading_id,
+        "radio",
+        "wb-radios",
+        inline,
+    )
 }
 
 fn legend_view(legend: &'static str, heading_id: Option<String>) -> impl IntoView {
@@ -291,42 +319,18 @@ pub fn Checkboxes(
     /// An option ticked (`true`) or unticked.
     on_toggle: Callback<(&'static str, bool)>,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let id = form.field_id(field);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let error = error_of(form, field);
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(n, (code, label))| {
-            let input_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
-            view! {
-                <div class="wb-checkboxes__item">
-                    <input
-                        class="wb-checkboxes__input"
-                        id=input_id.clone()
-                        name=id.clone()
-                        type="checkbox"
-                        value=code
-                        prop:checked=move || value.with(|v| v.contains(&code))
-                        on:change=move |ev| on_toggle.run((code, event_target_checked(&ev)))
-                    />
-                    <label class="wb-label wb-checkboxes__label" for=input_id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    let described = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="wb-fieldset" aria-describedby=described>
-                {legend_view(legend, None)}
-                {hint_view(&hint_id, hint)}
-                {error_message(error_id, error)}
-                <div class="wb-checkboxes">{items}</div>
-            </fieldset>
-        </div>
-    }
+    choice_group(
+        field,
+        legend,
+        hint,
+        options,
+        value,
+        on_toggle,
+        None,
+        "checkbox",
+        "wb-checkboxes",
+        false,
+    )
 }
 
 /// One checkbox on its own (e.g. "I do not have a fixed address").
