@@ -654,3 +654,36 @@ fn referral_answers_from_another_tab_are_merged_theirs_first() {
     // Merging the same again changes nothing.
     assert!(!ours.merge_from(&theirs, &i));
 }
+
+#[test]
+fn a_stored_page_must_have_exactly_its_own_fields() {
+    for bad in [
+        json!({"page": "question", "measure": 1}),
+        json!({"page": "question", "index": 1}),
+        json!({"page": "question", "measure": 1, "index": 2, "part": "contact"}),
+        json!({"page": "start", "measure": 0, "index": 0}),
+        json!({"page": "referral"}),
+        json!({"page": "referral", "part": "nowhere"}),
+        json!({"page": "check", "part": "contact"}),
+        json!({"page": "elsewhere"}),
+        json!({"page": "sent", "extra": 1}),
+        json!({"measure": 1, "index": 2}),
+    ] {
+        assert!(
+            serde_json::from_value::<Step>(bad.clone()).is_err(),
+            "{bad} is not a page"
+        );
+    }
+    for step in [
+        Step::Start,
+        part(ReferralPage::Support),
+        Step::TooYoung,
+        q(2, 0),
+        urgent(1, 8),
+        Step::Check,
+        Step::Sent,
+    ] {
+        let back: Step = serde_json::from_value(serde_json::to_value(step).unwrap()).unwrap();
+        assert_eq!(back, step);
+    }
+}

@@ -214,3 +214,32 @@ fn a_version_1_outbox_is_read_with_each_submission_as_its_native_body() {
         "state": {"state": "queued", "next_attempt_at_ms": 0}}]});
     assert!(Outbox::from_json(&bad.to_string()).is_err());
 }
+
+#[test]
+fn an_entry_state_is_stored_flat_and_read_back_exactly() {
+    let queued = EntryState::Queued {
+        next_attempt_at_ms: 5,
+    };
+    let refused = EntryState::Refused { status: 400 };
+    assert_eq!(
+        serde_json::to_value(&queued).unwrap(),
+        serde_json::json!({"state": "queued", "next_attempt_at_ms": 5})
+    );
+    assert_eq!(
+        serde_json::to_value(&refused).unwrap(),
+        serde_json::json!({"state": "refused", "status": 400})
+    );
+    for s in [queued, refused] {
+        let back: EntryState =
+            serde_json::from_value(serde_json::to_value(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+    }
+    for bad in [
+        serde_json::json!({"state": "queued"}),
+        serde_json::json!({"state": "queued", "status": 400}),
+        serde_json::json!({"state": "refused", "status": 400, "next_attempt_at_ms": 1}),
+        serde_json::json!({"state": "lost"}),
+    ] {
+        assert!(serde_json::from_value::<EntryState>(bad.clone()).is_err(), "{bad}");
+    }
+}

@@ -3,9 +3,11 @@
 use crate::domain::referral::ReferralPage;
 use serde::{Deserialize, Serialize};
 
-/// A page of the journey.
+/// A page of the journey. Stored as `{"page": "question", "measure": 1, "index": 2}`,
+/// `{"page": "referral", "part": "contact"}`, `{"page": "start"}`, … (through a flat struct rather
+/// than serde's internally tagged enums, which cost the widget several kilobytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "page", rename_all = "kebab-case")]
+#[serde(try_from = "StepRepr", into = "StepRepr")]
 pub enum Step {
     Start,
     /// One page of the self-referral ("About you", "Contact", …).
@@ -26,6 +28,74 @@ pub enum Step {
     },
     Check,
     Sent,
+}
+
+/// The stored form of a [`Step`].
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepRepr {
+    page: PageName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    part: Option<ReferralPage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    measure: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum PageName {
+    Start,
+    Referral,
+    TooYoung,
+    Question,
+    UrgentHelp,
+    Check,
+    Sent,
+}
+
+impl From<Step> for StepRepr {
+    fn from(step: Step) -> Self {
+        let (page, part, at) = match step {
+            Step::Start => (PageName::Start, None, None),
+            Step::Referral { part } => (PageName::Referral, Some(part), None),
+            Step::TooYoung => (PageName::TooYoung, None, None),
+            Step::Question { measure, index } => (PageName::Question, None, Some((measure, index))),
+            Step::UrgentHelp { measure, index } => {
+                (PageName::UrgentHelp, None, Some((measure, index)))
+            }
+            Step::Check => (PageName::Check, None, None),
+            Step::Sent => (PageName::Sent, None, None),
+        };
+        StepRepr {
+            page,
+            part,
+            measure: at.map(|a| a.0),
+            index: at.map(|a| a.1),
+        }
+    }
+}
+
+impl TryFrom<StepRepr> for Step {
+    type Error = &'static str;
+
+    fn try_from(r: StepRepr) -> Result<Self, Self::Error> {
+        let at = r.measure.zip(r.index);
+        let plain = r.part.is_none() && r.measure.is_none() && r.index.is_none();
+        Ok(match (r.page, r.part, at) {
+            (PageName::Referral, Some(part), None) if r.measure.is_none() => Step::Referral { part },
+            (PageName::Question, None, Some((measure, index))) => Step::Question { measure, index },
+            (PageName::UrgentHelp, None, Some((measure, index))) => {
+                Step::UrgentHelp { measure, index }
+            }
+            (PageName::Start, ..) if plain => Step::Start,
+            (PageName::TooYoung, ..) if plain => Step::TooYoung,
+            (PageName::Check, ..) if plain => Step::Check,
+            (PageName::Sent, ..) if plain => Step::Sent,
+            _ => return Err("not a page of the journey"),
+        })
+    }
 }
 
 /// The shape of the journey: whether the self-referral pages come first, and how many

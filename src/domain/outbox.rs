@@ -87,14 +87,64 @@ pub fn parse_retry_after(value: &str, now_ms: u64, date_ms: Option<u64>) -> Opti
     date_ms.map(|d| d.saturating_sub(now_ms))
 }
 
-/// Where a queued submission stands.
+/// Where a queued submission stands. Stored as `{"state": "queued", "next_attempt_at_ms": …}` or
+/// `{"state": "refused", "status": 400}` (through a flat struct: serde's internally tagged enums
+/// cost the widget several kilobytes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[serde(try_from = "StateRepr", into = "StateRepr")]
 pub enum EntryState {
     /// Waiting to be (re)sent, not before `next_attempt_at_ms`.
     Queued { next_attempt_at_ms: u64 },
     /// The intake refused it with this status; it is kept so nothing is lost.
     Refused { status: u16 },
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateRepr {
+    state: StateName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    next_attempt_at_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum StateName {
+    Queued,
+    Refused,
+}
+
+impl From<EntryState> for StateRepr {
+    fn from(s: EntryState) -> Self {
+        match s {
+            EntryState::Queued { next_attempt_at_ms } => StateRepr {
+                state: StateName::Queued,
+                next_attempt_at_ms: Some(next_attempt_at_ms),
+                status: None,
+            },
+            EntryState::Refused { status } => StateRepr {
+                state: StateName::Refused,
+                next_attempt_at_ms: None,
+                status: Some(status),
+            },
+        }
+    }
+}
+
+impl TryFrom<StateRepr> for EntryState {
+    type Error = &'static str;
+
+    fn try_from(r: StateRepr) -> Result<Self, Self::Error> {
+        match (r.state, r.next_attempt_at_ms, r.status) {
+            (StateName::Queued, Some(next_attempt_at_ms), None) => {
+                Ok(EntryState::Queued { next_attempt_at_ms })
+            }
+            (StateName::Refused, None, Some(status)) => Ok(EntryState::Refused { status }),
+            _ => Err("not a state of an outbox entry"),
+        }
+    }
 }
 
 /// One submission in the outbox.
