@@ -225,6 +225,7 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         privacy_url: None,
         client_reference_pattern: None,
         retention_days: None,
+        minimum_age: None,
         element_id: Some("w".into()),
         index: 0,
     };
@@ -614,4 +615,33 @@ fn follow_up_mode_pattern_retention_and_format() {
     );
     r.mode = None;
     assert_eq!(parse(&r).0.format, Format::Fhir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-minimum-age
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_minimum_age_is_16_unless_the_service_sets_another_whole_number_from_10_to_99() {
+    let age = |v: Option<&str>| {
+        let r = RawConfig {
+            minimum_age: v.map(Into::into),
+            ..raw("https://x.example")
+        };
+        let (config, warnings) = parse(&r);
+        (config.minimum_age, warnings)
+    };
+    assert_eq!(age(None), (16, vec![]));
+    assert_eq!(age(Some("18")), (18, vec![]));
+    assert_eq!(age(Some(" 10 ")), (10, vec![]));
+    assert_eq!(age(Some("99")), (99, vec![]));
+    for bad in ["", "9", "100", "-1", "16.5", "eighteen", "1e1"] {
+        let (got, warnings) = age(Some(bad));
+        assert_eq!(got, 16, "{bad:?} falls back to 16");
+        assert_eq!(warnings, vec![ConfigWarning::MinimumAge], "{bad:?} is refused");
+        assert_eq!(
+            warnings[0].to_string(),
+            "data-minimum-age must be a whole number of years from 10 to 99; the default of 16 is used"
+        );
+    }
 }

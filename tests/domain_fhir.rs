@@ -2,6 +2,8 @@
 //! Bundle parser's checks. (The R4 models themselves are checked by tests/fhir/validate.py.)
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::{Value, json};
 use wellbeing_widget::domain::fhir::{
     self, DEFAULT_BASE, FhirError, PatientDetails, builtin_questionnaires, bundle,
@@ -77,6 +79,7 @@ fn submission(
         submission_id: SubmissionId::parse(id).unwrap(),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
+        referral: Some(common::referral()),
         measures: answered.iter().map(|(i, a)| Measure::new(i, a)).collect(),
         risk: Risk::assess(answered.iter().map(|(i, a)| (*i, a))),
     }
@@ -407,7 +410,22 @@ fn a_bundle_is_a_collection_identified_by_the_submission_id() {
     let entries = b["entry"].as_array().unwrap();
     assert_eq!(entries.len(), 2 + s.measures.len());
     assert_eq!(entries[0]["resource"]["resourceType"], "Patient");
-    assert_eq!(entries[0]["resource"], json!({"resourceType": "Patient"}));
+    // The Patient holds the person's details from the referral, as they gave them.
+    let p = &entries[0]["resource"];
+    assert_eq!(p["name"][0]["text"], "Ada Lovelace");
+    assert_eq!(p["birthDate"], "1990-04-07");
+    assert_eq!(p["identifier"][0]["system"], "https://fhir.nhs.uk/Id/nhs-number");
+    assert_eq!(p["identifier"][0]["value"], "9434765919");
+    assert_eq!(p["address"][0]["postalCode"], "SW1A 1AA");
+    assert_eq!(p["telecom"][0]["system"], "phone");
+    assert_eq!(p["telecom"][0]["value"], "07700900982");
+    // Without a referral the Patient is empty.
+    let without = Submission {
+        referral: None,
+        ..s.clone()
+    };
+    let b2 = bundle_json(&without, &open_builtins());
+    assert_eq!(b2["entry"][0]["resource"], json!({"resourceType": "Patient"}));
     let patient = entries[0]["fullUrl"].clone();
     let request = entries[1]["fullUrl"].clone();
 
@@ -572,9 +590,19 @@ fn bundles_round_trip_through_the_parser() {
         let parsed = parse(&b).unwrap();
         assert_eq!(parsed.submission_id.as_str(), ID);
         assert_eq!(parsed.submitted_at.as_str(), "2026-11-23T10:15:00.000Z");
-        assert!(parsed.patient.is_empty());
+        assert_eq!(
+            parsed.patient,
+            PatientDetails::from_referral(&common::referral())
+        );
         assert_eq!(parsed.risk, s.risk);
-        assert_eq!(parsed.clone().into_submission(), s);
+        // The Bundle carries the Patient's part of the referral, not the whole of it.
+        assert_eq!(
+            parsed.clone().into_submission(),
+            Submission {
+                referral: None,
+                ..s.clone()
+            }
+        );
     }
     // The built-ins alone need no loaded definitions.
     let s = answered_all(&open_builtins());

@@ -3,6 +3,8 @@
 //! follow-up payload.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::json;
 use wellbeing_widget::domain::follow_up::*;
@@ -935,6 +937,7 @@ mod submission {
                 visit_date: date("2026-02-12"),
                 notes: Notes::parse("Met at home").unwrap(),
             })),
+            referral: None,
             measures,
             risk: Risk::default(),
         }
@@ -993,6 +996,8 @@ mod submission {
             ("client_agreed", json!(false)),
             ("client_agreed", json!(null)),
             ("mode", json!("self-referral")),
+            // A follow-up never carries a self-referral's personal details.
+            ("referral", super::common::referral_json()),
         ] {
             let mut bad = j.clone();
             if value.is_null() {
@@ -1024,6 +1029,7 @@ mod submission {
             bad.as_object_mut().unwrap().remove(f);
         }
         bad["mode"] = json!("self-referral");
+        bad["referral"] = super::common::referral_json();
         assert_eq!(
             parse(&bad),
             Err(SubmissionError::ChangeOutsideFollowUp { index: 0 })

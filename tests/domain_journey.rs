@@ -10,6 +10,7 @@ use wellbeing_widget::domain::journey::{Journey, Step};
 /// Three measures of 4, 3 and 1 questions (e.g. ONS4, UCLA-3, the direct loneliness question).
 fn j() -> Journey {
     Journey {
+        referral: false,
         questions: vec![4, 3, 1],
     }
 }
@@ -88,13 +89,14 @@ fn back_retraces_the_walk_across_measure_boundaries() {
 #[test]
 fn a_measure_without_questions_is_skipped_and_no_measures_go_straight_to_check() {
     let j = Journey {
+        referral: false,
         questions: vec![2, 0, 1],
     };
     assert_eq!(j.next(q(0, 1), false), q(2, 0));
     assert_eq!(j.back(q(2, 0), false), Some(q(0, 1)));
     assert!(!j.contains(q(1, 0)));
 
-    let empty = Journey { questions: vec![] };
+    let empty = Journey { referral: false, questions: vec![] };
     assert_eq!(empty.first(), Step::Check);
     assert_eq!(empty.back(Step::Check, false), Some(Step::Start));
 }
@@ -193,6 +195,7 @@ fn instruments() -> Vec<Instrument> {
 
 fn journey_of(instruments: &[Instrument]) -> Journey {
     Journey {
+        referral: false,
         questions: instruments.iter().map(|i| i.items.len()).collect(),
     }
 }
@@ -483,7 +486,7 @@ fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
     assert!(risk.urgent, "a disclosure is not taken back by skipping");
     assert_eq!(risk.reasons, ["phq9-item9"]);
     // It survives a reload.
-    let j = Journey { questions: vec![9] };
+    let j = Journey { referral: false, questions: vec![9] };
     let back = Draft::from_json(&d.to_json(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
     assert!(back.risk(&all).urgent);
     // Choosing "Not at all" is a deliberate answer: no longer urgent.
@@ -509,4 +512,178 @@ fn urgent_help_shows_once_per_risk_and_the_item_that_raised_it_is_known() {
     d.answer(&all[0], "phq9-9", 0).unwrap();
     d.answer(&all[0], "phq9-9", 1).unwrap();
     assert_eq!(d.unseen_risk(&all), ["phq9-item9"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The self-referral pages in the journey, and in the draft
+// ---------------------------------------------------------------------------------------------
+
+use wellbeing_widget::domain::referral::{Area, ReferralAnswers, ReferralPage, Source};
+
+fn referral_journey() -> Journey {
+    Journey {
+        referral: true,
+        questions: vec![4, 1],
+    }
+}
+
+fn part(part: ReferralPage) -> Step {
+    Step::Referral { part }
+}
+
+#[test]
+fn the_referral_pages_come_after_the_start_page_and_before_the_measures() {
+    let j = referral_journey();
+    let mut step = Step::Start;
+    let mut seen = vec![step];
+    while step != Step::Check {
+        step = j.next(step, false);
+        seen.push(step);
+        assert!(seen.len() <= 20);
+    }
+    let mut expected = vec![Step::Start];
+    expected.extend(ReferralPage::ALL.map(part));
+    expected.extend([q(0, 0), q(0, 1), q(0, 2), q(0, 3), q(1, 0), Step::Check]);
+    assert_eq!(seen, expected);
+    assert_eq!(j.first(), part(ReferralPage::AboutYou));
+    // Back retraces it, from the first question to the consent page and so on to the start.
+    let mut back = Step::Check;
+    let mut walked = vec![back];
+    while let Some(b) = j.back(back, false) {
+        walked.push(b);
+        back = b;
+    }
+    walked.reverse();
+    assert_eq!(walked, expected);
+}
+
+#[test]
+fn a_change_to_a_referral_answer_returns_to_check_answers() {
+    let j = referral_journey();
+    for p in ReferralPage::ALL {
+        assert_eq!(j.next(part(p), true), Step::Check, "{p:?}");
+        assert_eq!(j.back(part(p), true), Some(Step::Check), "{p:?}");
+    }
+}
+
+#[test]
+fn the_under_age_page_leads_nowhere_but_back_to_about_you() {
+    let j = referral_journey();
+    assert_eq!(j.next(Step::TooYoung, false), Step::TooYoung);
+    assert_eq!(j.back(Step::TooYoung, false), Some(part(ReferralPage::AboutYou)));
+    assert!(j.contains(Step::TooYoung));
+    // A journey without the referral pages has neither.
+    assert!(!j_contains_without_referral(Step::TooYoung));
+    assert!(!j_contains_without_referral(part(ReferralPage::Consent)));
+}
+
+fn j_contains_without_referral(step: Step) -> bool {
+    Journey {
+        referral: false,
+        questions: vec![4, 1],
+    }
+    .contains(step)
+}
+
+#[test]
+fn referral_steps_have_a_stable_stored_form() {
+    assert_eq!(
+        serde_json::to_value(part(ReferralPage::WhatMatters)).unwrap(),
+        json!({"page": "referral", "part": "what-matters"})
+    );
+    assert_eq!(
+        serde_json::to_value(Step::TooYoung).unwrap(),
+        json!({"page": "too-young"})
+    );
+}
+
+fn typed() -> ReferralAnswers {
+    ReferralAnswers {
+        full_name: "Ada <b>Lovelace</b>".into(),
+        what_matters: "Line one\nLine two".into(),
+        areas: vec![Area::Housing],
+        heard_from: Some(Source::Other),
+        heard_other: "A poster".into(),
+        ..ReferralAnswers::default()
+    }
+}
+
+#[test]
+fn the_referral_answers_are_kept_in_the_draft_exactly_as_typed() {
+    let i = instruments();
+    let j = Journey {
+        referral: true,
+        questions: i.iter().map(|i| i.items.len()).collect(),
+    };
+    let mut d = Draft::new(NOW - 1000);
+    d.step = part(ReferralPage::HowHeard);
+    d.referral = typed();
+    let back = Draft::from_json(&d.to_json(), &i, &j, NOW, DEFAULT_MAX_AGE_MS).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(back.referral.full_name, "Ada <b>Lovelace</b>");
+    // A draft written before the referral pages existed still loads, with no referral answers.
+    let mut v: Value = serde_json::from_str(&draft().to_json()).unwrap();
+    v.as_object_mut().unwrap().remove("referral");
+    let old = load(&v.to_string()).unwrap();
+    assert_eq!(old.referral, ReferralAnswers::default());
+    // A referral page in a journey without the referral pages makes the draft unusable.
+    assert_eq!(load(&d.to_json()), Err(DraftError::Corrupt));
+}
+
+#[test]
+fn a_referral_answer_alone_is_progress() {
+    let mut d = Draft::new(NOW);
+    assert!(!d.has_progress());
+    d.referral.full_name = "A".into();
+    assert!(d.has_progress());
+}
+
+#[test]
+fn referral_answers_from_another_tab_are_merged_theirs_first() {
+    let i = instruments();
+    let mut ours = Draft::new(NOW);
+    ours.referral.full_name = "Ada".into();
+    ours.referral.postcode = "SW1A 1AA".into();
+    let mut theirs = Draft::new(NOW);
+    theirs.referral.full_name = "Ada Lovelace".into();
+    theirs.referral.areas = vec![Area::Housing];
+    assert!(ours.merge_from(&theirs, &i));
+    assert_eq!(ours.referral.full_name, "Ada Lovelace", "their newer answer wins");
+    assert_eq!(ours.referral.postcode, "SW1A 1AA", "our answer they have not given is kept");
+    assert_eq!(ours.referral.areas, vec![Area::Housing]);
+    // Merging the same again changes nothing.
+    assert!(!ours.merge_from(&theirs, &i));
+}
+
+#[test]
+fn a_stored_page_must_have_exactly_its_own_fields() {
+    for bad in [
+        json!({"page": "question", "measure": 1}),
+        json!({"page": "question", "index": 1}),
+        json!({"page": "question", "measure": 1, "index": 2, "part": "contact"}),
+        json!({"page": "start", "measure": 0, "index": 0}),
+        json!({"page": "referral"}),
+        json!({"page": "referral", "part": "nowhere"}),
+        json!({"page": "check", "part": "contact"}),
+        json!({"page": "elsewhere"}),
+        json!({"page": "sent", "extra": 1}),
+        json!({"measure": 1, "index": 2}),
+    ] {
+        assert!(
+            serde_json::from_value::<Step>(bad.clone()).is_err(),
+            "{bad} is not a page"
+        );
+    }
+    for step in [
+        Step::Start,
+        part(ReferralPage::Support),
+        Step::TooYoung,
+        q(2, 0),
+        urgent(1, 8),
+        Step::Check,
+        Step::Sent,
+    ] {
+        let back: Step = serde_json::from_value(serde_json::to_value(step).unwrap()).unwrap();
+        assert_eq!(back, step);
+    }
 }

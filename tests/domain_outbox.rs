@@ -1,6 +1,8 @@
 //! Delivery policy: what is retried, when, and that nothing is lost or sent twice.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use wellbeing_widget::domain::instrument::{Answers, ons4};
 use wellbeing_widget::domain::outbox::*;
@@ -13,6 +15,7 @@ fn submission(n: u8) -> Submission {
         submission_id: SubmissionId::from_random_bytes([n; 16]),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
+        referral: Some(common::referral()),
         measures: vec![Measure::new(&ons4(), &Answers::default())],
         risk: Risk::default(),
     }
@@ -130,9 +133,11 @@ fn the_outbox_keeps_a_submission_until_delivered_and_never_queues_it_twice() {
     let mut o = Outbox::new();
     let s = submission(1);
     let id = s.submission_id.clone();
-    o.enqueue(s.clone(), 100);
-    o.enqueue(s, 100);
+    let body = serde_json::to_string(&s).unwrap();
+    o.enqueue(id.clone(), JSON, body.clone(), 100);
+    o.enqueue(id.clone(), JSON, "{}".into(), 100);
     assert_eq!(o.entries.len(), 1);
+    assert_eq!(o.entries[0].body, body, "the first body is kept");
     assert_eq!(o.due(100, false), vec![id.clone()]);
 
     let Next::RetryAt(t) = o.record(&id, Attempt::NetworkError, 100, 0.0) else {
@@ -147,9 +152,11 @@ fn the_outbox_keeps_a_submission_until_delivered_and_never_queues_it_twice() {
     );
     assert_eq!(o.next_due_at(), Some(1_100));
 
-    // Survives a reload.
+    // Survives a reload, with the very same bytes to send.
     let mut o = Outbox::from_json(&o.to_json()).unwrap();
     assert_eq!(o.entries[0].attempts, 1);
+    assert_eq!(o.entries[0].body, body);
+    assert_eq!(o.entries[0].content_type, "application/json");
 
     assert_eq!(
         o.record(
@@ -177,6 +184,62 @@ fn the_outbox_keeps_a_submission_until_delivered_and_never_queues_it_twice() {
 #[test]
 fn an_unreadable_outbox_is_an_error_not_a_crash() {
     assert!(Outbox::from_json("{").is_err());
-    assert!(Outbox::from_json("{\"version\":2,\"entries\":[]}").is_err());
+    assert!(Outbox::from_json("{\"version\":3,\"entries\":[]}").is_err());
     assert!(Outbox::from_json("{\"version\":1,\"entries\":[{\"submission\":1}]}").is_err());
+    assert!(Outbox::from_json("{\"version\":2,\"entries\":[{\"id\":\"x\"}]}").is_err());
+}
+
+#[test]
+fn a_version_1_outbox_is_read_with_each_submission_as_its_native_body() {
+    let s = submission(7);
+    let old = serde_json::json!({
+        "version": 1,
+        "entries": [{
+            "submission": s,
+            "attempts": 3,
+            "state": {"state": "refused", "status": 400}
+        }]
+    });
+    let o = Outbox::from_json(&old.to_string()).unwrap();
+    assert_eq!(o.entries.len(), 1);
+    let e = &o.entries[0];
+    assert_eq!(e.id, s.submission_id);
+    assert_eq!(e.content_type, "application/json");
+    assert_eq!(Submission::parse_json(e.body.as_bytes()).unwrap(), s);
+    assert_eq!((e.attempts, &e.state), (3, &EntryState::Refused { status: 400 }));
+    // It is written back as version 2.
+    assert!(o.to_json().contains("\"version\":2"));
+    // A version 1 entry without a usable id is unreadable (and the caller keeps the text aside).
+    let bad = serde_json::json!({"version": 1, "entries": [{"submission": {"x": 1}, "attempts": 0,
+        "state": {"state": "queued", "next_attempt_at_ms": 0}}]});
+    assert!(Outbox::from_json(&bad.to_string()).is_err());
+}
+
+#[test]
+fn an_entry_state_is_stored_flat_and_read_back_exactly() {
+    let queued = EntryState::Queued {
+        next_attempt_at_ms: 5,
+    };
+    let refused = EntryState::Refused { status: 400 };
+    assert_eq!(
+        serde_json::to_value(&queued).unwrap(),
+        serde_json::json!({"state": "queued", "next_attempt_at_ms": 5})
+    );
+    assert_eq!(
+        serde_json::to_value(&refused).unwrap(),
+        serde_json::json!({"state": "refused", "status": 400})
+    );
+    for s in [queued, refused] {
+        let back: EntryState =
+            serde_json::from_value(serde_json::to_value(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+    }
+    for bad in [
+        serde_json::json!({"state": "queued"}),
+        serde_json::json!({"state": "queued", "status": 400}),
+        serde_json::json!({"state": "refused", "status": 400, "next_attempt_at_ms": 1}),
+        serde_json::json!({"state": "lost"}),
+    ] {
+        assert!(serde_json::from_value::<EntryState>(bad.clone()).is_err(), "{bad}");
+    }
 }

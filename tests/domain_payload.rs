@@ -1,6 +1,8 @@
 //! The payload contract, version 1: round trip, field parsing, and receiver-side checks.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use wellbeing_widget::domain::instrument::{Answers, ons4, phq9};
 use wellbeing_widget::domain::payload::*;
@@ -25,6 +27,7 @@ fn submission() -> Submission {
         submission_id: SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap(),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
+        referral: Some(common::referral()),
         measures: vec![Measure::new(&ons4(), &answers())],
         risk: Risk::default(),
     }
@@ -38,6 +41,7 @@ fn serialises_to_the_documented_contract() {
         "submission_id": "3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab",
         "submitted_at": "2026-11-23T10:15:00.000Z",
         "mode": "self-referral",
+        "referral": common::referral_json(),
         "measures": [{
             "instrument": "ons4",
             "version": "gss-2019-04",
@@ -155,6 +159,20 @@ fn the_receiver_refuses_malformed_or_inconsistent_bodies() {
             body_with(|v| v["submitted_at"] = "yesterday".into()),
         ),
         ("unknown mode", body_with(|v| v["mode"] = "other".into())),
+        (
+            "self-referral without its referral",
+            body_with(|v| {
+                v.as_object_mut().unwrap().remove("referral");
+            }),
+        ),
+        (
+            "referral without consent to be contacted",
+            body_with(|v| v["referral"]["consent"]["contact"] = false.into()),
+        ),
+        (
+            "referral with a wrong NHS number",
+            body_with(|v| v["referral"]["nhs_number"] = "9434765918".into()),
+        ),
         (
             "out of range",
             body_with(|v| {

@@ -3,6 +3,8 @@
 //! Expected values are typed here from the reference, never read from the code.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::json;
 use wellbeing_widget::domain::instrument::*;
@@ -472,6 +474,7 @@ fn submission(measures: Vec<Measure>) -> Submission {
         submission_id: SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap(),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
+        referral: Some(common::referral()),
         measures,
         risk: Risk::assess(answered.iter().map(|(i, a)| (i, a))),
     }

@@ -3,6 +3,8 @@
 //! own temporary data directory and talks to it over TCP with a small hand-written HTTP/1.1
 //! client (which can also send requests a polite client would not).
 
+mod common;
+
 use serde_json::{Value, json};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -97,6 +99,7 @@ fn submission(id: &SubmissionId, values: [i64; 4]) -> Submission {
         submission_id: id.clone(),
         submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").unwrap(),
         mode: Mode::SelfReferral,
+        referral: Some(common::referral()),
         measures: vec![Measure::new(&instrument, &answers)],
         risk: Risk::default(),
     }
@@ -370,6 +373,17 @@ fn accepts_the_documented_contract_written_by_hand() {
         "submission_id": "3f2a9c1b-4d5e-4f60-8a7b-9c0d1e2f3a4b",
         "submitted_at": "2026-11-23T10:15:00.000Z",
         "mode": "self-referral",
+        "referral": {
+            "full_name": "Ada Lovelace",
+            "date_of_birth": "1990-04-07",
+            "no_fixed_address": true,
+            "contact": { "email": "ada@example.com", "preferred": "email", "best_times": [] },
+            "what_matters": "Getting out more",
+            "areas": [],
+            "heard_from": "self",
+            "support": { "interpreter_needed": false, "filling_in_for": "myself" },
+            "consent": { "contact": true, "share_with_gp": true }
+        },
         "measures": [{
             "instrument": "ons4",
             "version": "gss-2019-04",
@@ -1039,6 +1053,7 @@ fn a_follow_up_with_its_change_is_accepted_and_a_wrong_change_refused() {
     let id = new_id();
     let sub = Submission {
         mode: Mode::FollowUp(Box::new(FollowUpContext::of_visit(&now))),
+        referral: None,
         measures: measures_with_changes(&history, &now, &[ons4()]),
         ..submission(&id, [6, 6, 5, 4])
     };

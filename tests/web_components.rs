@@ -79,7 +79,7 @@ async fn mounts_into_its_host_with_start_page_and_crisis_help() {
     let h1 = el.query_selector("h1").unwrap().expect("a heading");
     assert_eq!(
         h1.text_content().unwrap(),
-        "Tell us how you have been feeling"
+        "Refer yourself for wellbeing support"
     );
     assert!(el.query_selector("a[href='tel:999']").unwrap().is_some());
     assert!(el.query_selector("a[href='tel:111']").unwrap().is_some());
@@ -96,7 +96,7 @@ async fn mounts_into_its_host_with_start_page_and_crisis_help() {
 }
 
 #[wasm_bindgen_test]
-async fn continue_without_an_answer_shows_the_error_summary_and_inline_message() {
+async fn continue_with_nothing_typed_shows_the_error_summary_and_inline_messages() {
     document().set_title("Component test");
     let el = host("t-error");
     let cfg = config("t-error");
@@ -107,17 +107,15 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_message()
     settle().await;
     click_button(&el, "Start now");
     settle().await;
-    let radios = el.query_selector_all("input[type=radio]").unwrap();
-    assert_eq!(radios.length(), 11, "eleven radios, 0 to 10");
-    assert!(
-        el.query_selector("input[type=radio]:checked")
-            .unwrap()
-            .is_none(),
-        "nothing preselected"
+    assert_eq!(
+        el.query_selector("h1").unwrap().unwrap().text_content().unwrap(),
+        "About you"
     );
+    let form = el.query_selector("form").unwrap().expect("a form");
+    assert!(form.has_attribute("novalidate"), "the browser's own checks are off");
     assert!(
-        el.query_selector("fieldset legend h1").unwrap().is_some(),
-        "the legend is the page heading"
+        el.query_selector("[required]").unwrap().is_none(),
+        "no HTML required"
     );
     assert!(el.query_selector(".wb-error-summary").unwrap().is_none());
 
@@ -134,46 +132,40 @@ async fn continue_without_an_answer_shows_the_error_summary_and_inline_message()
             .contains("There is a problem")
     );
     let link = summary.query_selector("a").unwrap().unwrap();
-    assert_eq!(
-        link.text_content().unwrap(),
-        "Select how satisfied you are with your life nowadays"
-    );
-    assert_eq!(
-        link.get_attribute("href").unwrap(),
-        "#wb-t-error-ons4-satisfaction"
-    );
-    assert!(
-        document()
-            .get_element_by_id("wb-t-error-ons4-satisfaction")
-            .is_some(),
-        "the link target is the first radio"
-    );
+    assert_eq!(link.text_content().unwrap(), "Enter your full name");
+    assert_eq!(link.get_attribute("href").unwrap(), "#wb-t-error-full-name");
+    let name: web_sys::HtmlInputElement = document()
+        .get_element_by_id("wb-t-error-full-name")
+        .expect("the link target is the name box")
+        .dyn_into()
+        .unwrap();
     let inline = el.query_selector(".wb-error-message").unwrap().unwrap();
     assert_eq!(
         inline.text_content().unwrap(),
-        "Error: Select how satisfied you are with your life nowadays"
+        "Error: Enter your full name"
     );
-    let fieldset = el.query_selector("fieldset").unwrap().unwrap();
     assert!(
-        fieldset
-            .get_attribute("aria-describedby")
+        name.get_attribute("aria-describedby")
             .unwrap()
             .contains(&inline.id())
     );
     assert!(document().title().starts_with("Error: "));
 
-    // Choosing an answer and continuing clears the error and moves on.
-    let seven: web_sys::HtmlElement = document()
-        .get_element_by_id("wb-t-error-ons4-satisfaction-7")
-        .unwrap()
-        .dyn_into()
+    // Typing a name and continuing clears that error; the others stay until they are fixed.
+    name.set_value("Ada Lovelace");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    seven.click();
     click_button(&el, "Continue");
     settle().await;
-    assert!(el.query_selector(".wb-error-summary").unwrap().is_none());
-    assert_eq!(document().title(), "Component test");
-    assert!(el.text_content().unwrap().contains("Question 2 of 4"));
+    let text = el
+        .query_selector(".wb-error-summary")
+        .unwrap()
+        .expect("still an error summary")
+        .text_content()
+        .unwrap();
+    assert!(!text.contains("Enter your full name"), "{text}");
+    assert!(text.contains("Enter your date of birth"), "{text}");
+    assert_eq!(name.value(), "Ada Lovelace", "what was typed is kept");
 }
 
 #[wasm_bindgen_test]

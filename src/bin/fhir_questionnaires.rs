@@ -249,6 +249,7 @@ mod app {
                     submission_id: SubmissionId::parse(id).expect("a UUID v4"),
                     submitted_at: Timestamp::parse("2026-11-23T10:15:00.000Z").expect("RFC 3339"),
                     mode: Mode::SelfReferral,
+                    referral: None,
                     measures: answered.iter().map(|(i, a)| Measure::new(i, a)).collect(),
                     risk: Risk::assess(answered.iter().map(|(i, a)| (*i, a))),
                 };

@@ -237,7 +237,15 @@ pub enum ConfigWarning {
         "data-timeout-seconds must be a whole number of seconds from 1 to 120; the default of {DEFAULT_TIMEOUT_SECONDS} is used"
     )]
     TimeoutSeconds,
+    #[error(
+        "data-minimum-age must be a whole number of years from 10 to 99; the default of {DEFAULT_MINIMUM_AGE} is used"
+    )]
+    MinimumAge,
 }
+
+/// The youngest age the service accepts self-referrals from, unless `data-minimum-age` says
+/// otherwise.
+pub use crate::domain::referral::DEFAULT_MINIMUM_AGE;
 
 /// Days a draft is kept on the device unless `data-draft-days` says otherwise.
 pub const DEFAULT_DRAFT_DAYS: u32 = 7;
@@ -292,6 +300,8 @@ pub struct WidgetConfig {
     pub client_reference_pattern: Option<ReferencePattern>,
     /// Follow-up: days visits are kept on the device.
     pub retention_days: u32,
+    /// Younger people are shown who to contact instead of the form.
+    pub minimum_age: u32,
 }
 
 /// The raw attribute values read from a host element.
@@ -310,6 +320,7 @@ pub struct RawConfig {
     pub privacy_url: Option<String>,
     pub client_reference_pattern: Option<String>,
     pub retention_days: Option<String>,
+    pub minimum_age: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
     /// The host element's position among the page's widgets.
@@ -368,6 +379,12 @@ impl WidgetConfig {
             1..=730,
             DEFAULT_RETENTION_DAYS,
             ConfigWarning::RetentionDays,
+        );
+        let minimum_age = number(
+            raw.minimum_age.as_deref(),
+            10..=99,
+            DEFAULT_MINIMUM_AGE,
+            ConfigWarning::MinimumAge,
         );
         let parent_origin = match raw.parent_origin.as_deref() {
             None => None,
@@ -463,6 +480,7 @@ impl WidgetConfig {
                 mode,
                 client_reference_pattern,
                 retention_days,
+                minimum_age,
             },
             warnings,
         ))

@@ -4,6 +4,7 @@
 
 use crate::domain::instrument::{Answers, Instrument};
 use crate::domain::journey::{Journey, Step};
+use crate::domain::referral::ReferralAnswers;
 use crate::domain::scoring::Risk;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,6 +25,8 @@ pub struct Draft {
     pub saved_at_ms: u64,
     pub step: Step,
     pub changing: bool,
+    /// The self-referral answers exactly as typed and chosen.
+    pub referral: ReferralAnswers,
     /// Answers by instrument id.
     pub answers: BTreeMap<String, Answers>,
     /// Risk reasons for which the urgent-help page has already been shown.
@@ -42,6 +45,8 @@ struct Stored {
     step: Step,
     #[serde(default)]
     changing: bool,
+    #[serde(default)]
+    referral: ReferralAnswers,
     answers: BTreeMap<String, BTreeMap<String, i64>>,
     #[serde(default)]
     risk_shown: Vec<String>,
@@ -68,6 +73,7 @@ impl Draft {
             saved_at_ms: now_ms,
             step: Step::Start,
             changing: false,
+            referral: ReferralAnswers::default(),
             answers: BTreeMap::new(),
             risk_shown: Vec::new(),
             risk_kept: Vec::new(),
@@ -80,6 +86,7 @@ impl Draft {
             saved_at_ms: self.saved_at_ms,
             step: self.step,
             changing: self.changing,
+            referral: self.referral.clone(),
             answers: self
                 .answers
                 .iter()
@@ -136,6 +143,7 @@ impl Draft {
             saved_at_ms: stored.saved_at_ms,
             step: stored.step,
             changing: stored.changing,
+            referral: stored.referral,
             answers,
             risk_shown: stored.risk_shown,
             risk_kept: stored.risk_kept,
@@ -146,7 +154,9 @@ impl Draft {
 impl Draft {
     /// Whether the person has got anywhere: worth offering "Continue where you left off".
     pub fn has_progress(&self) -> bool {
-        self.step != Step::Start || self.answers.values().any(|a| !a.is_empty())
+        self.step != Step::Start
+            || self.referral != ReferralAnswers::default()
+            || self.answers.values().any(|a| !a.is_empty())
     }
 
     /// Merges a draft written by another tab into this one: every answer the other tab has is
@@ -154,6 +164,7 @@ impl Draft {
     /// whether this draft changed.
     pub fn merge_from(&mut self, other: &Draft, instruments: &[Instrument]) -> bool {
         let before = self.answers.clone();
+        let referral_changed = self.referral.merge_from(&other.referral);
         for i in instruments {
             let theirs = other.answers_to(&i.id);
             let ours = self.answers.entry(i.id.clone()).or_default();
@@ -172,7 +183,7 @@ impl Draft {
                 self.risk_shown.push(r.clone());
             }
         }
-        self.answers != before
+        self.answers != before || referral_changed
     }
 
     /// The answers given to `instrument` so far.

@@ -1,12 +1,21 @@
 //! The pages of the journey and how a person moves between them.
 
+use crate::domain::referral::ReferralPage;
 use serde::{Deserialize, Serialize};
 
-/// A page of the journey.
+/// A page of the journey. Stored as `{"page": "question", "measure": 1, "index": 2}`,
+/// `{"page": "referral", "part": "contact"}`, `{"page": "start"}`, … (through a flat struct rather
+/// than serde's internally tagged enums, which cost the widget several kilobytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "page", rename_all = "kebab-case")]
+#[serde(try_from = "StepRepr", into = "StepRepr")]
 pub enum Step {
     Start,
+    /// One page of the self-referral ("About you", "Contact", …).
+    Referral {
+        part: ReferralPage,
+    },
+    /// Younger than the service's minimum age: who to contact instead (from "About you").
+    TooYoung,
     /// Question `index` (0-based) of measure `measure` (0-based, in the deployment's order).
     Question {
         measure: usize,
@@ -21,9 +30,80 @@ pub enum Step {
     Sent,
 }
 
-/// The shape of the journey: how many questions each measure asks.
+/// The stored form of a [`Step`].
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepRepr {
+    page: PageName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    part: Option<ReferralPage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    measure: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum PageName {
+    Start,
+    Referral,
+    TooYoung,
+    Question,
+    UrgentHelp,
+    Check,
+    Sent,
+}
+
+impl From<Step> for StepRepr {
+    fn from(step: Step) -> Self {
+        let (page, part, at) = match step {
+            Step::Start => (PageName::Start, None, None),
+            Step::Referral { part } => (PageName::Referral, Some(part), None),
+            Step::TooYoung => (PageName::TooYoung, None, None),
+            Step::Question { measure, index } => (PageName::Question, None, Some((measure, index))),
+            Step::UrgentHelp { measure, index } => {
+                (PageName::UrgentHelp, None, Some((measure, index)))
+            }
+            Step::Check => (PageName::Check, None, None),
+            Step::Sent => (PageName::Sent, None, None),
+        };
+        StepRepr {
+            page,
+            part,
+            measure: at.map(|a| a.0),
+            index: at.map(|a| a.1),
+        }
+    }
+}
+
+impl TryFrom<StepRepr> for Step {
+    type Error = &'static str;
+
+    fn try_from(r: StepRepr) -> Result<Self, Self::Error> {
+        let at = r.measure.zip(r.index);
+        let plain = r.part.is_none() && r.measure.is_none() && r.index.is_none();
+        Ok(match (r.page, r.part, at) {
+            (PageName::Referral, Some(part), None) if r.measure.is_none() => Step::Referral { part },
+            (PageName::Question, None, Some((measure, index))) => Step::Question { measure, index },
+            (PageName::UrgentHelp, None, Some((measure, index))) => {
+                Step::UrgentHelp { measure, index }
+            }
+            (PageName::Start, ..) if plain => Step::Start,
+            (PageName::TooYoung, ..) if plain => Step::TooYoung,
+            (PageName::Check, ..) if plain => Step::Check,
+            (PageName::Sent, ..) if plain => Step::Sent,
+            _ => return Err("not a page of the journey"),
+        })
+    }
+}
+
+/// The shape of the journey: whether the self-referral pages come first, and how many
+/// questions each measure asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Journey {
+    /// The self-referral pages ("About you" to "Consent") before the measures.
+    pub referral: bool,
     pub questions: Vec<usize>,
 }
 
@@ -31,6 +111,9 @@ impl Journey {
     /// The pages in order, from the start page to check-your-answers.
     fn pages(&self) -> Vec<Step> {
         let mut pages = vec![Step::Start];
+        if self.referral {
+            pages.extend(ReferralPage::ALL.map(|part| Step::Referral { part }));
+        }
         for (measure, &n) in self.questions.iter().enumerate() {
             pages.extend((0..n).map(|index| Step::Question { measure, index }));
         }
@@ -49,9 +132,10 @@ impl Journey {
         let step = match step {
             Step::UrgentHelp { measure, index } => Step::Question { measure, index },
             Step::Check | Step::Sent => return Step::Sent,
+            Step::TooYoung => return Step::TooYoung,
             s => s,
         };
-        if changing && matches!(step, Step::Question { .. }) {
+        if changing && matches!(step, Step::Question { .. } | Step::Referral { .. }) {
             return Step::Check;
         }
         let pages = self.pages();
@@ -64,7 +148,10 @@ impl Journey {
         match step {
             Step::Start | Step::Sent => None,
             Step::UrgentHelp { measure, index } => Some(Step::Question { measure, index }),
-            Step::Question { .. } if changing => Some(Step::Check),
+            Step::TooYoung => Some(Step::Referral {
+                part: ReferralPage::AboutYou,
+            }),
+            Step::Question { .. } | Step::Referral { .. } if changing => Some(Step::Check),
             _ => {
                 let pages = self.pages();
                 let at = pages.iter().position(|p| *p == step)?;
@@ -79,6 +166,7 @@ impl Journey {
             Step::Question { measure, index } | Step::UrgentHelp { measure, index } => {
                 self.questions.get(measure).is_some_and(|&n| index < n)
             }
+            Step::Referral { .. } | Step::TooYoung => self.referral,
             _ => true,
         }
     }

@@ -1,11 +1,18 @@
 //! The outbox: submissions waiting on the device until the intake has them. Delivery policy is
 //! here (pure, time passed in): which failures are retried, when, and what the person is told.
+//!
+//! An entry keeps the exact body to send, written once when the person confirmed: every retry,
+//! on this visit or a later one, sends the same bytes with the same `Idempotency-Key`.
 
-use crate::domain::payload::{Submission, SubmissionId};
+use crate::domain::payload::SubmissionId;
 use serde::{Deserialize, Serialize};
 
-/// The format of the stored outbox.
-pub const OUTBOX_VERSION: u32 = 1;
+/// The format of the stored outbox. Version 1 kept the submission itself; it is still read (see
+/// [`Outbox::from_json`]).
+pub const OUTBOX_VERSION: u32 = 2;
+
+/// The content type of the native payload.
+pub const JSON: &str = "application/json";
 
 /// First retry after 2 s, doubling each time, never more than 5 minutes apart.
 pub const BASE_DELAY_MS: u64 = 2_000;
@@ -80,9 +87,11 @@ pub fn parse_retry_after(value: &str, now_ms: u64, date_ms: Option<u64>) -> Opti
     date_ms.map(|d| d.saturating_sub(now_ms))
 }
 
-/// Where a queued submission stands.
+/// Where a queued submission stands. Stored as `{"state": "queued", "next_attempt_at_ms": …}` or
+/// `{"state": "refused", "status": 400}` (through a flat struct: serde's internally tagged enums
+/// cost the widget several kilobytes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[serde(try_from = "StateRepr", into = "StateRepr")]
 pub enum EntryState {
     /// Waiting to be (re)sent, not before `next_attempt_at_ms`.
     Queued { next_attempt_at_ms: u64 },
@@ -90,11 +99,64 @@ pub enum EntryState {
     Refused { status: u16 },
 }
 
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateRepr {
+    state: StateName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    next_attempt_at_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<u16>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum StateName {
+    Queued,
+    Refused,
+}
+
+impl From<EntryState> for StateRepr {
+    fn from(s: EntryState) -> Self {
+        match s {
+            EntryState::Queued { next_attempt_at_ms } => StateRepr {
+                state: StateName::Queued,
+                next_attempt_at_ms: Some(next_attempt_at_ms),
+                status: None,
+            },
+            EntryState::Refused { status } => StateRepr {
+                state: StateName::Refused,
+                next_attempt_at_ms: None,
+                status: Some(status),
+            },
+        }
+    }
+}
+
+impl TryFrom<StateRepr> for EntryState {
+    type Error = &'static str;
+
+    fn try_from(r: StateRepr) -> Result<Self, Self::Error> {
+        match (r.state, r.next_attempt_at_ms, r.status) {
+            (StateName::Queued, Some(next_attempt_at_ms), None) => {
+                Ok(EntryState::Queued { next_attempt_at_ms })
+            }
+            (StateName::Refused, None, Some(status)) => Ok(EntryState::Refused { status }),
+            _ => Err("not a state of an outbox entry"),
+        }
+    }
+}
+
 /// One submission in the outbox.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    pub submission: Submission,
+    /// The submission id: the `Idempotency-Key`, and where the person's reference comes from.
+    pub id: SubmissionId,
+    /// `application/json`, or `application/fhir+json` for a FHIR Bundle.
+    pub content_type: String,
+    /// The body, exactly as it is sent.
+    pub body: String,
     pub attempts: u32,
     pub state: EntryState,
 }
@@ -116,24 +178,68 @@ impl Outbox {
     }
 
     /// Reads a stored outbox. Anything unreadable gives `Err` so the caller can say so; the
-    /// stored text is then kept aside rather than thrown away.
+    /// stored text is then kept aside rather than thrown away. A version 1 outbox (which kept
+    /// each submission as an object) is read too: each submission becomes the native JSON body
+    /// it was going to be sent as.
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        let o: Outbox = serde_json::from_str(json)?;
+        let value: serde_json::Value = serde_json::from_str(json)?;
+        if value.get("version").and_then(serde_json::Value::as_u64) == Some(1) {
+            return Self::from_version_1(value);
+        }
+        let o: Outbox = serde_json::from_value(value)?;
         if o.version != OUTBOX_VERSION {
             return Err(serde::de::Error::custom("unsupported outbox version"));
         }
         Ok(o)
     }
 
+    fn from_version_1(value: serde_json::Value) -> Result<Self, serde_json::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Old {
+            submission: serde_json::Value,
+            attempts: u32,
+            state: EntryState,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct OldOutbox {
+            #[allow(dead_code)]
+            version: u32,
+            entries: Vec<Old>,
+        }
+        let old: OldOutbox = serde_json::from_value(value)?;
+        let mut outbox = Outbox::new();
+        for e in old.entries {
+            let id = e
+                .submission
+                .get("submission_id")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|s| SubmissionId::parse(s).ok())
+                .ok_or_else(|| serde::de::Error::custom("a submission without its id"))?;
+            outbox.entries.push(Entry {
+                id,
+                content_type: JSON.to_owned(),
+                body: e.submission.to_string(),
+                attempts: e.attempts,
+                state: e.state,
+            });
+        }
+        Ok(outbox)
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("an outbox always serialises")
     }
 
-    /// Queues a submission to be sent now. Queuing the same submission twice keeps one.
-    pub fn enqueue(&mut self, submission: Submission, now_ms: u64) {
-        if self.get(&submission.submission_id).is_none() {
+    /// Queues a submission's body to be sent now. Queuing the same submission twice keeps the
+    /// first.
+    pub fn enqueue(&mut self, id: SubmissionId, content_type: &str, body: String, now_ms: u64) {
+        if self.get(&id).is_none() {
             self.entries.push(Entry {
-                submission,
+                id,
+                content_type: content_type.to_owned(),
+                body,
                 attempts: 0,
                 state: EntryState::Queued {
                     next_attempt_at_ms: now_ms,
@@ -145,7 +251,7 @@ impl Outbox {
     pub fn get(&self, id: &SubmissionId) -> Option<&Entry> {
         self.entries
             .iter()
-            .find(|e| &e.submission.submission_id == id)
+            .find(|e| &e.id == id)
     }
 
     /// The queued submissions due at `now_ms` (all of them when `force`, e.g. on `online`).
@@ -156,7 +262,7 @@ impl Outbox {
                 EntryState::Queued { next_attempt_at_ms } => force || next_attempt_at_ms <= now_ms,
                 EntryState::Refused { .. } => false,
             })
-            .map(|e| e.submission.submission_id.clone())
+            .map(|e| e.id.clone())
             .collect()
     }
 
@@ -182,7 +288,7 @@ impl Outbox {
         let Some(at) = self
             .entries
             .iter()
-            .position(|e| &e.submission.submission_id == id)
+            .position(|e| &e.id == id)
         else {
             return Next::Done;
         };
@@ -208,7 +314,7 @@ impl Outbox {
         if let Some(e) = self
             .entries
             .iter_mut()
-            .find(|e| &e.submission.submission_id == id)
+            .find(|e| &e.id == id)
         {
             e.state = EntryState::Queued {
                 next_attempt_at_ms: now_ms,

@@ -6,7 +6,7 @@
 
 use crate::domain::follow_up::{ClientReference, FollowUpContext, MeasureChange, Notes, Timepoint};
 use crate::domain::instrument::{self, Answers, Instrument};
-use crate::domain::referral::SimpleDate;
+use crate::domain::referral::{Referral, SimpleDate};
 use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -305,6 +305,10 @@ pub struct Submission {
     pub submission_id: SubmissionId,
     pub submitted_at: Timestamp,
     pub mode: Mode,
+    /// Who the person is, how to reach them and what matters to them: required in
+    /// `self-referral` mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
     pub measures: Vec<Measure>,
     /// Whether an answer needs urgent attention (e.g. PHQ-9 item 9 above 0), and why.
     pub risk: Risk,
@@ -329,6 +333,8 @@ struct SubmissionRepr {
     client_agreed: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     notes: Option<Notes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    referral: Option<Referral>,
     measures: Vec<Measure>,
     risk: Risk,
 }
@@ -336,7 +342,7 @@ struct SubmissionRepr {
 /// A follow-up field missing from a follow-up, or present in a self-referral.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
 #[error(
-    "client_reference, timepoint, visit_date and client_agreed (true) are required with mode follow-up, and notes is allowed; none of them with mode self-referral"
+    "client_reference, timepoint, visit_date and client_agreed (true) are required with mode follow-up, and notes is allowed, but not referral; none of them with mode self-referral"
 )]
 pub struct ModeFieldsError;
 
@@ -359,7 +365,7 @@ impl TryFrom<SubmissionRepr> for Submission {
                 Some(timepoint),
                 Some(visit_date),
                 Some(true),
-            ) => Mode::FollowUp(Box::new(FollowUpContext {
+            ) if r.referral.is_none() => Mode::FollowUp(Box::new(FollowUpContext {
                 client_reference,
                 timepoint,
                 visit_date,
@@ -372,6 +378,7 @@ impl TryFrom<SubmissionRepr> for Submission {
             submission_id: r.submission_id,
             submitted_at: r.submitted_at,
             mode,
+            referral: r.referral,
             measures: r.measures,
             risk: r.risk,
         })
@@ -394,6 +401,7 @@ impl From<Submission> for SubmissionRepr {
             timepoint: f.as_ref().map(|f| f.timepoint),
             visit_date: f.as_ref().map(|f| f.visit_date),
             notes: f.and_then(|f| f.notes),
+            referral: s.referral,
             measures: s.measures,
             risk: s.risk,
         }
@@ -435,6 +443,8 @@ pub enum SubmissionError {
         "measure {index}: change does not match the score and the instrument's meaningful-change rule"
     )]
     ChangeMismatch { index: usize },
+    #[error("referral is required in self-referral mode")]
+    MissingReferral,
 }
 
 impl Submission {
@@ -460,6 +470,9 @@ impl Submission {
     }
 
     fn check(&self) -> Result<(), SubmissionError> {
+        if self.mode == Mode::SelfReferral && self.referral.is_none() {
+            return Err(SubmissionError::MissingReferral);
+        }
         let mut seen = std::collections::BTreeSet::new();
         let mut raised: Vec<String> = Vec::new();
         for (index, m) in self.measures.iter().enumerate() {

@@ -319,6 +319,7 @@ pub fn error_kind(e: &SubmissionError) -> &'static str {
         SubmissionError::RiskMismatch => "risk-mismatch",
         SubmissionError::ChangeOutsideFollowUp { .. } => "change-outside-follow-up",
         SubmissionError::ChangeMismatch { .. } => "change-mismatch",
+        SubmissionError::MissingReferral => "missing-referral",
     }
 }
 

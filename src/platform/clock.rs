@@ -25,3 +25,18 @@ pub fn new_submission_id() -> Result<SubmissionId, String> {
         .map_err(|_| "getRandomValues failed")?;
     Ok(SubmissionId::from_random_bytes(bytes))
 }
+
+/// Today's date where the person is (their device's time zone): what a date of birth is checked
+/// against.
+pub fn today() -> crate::domain::referral::SimpleDate {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    crate::domain::referral::SimpleDate::new(
+        u16::try_from(y).unwrap_or(2000),
+        u8::try_from(m).unwrap_or(1),
+        u8::try_from(d).unwrap_or(1),
+    )
+    .unwrap_or_else(|_| {
+        crate::domain::referral::SimpleDate::from_unix_ms(now_ms()).expect("a date after 1970")
+    })
+}

@@ -6,6 +6,11 @@ use crate::ui::components::{
     notice::{IntegratorNotice, Notice},
     outbox_status::OutboxStatus,
 };
+use crate::domain::referral::ReferralPage;
+use crate::ui::pages::referral::{
+    about_you::AboutYou, consent::Consent, contact::Contact, how_heard::HowHeard,
+    support::Support, too_young::TooYoung, what_matters::WhatMatters,
+};
 use crate::ui::pages::{
     check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,
     urgent_help::UrgentHelp,
@@ -60,6 +65,15 @@ pub fn App(
                 {match s.0 {
                     _ if s.1 => view! { <Resume/> }.into_any(),
                     Step::Start => view! { <Start/> }.into_any(),
+                    Step::Referral { part } => match part {
+                        ReferralPage::AboutYou => view! { <AboutYou/> }.into_any(),
+                        ReferralPage::Contact => view! { <Contact/> }.into_any(),
+                        ReferralPage::WhatMatters => view! { <WhatMatters/> }.into_any(),
+                        ReferralPage::HowHeard => view! { <HowHeard/> }.into_any(),
+                        ReferralPage::Support => view! { <Support/> }.into_any(),
+                        ReferralPage::Consent => view! { <Consent/> }.into_any(),
+                    },
+                    Step::TooYoung => view! { <TooYoung/> }.into_any(),
                     Step::Question { measure, index } => view! { <Question measure index/> }.into_any(),
                     Step::UrgentHelp { measure, index } => view! { <UrgentHelp measure index/> }.into_any(),
                     Step::Check => view! { <CheckAnswers/> }.into_any(),

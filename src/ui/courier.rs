@@ -6,7 +6,7 @@
 use crate::domain::config::{Format, WidgetConfig};
 use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::Instrument;
-use crate::domain::outbox::{EntryState, Next, Outbox};
+use crate::domain::outbox::{EntryState, JSON, Next, Outbox};
 use crate::domain::payload::{Submission, SubmissionId};
 use crate::platform::storage::{Slot, StorageError};
 use crate::platform::{clock, document, events, http};
@@ -100,10 +100,20 @@ impl Courier {
         }
     }
 
-    /// Puts `submission` in the outbox on the device, then sends it.
+    /// Writes `submission` as the body to send (native JSON, or a FHIR Bundle when the host
+    /// asked for it), puts it in the outbox on the device, then sends it.
     pub fn send(&self, submission: Submission) {
+        let (content_type, body) = self.body(&submission).unwrap_or_else(|_| {
+            // Nothing is lost: the answers go as the native payload, and if the intake refuses
+            // that, they stay on the device.
+            document::integrator_error(
+                "the submission could not be written as FHIR; it is sent as the native JSON payload",
+            );
+            (JSON, serde_json::to_string(&submission).expect("a submission always serialises"))
+        });
+        let id = submission.submission_id;
         self.outbox
-            .update(|o| o.enqueue(submission, clock::now_ms()));
+            .update(|o| o.enqueue(id, content_type, body, clock::now_ms()));
         self.save();
         self.flush(true);
     }
@@ -141,18 +151,14 @@ impl Courier {
         let timeout = Duration::from_secs(self.config.with_value(|c| c.timeout_seconds.into()));
         leptos::task::spawn_local(async move {
             for id in due {
-                let Some(body) = courier
-                    .outbox
-                    .with_untracked(|o| o.get(&id).map(|e| courier.body(&e.submission)))
-                else {
-                    continue;
-                };
-                let Ok((content_type, body)) = body else {
-                    document::integrator_error("the submission could not be written as FHIR");
+                let Some((content_type, body)) = courier.outbox.with_untracked(|o| {
+                    o.get(&id)
+                        .map(|e| (e.content_type.clone(), e.body.clone()))
+                }) else {
                     continue;
                 };
                 let attempt =
-                    http::post(&endpoint, content_type, id.as_str(), &body, timeout).await;
+                    http::post(&endpoint, &content_type, id.as_str(), &body, timeout).await;
                 let next = courier.outbox.try_update(|o| {
                     o.record(&id, attempt, clock::now_ms(), js_sys::Math::random())
                 });
@@ -189,7 +195,7 @@ impl Courier {
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
         match self.config.with_value(|c| c.format) {
             Format::Native => Ok((
-                "application/json",
+                JSON,
                 serde_json::to_string(submission).expect("a submission always serialises"),
             )),
             Format::Fhir => {
@@ -237,7 +243,7 @@ impl Courier {
             let ids: Vec<SubmissionId> = o
                 .entries
                 .iter()
-                .map(|e| e.submission.submission_id.clone())
+                .map(|e| e.id.clone())
                 .collect();
             for id in ids {
                 o.retry_now(&id, now);

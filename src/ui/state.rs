@@ -6,6 +6,7 @@ use crate::domain::draft::{DAY_MS, Draft};
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
+use crate::domain::referral::{self, Field, NotReady, PageResult, ReferralAnswers, ReferralPage};
 use crate::platform::storage::{Slot, StorageError};
 use crate::platform::{clock, document};
 use crate::ui::courier::Courier;
@@ -48,6 +49,7 @@ impl Form {
         host: Option<web_sys::HtmlElement>,
     ) -> Self {
         let journey = Journey {
+            referral: true,
             questions: instruments.iter().map(|i| i.items.len()).collect(),
         };
         let draft_slot = Slot::open(&config.instance, "draft");
@@ -103,6 +105,20 @@ impl Form {
 
     pub fn error_summary_id(&self) -> String {
         self.id("error-summary")
+    }
+
+    /// The service's name as the person reads it: `data-organisation`, or "the wellbeing service".
+    pub fn service_name(&self) -> String {
+        self.config.with_value(|c| {
+            c.organisation
+                .clone()
+                .unwrap_or_else(|| "the wellbeing service".to_owned())
+        })
+    }
+
+    /// The DOM id of a self-referral field's input (of the first radio or checkbox of a group).
+    pub fn field_id(&self, field: Field) -> String {
+        self.id(field.id())
     }
 
     /// The id of the first radio of an item (the error summary links there).
@@ -169,6 +185,51 @@ impl Form {
             }
             self.go(to);
         }
+    }
+
+    /// Records a self-referral answer as it is typed or chosen (and saves it on the device).
+    pub fn edit_referral(&self, edit: impl FnOnce(&mut ReferralAnswers)) {
+        self.draft.update(|d| edit(&mut d.referral));
+        self.save();
+    }
+
+    /// Shows the problems found on the current page: in the summary (focused) and by each field.
+    fn show_problems(&self, problems: Vec<referral::FieldError>) {
+        self.set_errors(
+            problems
+                .into_iter()
+                .map(|e| FieldError {
+                    field_id: self.field_id(e.field),
+                    message: e.message,
+                })
+                .collect(),
+        );
+        document::focus_soon(self.error_summary_id());
+    }
+
+    /// "Continue" from a self-referral page: checks that page only, then moves on (or, under the
+    /// minimum age, to the page that says who to contact instead).
+    pub fn continue_referral(&self, part: ReferralPage) {
+        let minimum_age = self.config.with_value(|c| c.minimum_age);
+        let result = self.draft.with_untracked(|d| {
+            referral::validate(part, &d.referral, clock::today(), minimum_age)
+        });
+        match result {
+            PageResult::Ok => self.move_on(Step::Referral { part }),
+            PageResult::TooYoung { .. } => {
+                self.draft.update(|d| d.changing = false);
+                self.go(Step::TooYoung);
+            }
+            PageResult::Errors(problems) => self.show_problems(problems),
+        }
+    }
+
+    /// A "Change" link for a self-referral answer on check-your-answers: its page, with focus
+    /// on the field.
+    pub fn change_referral(&self, field: Field) {
+        self.draft.update(|d| d.changing = true);
+        self.go(Step::Referral { part: field.page() });
+        document::focus_soon(self.field_id(field));
     }
 
     /// Records an answer as it is given (and saves it on the device).
@@ -260,6 +321,32 @@ impl Form {
             );
             return;
         };
+        let minimum_age = self.config.with_value(|c| c.minimum_age);
+        let checked = self.draft.with_untracked(|d| {
+            referral::parse_all(&d.referral, clock::today(), minimum_age)
+        });
+        let referral = match checked {
+            Ok(r) => r,
+            // Answers restored from an older draft, or a birthday that passed while the form
+            // was open: back to the first page with a problem, then straight back here.
+            Err(NotReady::TooYoung { .. }) => {
+                self.go(Step::TooYoung);
+                return;
+            }
+            Err(not_ready @ NotReady::Errors(_)) => {
+                let part = not_ready.first_page();
+                let NotReady::Errors(all) = not_ready else { return };
+                self.draft.update(|d| d.changing = true);
+                self.go(Step::Referral { part });
+                self.show_problems(
+                    all.into_iter()
+                        .filter(|(p, _)| *p == part)
+                        .map(|(_, e)| e)
+                        .collect(),
+                );
+                return;
+            }
+        };
         let (measures, risk) = self.instruments.with_value(|all| {
             self.draft.with_untracked(|d| {
                 let measures = all
@@ -274,6 +361,7 @@ impl Form {
             submission_id: submission_id.clone(),
             submitted_at: clock::now_timestamp(),
             mode: Mode::SelfReferral,
+            referral: Some(referral),
             measures,
             risk,
         };

@@ -29,6 +29,8 @@ import {
   onlyStored,
   openWidget,
   referenceOf,
+  questionsText,
+  startJourney,
 } from './lib/journey.mjs';
 
 let browser;
@@ -67,7 +69,7 @@ const ONS4_ANSWERS = [6, 7, 5, 3];
 test('data-format="fhir": one Bundle sent, received, parsed, stored as sent; valid FHIR R4', async (t) => {
   await withPage(browser, t, {}, async (page) => {
     await openWidget(page, `${web.url}fhir.html`);
-    await clickButton(page, 'Start now');
+    await startJourney(page);
     for (let n = 1; n <= 8; n++) await answerQuestion(page, PHQ9, n, PHQ9_ANSWERS[n - 1]);
     await answerQuestion(page, PHQ9, 9, PHQ9_ANSWERS[8]);
     await h1(page, HEADING_URGENT).waitFor();

@@ -54,6 +54,8 @@ import {
   onlyStored,
   openWidget,
   referenceOf,
+  questionsText,
+  startJourney,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -146,8 +148,8 @@ async function freshIntake(t) {
 
 /** The start page says how many questions there are; "Start now". */
 async function start(page, questions) {
-  await page.getByText(`This form asks ${questions} short questions`, { exact: false }).waitFor();
-  await clickButton(page, 'Start now');
+  await page.getByText(questionsText(questions), { exact: false }).waitFor();
+  await startJourney(page);
 }
 
 /** The inline crisis alert of a question page (role=alert, shown when an answer raises a risk). */

@@ -52,6 +52,8 @@ import {
   onlyStored,
   referenceOf,
   shownReference,
+  questionsText,
+  startJourney,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -277,8 +279,8 @@ async function open(page, file = 'ons4.html') {
 }
 
 async function start(page, questions = 4) {
-  await page.getByText(`This form asks ${questions} short questions`).waitFor();
-  await clickButton(page, 'Start now');
+  await page.getByText(questionsText(questions), { exact: false }).waitFor();
+  await startJourney(page);
 }
 
 /** ONS4 only: start → four answers → check your answers. */
@@ -367,8 +369,10 @@ test('offline while sending: saved on the device (axe), retried, then sent on th
     // On the device: the submission in the outbox, the draft gone.
     assert.equal((await onDevice(page)).draft, null, 'the draft is removed once the submission is in the outbox');
     let entry = await outboxEntry(page);
-    assert.equal(referenceOf(entry.submission.submission_id), reference);
+    assert.equal(referenceOf(entry.id), reference);
     assert.equal(entry.state.state, 'queued');
+    const body = entry.body;
+    assert.equal(JSON.parse(body).submission_id, entry.id, 'the body to send is kept as written');
 
     // Still offline: the widget keeps retrying by itself (the attempts grow), nothing arrives.
     await eventually(async () => (await outboxEntry(page)).attempts >= 2, { timeout: 8_000, message: 'a second attempt while offline' });
@@ -389,6 +393,7 @@ test('offline while sending: saved on the device (axe), retried, then sent on th
     await h1(page, HEADING_SENT).waitFor();
     const posts = proxy.posts();
     assert.equal(posts.length, 1, `one POST: ${proxy.summary()}`);
+    assert.equal(posts[0].body, body, 'the very bytes kept on the device are sent');
     assert.ok(posts[0].at < nextAt - 200, `sent on the online event (${nextAt - posts[0].at} ms before the timer)`);
     assert.equal(await shownReference(page), reference, 'the same reference');
 
@@ -539,7 +544,7 @@ test('400: "could not be sent" (axe), kept and not retried, the console has the 
 
     // The integrator is told in the console: the status and the submission id, nothing else.
     const entry = await outboxEntry(page);
-    const id = entry.submission.submission_id;
+    const id = entry.id;
     assert.deepEqual(entry.state, { state: 'refused', status: 400 }, 'kept on the device as refused');
     await eventually(() => consoleErrors(page).some((e) => e.startsWith('[wellbeing-widget]') && e.includes('400')), {
       message: 'a console.error naming the status',

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { INTAKE_BIN, SCHEMA_PATH, startIntake, validateSubmission } from './lib/harness.mjs';
+import { REFERRAL_JSON } from './lib/journey.mjs';
 
 /** A realistic valid submission, as the widget writes it. */
 function example() {
@@ -14,6 +15,7 @@ function example() {
     submission_id: '3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab',
     submitted_at: '2026-11-23T10:15:00.000Z',
     mode: 'self-referral',
+    referral: structuredClone(REFERRAL_JSON),
     measures: [
       {
         instrument: 'ons4',
@@ -530,7 +532,10 @@ test('invalid: other wrong values', () => {
 // differences, where the schema is the stricter: it requires `score` and `band` (serde reads a
 // missing Option as null), and ajv-formats allows a leap second only at 23:59:60. Where the
 // receiver is the stricter: repeated instruments or items, and a score that does not match the
-// answers (not expressible in JSON Schema).
+// answers (not expressible in JSON Schema); in the referral, an NHS number's Modulus 11 check
+// digit, a date of birth that is not a real date or not in the past, and the preferred way being
+// one that was given when only a mobile's safety to text decides it. The schema is the stricter on
+// a postcode's form: the receiver also reads one in lower case and normalises it.
 test('the schema and the intake receiver agree', { skip: !fs.existsSync(INTAKE_BIN) && `no ${INTAKE_BIN}` }, async (t) => {
   const intake = await startIntake({ allowOrigin: 'http://127.0.0.1:9' });
   t.after(() => intake.close());
@@ -586,6 +591,37 @@ test('the schema and the intake receiver agree', { skip: !fs.existsSync(INTAKE_B
     'a SWEMWBS score without metric': (s) => (s.measures = withMeasure('swemwbs', (m) => delete m.score.metric).measures),
     'a UCLA-3 band': (s) => (s.measures = withMeasure('ucla3', (m) => (m.score.band = 'lonely')).measures),
     'a direct loneliness score': (s) => (s.measures = withMeasure('ons-loneliness', (m) => (m.score = { total: 3 })).measures),
+    // The referral object.
+    'no referral': (s) => delete s.referral,
+    'a referral without consent to contact': (s) => (s.referral.consent.contact = false),
+    'a referral without its consents': (s) => delete s.referral.consent,
+    'a postcode and no fixed address': (s) => (s.referral.no_fixed_address = true),
+    'no fixed address and no postcode': (s) => {
+      s.referral.no_fixed_address = true;
+      delete s.referral.postcode;
+    },
+    'neither postcode nor no fixed address': (s) => delete s.referral.postcode,
+    'an NHS number of 9 digits': (s) => (s.referral.nhs_number = '943476591'),
+    'no way to contact': (s) => (s.referral.contact = { preferred: 'email', best_times: [] }),
+    'a landline and phone calls': (s) =>
+      (s.referral.contact = { phone: '01632960001', preferred: 'phone', safe_to_leave_message: true, best_times: ['any'] }),
+    'a landline and text messages': (s) =>
+      (s.referral.contact = { phone: '01632960001', preferred: 'text', safe_to_leave_message: true, best_times: [] }),
+    'a phone without its message answer': (s) =>
+      (s.referral.contact = { phone: '01632960001', email: 'a@example.com', preferred: 'email', best_times: [] }),
+    'email preferred without an email': (s) =>
+      (s.referral.contact = { phone: '01632960001', preferred: 'email', safe_to_leave_message: true, best_times: [] }),
+    'heard from other, said how': (s) => Object.assign(s.referral, { heard_from: 'other', heard_other: 'A poster' }),
+    'heard from other, not said how': (s) => (s.referral.heard_from = 'other'),
+    'how heard when not other': (s) => (s.referral.heard_other = 'A poster'),
+    'an unknown area': (s) => (s.referral.areas = ['gardening']),
+    'an interpreter without a language': (s) => (s.referral.support.interpreter_needed = true),
+    'a helper without a name': (s) => (s.referral.support.filling_in_for = 'helping-someone'),
+    'a helper with a name': (s) =>
+      Object.assign(s.referral.support, { filling_in_for: 'helping-someone', helper_name: 'Bo', helper_relationship: 'Son' }),
+    'a blank what matters': (s) => (s.referral.what_matters = '   '),
+    'what matters too long': (s) => (s.referral.what_matters = 'a'.repeat(1001)),
+    'an extra referral field': (s) => (s.referral.age = 36),
   };
   const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'));
   schema.examples.forEach((ex, i) => {

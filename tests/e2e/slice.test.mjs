@@ -44,6 +44,8 @@ import {
   onSent,
   onlyStored,
   referenceOf,
+  questionsText,
+  startJourney,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -126,8 +128,8 @@ async function choose(page, n, value) {
 }
 
 async function start(page, questions = 4) {
-  await page.getByText(`This form asks ${questions} short questions`).waitFor();
-  await clickButton(page, 'Start now');
+  await page.getByText(questionsText(questions), { exact: false }).waitFor();
+  await startJourney(page);
   await onQuestion(page, 1, { full: false });
 }
 
@@ -146,8 +148,8 @@ async function answerAll(page, values) {
 }
 
 /** The default journey: start → all eight answers (answers: one list per measure) → check page. */
-async function answerDefault(page, answers, { width } = {}) {
-  await start(page, QUESTIONS);
+async function answerDefault(page, answers, { width, started = false } = {}) {
+  if (!started) await start(page, QUESTIONS);
   for (const [inst, n] of PAGES) {
     await onInstrumentQuestion(page, inst, n, { full: false });
     if (width) await assertChrome(page, { width });
@@ -212,7 +214,7 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
     // Start page.
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one h1 on the start page');
     assert.ok(await page.getByRole('button', { name: 'Start now', exact: true }).isVisible());
-    await page.getByText(`This form asks ${QUESTIONS} short questions`).waitFor();
+    await page.getByText(questionsText(QUESTIONS), { exact: false }).waitFor();
     assert.equal(await integratorNotice(page), null, 'the demo page is set up correctly: no notice');
     await assertChrome(page);
     await assertTitleHasNoError(page);
@@ -498,10 +500,13 @@ test('(g) at 320 px wide no page of the demo journey scrolls sideways', { timeou
     await clickButton(page, 'Continue');
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
     await assertNoHorizontalScroll(page, width);
+    // Back from the first question is the last self-referral page, with its answers kept.
     await clickButton(page, 'Back');
-    await page.getByRole('button', { name: 'Start now', exact: true }).waitFor();
+    await h1(page, 'Contacting you and sharing your referral').waitFor();
+    await assertNoHorizontalScroll(page, width);
+    await clickButton(page, 'Continue');
     const answers = [[4, 5, 8, 6], ['Some of the time', 'Hardly ever or never', 'Often'], ['Hardly ever']];
-    await answerDefault(page, answers, { width });
+    await answerDefault(page, answers, { width, started: true });
     await assertCheckPage(page, defaults(answers));
     await assertChrome(page, { width });
     await clickButton(page, 'Confirm and send');

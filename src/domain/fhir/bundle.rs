@@ -14,11 +14,11 @@ use super::{
 };
 use crate::domain::instrument::{Instrument, resolve};
 use crate::domain::payload::Submission;
-use crate::domain::referral::SimpleDate;
+use crate::domain::referral::{Referral, SimpleDate};
 use crate::domain::referral::{EmailAddress, NhsNumber, PersonName, PhoneNumber, Postcode};
 
-/// The referral details that go in the Patient, each only when the person gave it. The journey
-/// does not collect them yet; when it does, fill this in and pass it to [`bundle_with_patient`].
+/// The referral details that go in the Patient, each only when the person gave it (from the
+/// submission's `referral`, see [`PatientDetails::from_referral`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PatientDetails {
     /// `Patient.identifier` with system `https://fhir.nhs.uk/Id/nhs-number`.
@@ -36,6 +36,19 @@ pub struct PatientDetails {
 }
 
 impl PatientDetails {
+    /// The Patient's part of a self-referral: name, date of birth, NHS number, postcode, phone
+    /// and email, as given.
+    pub fn from_referral(referral: &Referral) -> Self {
+        PatientDetails {
+            nhs_number: referral.nhs_number.clone(),
+            name: Some(referral.full_name.clone()),
+            birth_date: Some(referral.date_of_birth.date()),
+            postcode: referral.postcode.clone(),
+            phone: referral.contact.phone.clone(),
+            email: referral.contact.email.clone(),
+        }
+    }
+
     /// Whether no detail is given.
     pub fn is_empty(&self) -> bool {
         *self == PatientDetails::default()
@@ -51,13 +64,18 @@ pub fn entry_full_url(submission: &Submission, name: &str) -> String {
     format!("urn:uuid:{id}")
 }
 
-/// The submission as a FHIR R4 Bundle, without patient details. See [`bundle_with_patient`].
+/// The submission as a FHIR R4 Bundle, the Patient filled from its `referral` (empty without
+/// one). See [`bundle_with_patient`].
 pub fn bundle(
     submission: &Submission,
     instruments: &[Instrument],
     base: &str,
 ) -> Result<Bundle, FhirError> {
-    bundle_with_patient(submission, instruments, base, None)
+    let patient = submission
+        .referral
+        .as_ref()
+        .map(PatientDetails::from_referral);
+    bundle_with_patient(submission, instruments, base, patient.as_ref())
 }
 
 /// The submission as a FHIR R4 Bundle of type `collection`.

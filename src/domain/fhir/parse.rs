@@ -31,14 +31,15 @@ pub struct ParsedBundle {
 
 impl ParsedBundle {
     /// The same submission as a native payload (version 1, mode self-referral), e.g. to store it
-    /// next to those that arrived in the native format. The patient details are not part of
-    /// payload version 1 and are dropped.
+    /// next to those that arrived in the native format. The Bundle carries the Patient's details
+    /// but not the whole referral, so `referral` is absent.
     pub fn into_submission(self) -> Submission {
         Submission {
             schema_version: SchemaVersion,
             submission_id: self.submission_id,
             submitted_at: self.submitted_at,
             mode: Mode::SelfReferral,
+            referral: None,
             measures: self.measures,
             risk: self.risk,
         }

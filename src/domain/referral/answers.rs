@@ -69,6 +69,65 @@ pub struct ReferralAnswers {
     pub consent_share_gp: Option<bool>,
 }
 
+impl ReferralAnswers {
+    /// Merges answers written in another tab (the most recent writer): each answer the other
+    /// tab has given replaces this one's; answers only this tab has given are kept. Returns
+    /// whether anything here changed.
+    pub fn merge_from(&mut self, other: &Self) -> bool {
+        fn text(ours: &mut String, theirs: &str, changed: &mut bool) {
+            if !theirs.trim().is_empty() && ours != theirs {
+                theirs.clone_into(ours);
+                *changed = true;
+            }
+        }
+        fn some<T: Copy + PartialEq>(ours: &mut Option<T>, theirs: Option<T>, changed: &mut bool) {
+            if theirs.is_some() && *ours != theirs {
+                *ours = theirs;
+                *changed = true;
+            }
+        }
+        fn list<T: Clone + PartialEq>(ours: &mut Vec<T>, theirs: &[T], changed: &mut bool) {
+            if !theirs.is_empty() && ours.as_slice() != theirs {
+                *ours = theirs.to_vec();
+                *changed = true;
+            }
+        }
+        let mut changed = false;
+        let c = &mut changed;
+        text(&mut self.full_name, &other.full_name, c);
+        text(&mut self.date_of_birth.day, &other.date_of_birth.day, c);
+        text(&mut self.date_of_birth.month, &other.date_of_birth.month, c);
+        text(&mut self.date_of_birth.year, &other.date_of_birth.year, c);
+        text(&mut self.nhs_number, &other.nhs_number, c);
+        text(&mut self.postcode, &other.postcode, c);
+        if other.no_fixed_address && !self.no_fixed_address {
+            self.no_fixed_address = true;
+            *c = true;
+        }
+        text(&mut self.gp_practice, &other.gp_practice, c);
+        text(&mut self.phone, &other.phone, c);
+        text(&mut self.email, &other.email, c);
+        some(&mut self.preferred, other.preferred, c);
+        some(&mut self.safe_to_leave_message, other.safe_to_leave_message, c);
+        some(&mut self.safe_to_text, other.safe_to_text, c);
+        list(&mut self.best_times, &other.best_times, c);
+        text(&mut self.what_matters, &other.what_matters, c);
+        text(&mut self.what_different, &other.what_different, c);
+        list(&mut self.areas, &other.areas, c);
+        some(&mut self.heard_from, other.heard_from, c);
+        text(&mut self.heard_other, &other.heard_other, c);
+        some(&mut self.interpreter_needed, other.interpreter_needed, c);
+        text(&mut self.language, &other.language, c);
+        text(&mut self.accessibility_needs, &other.accessibility_needs, c);
+        some(&mut self.filling_in_for, other.filling_in_for, c);
+        text(&mut self.helper_name, &other.helper_name, c);
+        text(&mut self.helper_relationship, &other.helper_relationship, c);
+        some(&mut self.consent_contact, other.consent_contact, c);
+        some(&mut self.consent_share_gp, other.consent_share_gp, c);
+        changed
+    }
+}
+
 /// A choice by code; an unknown code (or `null`) is "not chosen".
 fn lenient_choice<'de, D: Deserializer<'de>, T: Choice>(d: D) -> Result<Option<T>, D::Error> {
     let code: Option<String> = Option::deserialize(d)?;

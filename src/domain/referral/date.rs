@@ -203,6 +203,24 @@ impl DateParts {
             year: year.into(),
         }
     }
+
+    /// What is typed in one box.
+    pub fn part(&self, part: DatePart) -> &str {
+        match part {
+            DatePart::Day => &self.day,
+            DatePart::Month => &self.month,
+            DatePart::Year => &self.year,
+        }
+    }
+
+    /// One box, to change what is typed in it.
+    pub fn part_mut(&mut self, part: DatePart) -> &mut String {
+        match part {
+            DatePart::Day => &mut self.day,
+            DatePart::Month => &mut self.month,
+            DatePart::Year => &mut self.year,
+        }
+    }
 }
 
 /// One box of a date input.

@@ -3,5 +3,6 @@
 pub mod back_link;
 pub mod crisis;
 pub mod error_summary;
+pub mod fields;
 pub mod notice;
 pub mod outbox_status;

@@ -15,7 +15,7 @@ pub fn OutboxStatus() -> impl IntoView {
         form.courier.outbox.with(|o| {
             o.entries
                 .iter()
-                .map(|e| e.submission.submission_id.clone())
+                .map(|e| e.id.clone())
                 .collect::<Vec<_>>()
         })
     };

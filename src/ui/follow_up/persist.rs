@@ -74,7 +74,12 @@ pub fn to_json(draft: &VisitDraft, page: Page, now_ms: u64) -> Option<String> {
         answers: draft
             .answers
             .iter()
-            .map(|(k, a)| (k.clone(), a.in_pairs().map(|(i, v)| (i.to_owned(), v)).collect()))
+            .map(|(k, a)| {
+                (
+                    k.clone(),
+                    a.in_pairs().map(|(i, v)| (i.to_owned(), v)).collect(),
+                )
+            })
             .collect(),
         notes: draft.notes.clone(),
     };

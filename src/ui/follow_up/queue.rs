@@ -1,7 +1,25 @@
-use crate::domain::payload::Mode;
+use crate::domain::follow_up::{ClientReference, Timepoint};
 use crate::ui::courier::Delivery;
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
+
+/// The two fields of a queued body that say what it is (everything else is left unread).
+#[derive(serde::Deserialize)]
+struct Peek {
+    client_reference: Option<ClientReference>,
+    timepoint: Option<Timepoint>,
+}
+
+/// "ABC-12345 – 6 weeks" for a queued follow-up body (as it will be sent).
+fn what(body: &str) -> String {
+    match serde_json::from_str::<Peek>(body) {
+        Ok(Peek {
+            client_reference: Some(c),
+            timepoint: Some(t),
+        }) => format!("{c} – {}", t.label()),
+        _ => "A visit".to_owned(),
+    }
+}
 
 /// Visits not yet delivered, listed by client reference and timepoint only, with where each
 /// stands, and "Try sending now".
@@ -12,16 +30,7 @@ pub fn Queue() -> impl IntoView {
         state.courier.outbox.with(|o| {
             o.entries
                 .iter()
-                .map(|e| {
-                    let s = &e.submission;
-                    let what = match &s.mode {
-                        Mode::FollowUp(f) => {
-                            format!("{} – {}", f.client_reference, f.timepoint.label())
-                        }
-                        Mode::SelfReferral => "Self-referral".to_owned(),
-                    };
-                    (s.submission_id.clone(), what)
-                })
+                .map(|e| (e.id.clone(), what(&e.body)))
                 .collect::<Vec<_>>()
         })
     };

@@ -6,6 +6,7 @@
 //! `History::points_for` for that client). "Finish visit" forgets the visit.
 
 use crate::domain::config::WidgetConfig;
+use crate::domain::draft::DAY_MS;
 use crate::domain::follow_up::{
     Baseline, ChangeSummary, ClientReference, FollowUpContext, History, Notes, RecordedBaseline,
     Timepoint, Visit, baseline_from_records, baseline_item_from_records, compared_parts,
@@ -17,7 +18,6 @@ use crate::domain::referral::SimpleDate;
 use crate::domain::scoring::{Risk, Score};
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
-use crate::domain::draft::DAY_MS;
 use crate::ui::courier::Courier;
 use crate::ui::follow_up::persist;
 use crate::ui::state::FieldError;
@@ -236,9 +236,9 @@ impl FollowUpState {
     /// Keeps the visit being recorded on the device (or removes it once sent, finished or
     /// cancelled). Called whenever the visit or the page changes.
     pub fn persist(&self) {
-        let json = self.visit.with_untracked(|v| {
-            persist::to_json(v, self.page.get_untracked(), clock::now_ms())
-        });
+        let json = self
+            .visit
+            .with_untracked(|v| persist::to_json(v, self.page.get_untracked(), clock::now_ms()));
         let result = self.visit_slot.with_value(|slot| match json {
             Some(j) => slot.save(&j),
             None => {
@@ -246,7 +246,11 @@ impl FollowUpState {
                 Ok(())
             }
         });
-        if result.is_err() && self.notice.with_untracked(|n| n.as_deref() != Some(STORAGE_WARNING)) {
+        if result.is_err()
+            && self
+                .notice
+                .with_untracked(|n| n.as_deref() != Some(STORAGE_WARNING))
+        {
             self.notice.set(Some(STORAGE_WARNING.to_owned()));
         }
     }
@@ -721,6 +725,7 @@ impl FollowUpState {
             submission_id: submission_id.clone(),
             submitted_at: clock::now_timestamp(),
             mode: Mode::FollowUp(Box::new(FollowUpContext::of_visit(&visit))),
+            referral: None,
             measures,
             risk,
         };

@@ -1,4 +1,5 @@
 use crate::domain::instrument::{Instrument, Item};
+use crate::domain::referral::{ReferralPage, summary_rows};
 use crate::ui::components::back_link::BackLink;
 use crate::ui::state::Form;
 use leptos::prelude::*;
@@ -51,7 +52,40 @@ fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl Int
     }
 }
 
-/// Check your answers: each measure's answers with Change links, then "Confirm and send".
+/// One self-referral page's answers as a summary list: exactly as typed, "Not provided" for a
+/// skipped optional question, and a Change link back to the field.
+fn referral_rows(form: Form, part: ReferralPage) -> impl IntoView + use<> {
+    let rows = move || {
+        form.draft
+            .with(|d| summary_rows(part, &d.referral))
+            .into_iter()
+            .map(|row| {
+                let field = row.field;
+                view! {
+                    <div class="wb-summary-list__row">
+                        <dt class="wb-summary-list__key">{row.label}</dt>
+                        <dd class="wb-summary-list__value wb-summary-list__value--text">{row.value}</dd>
+                        <dd class="wb-summary-list__actions">
+                            <a class="wb-link" href=format!("#{}", form.field_id(field)) on:click=move |ev| {
+                                ev.prevent_default();
+                                form.change_referral(field);
+                            }>
+                                "Change"<span class="wb-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
+                            </a>
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2 class="wb-heading-m">{part.heading()}</h2>
+        <dl class="wb-summary-list">{rows}</dl>
+    }
+}
+
+/// Check your answers: the self-referral, then each measure's answers, with Change links; then
+/// "Confirm and send".
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
     let form = expect_context::<Form>();
@@ -64,6 +98,7 @@ pub fn CheckAnswers() -> impl IntoView {
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
         <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Check your answers before sending"</h1>
+        {ReferralPage::ALL.map(|part| referral_rows(form, part)).into_iter().collect_view()}
         {measures}
         <button type="button" class="wb-button" on:click=move |_| form.confirm()>
             "Confirm and send"

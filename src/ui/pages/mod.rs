@@ -3,6 +3,7 @@
 pub mod check;
 pub mod config_error;
 pub mod question;
+pub mod referral;
 pub mod resume;
 pub mod sent;
 pub mod start;

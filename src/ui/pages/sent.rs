@@ -14,6 +14,7 @@ pub fn Sent() -> impl IntoView {
             .unwrap_or(Delivery::Sent)
     };
     let reference = move || form.current.get().map(|id| id.reference().to_string());
+    let service = form.service_name();
     let heading = move || match delivery() {
         Delivery::Sending => "Sending your answers",
         Delivery::Waiting => "Your answers are saved on this device",
@@ -38,7 +39,8 @@ pub fn Sent() -> impl IntoView {
                 }.into_any(),
                 Delivery::Sent => view! {
                     <h2 class="wb-heading-m">"What happens next"</h2>
-                    <p class="wb-body">"Someone from the wellbeing service will look at your answers and get in touch. If you contact them, you can quote your reference."</p>
+                    <p class="wb-body">{format!("A link worker from {service} will read your referral and contact you in the way you chose, to talk about what matters to you. If you contact them, you can quote your reference.")}</p>
+                    <p class="wb-body">"If you need help before then, use the urgent help numbers on this page."</p>
                     <p class="wb-body">"Your answers have been removed from this device."</p>
                 }.into_any(),
             }}

@@ -10,7 +10,7 @@ import { optionOf } from './instruments.mjs';
 export const HEADING_CHECK = 'Check your answers before sending';
 export const HEADING_SENT = 'Your answers have been sent';
 export const HEADING_URGENT = 'You can get help now';
-export const HEADING_START = 'Tell us how you have been feeling';
+export const HEADING_START = 'Refer yourself for wellbeing support';
 export const HEADING_RESUME = 'You have answers saved on this device';
 export const HEADING_SENDING = 'Sending your answers';
 export const HEADING_WAITING = 'Your answers are saved on this device';
@@ -157,6 +157,134 @@ export async function answerInstrument(page, inst, answers, { onEach, ...options
     }
     await answerQuestion(page, inst, n, answers[n - 1], options);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The self-referral pages
+
+/** What the start page says about the measures: `N short questions about how you have been feeling`. */
+export function questionsText(n) {
+  return `${n} short questions about how you have been feeling`;
+}
+
+/**
+ * A complete, minimal self-referral as a person types it (`REFERRAL`) and as the payload's
+ * `referral` object carries it (`REFERRAL_JSON`).
+ */
+export const REFERRAL = {
+  name: 'Ada Lovelace',
+  dob: ['7', '4', '1990'],
+  postcode: 'sw1a 1aa',
+  email: 'ada@example.com',
+  whatMatters: 'Getting out more',
+};
+
+export const REFERRAL_JSON = {
+  full_name: 'Ada Lovelace',
+  date_of_birth: '1990-04-07',
+  postcode: 'SW1A 1AA',
+  no_fixed_address: false,
+  contact: { email: 'ada@example.com', preferred: 'email', best_times: [] },
+  what_matters: 'Getting out more',
+  areas: [],
+  heard_from: 'self',
+  support: { interpreter_needed: false, filling_in_for: 'myself' },
+  consent: { contact: true, share_with_gp: false },
+};
+
+/** Check your answers' rows (key, value) for `REFERRAL`, in order. */
+export const REFERRAL_ROWS = [
+  ['Full name', 'Ada Lovelace'],
+  ['Date of birth', '7 April 1990'],
+  ['NHS number', 'Not provided'],
+  ['Postcode', 'SW1A 1AA'],
+  ['GP practice', 'Not provided'],
+  ['Phone number', 'Not provided'],
+  ['Email address', 'ada@example.com'],
+  ['How you would like to be contacted', 'Email'],
+  ['Best times to contact you', 'Not provided'],
+  ['What matters to you', 'Getting out more'],
+  ['What you would like to be different', 'Not provided'],
+  ['Areas you would like help with', 'Not provided'],
+  ['How you heard about this service', 'I found it myself'],
+  ['Interpreter needed', 'No'],
+  ['Accessibility needs', 'Not provided'],
+  ['Who is filling in this form', 'I am filling this in for myself'],
+  ['Agree to be contacted by a link worker', 'Yes'],
+  ['Agree to share this referral with your GP practice', 'No'],
+];
+
+/** Types into the text box labelled `label` (exactly). */
+export async function fillIn(scope, label, text) {
+  await scope.getByLabel(label, { exact: true }).fill(text);
+}
+
+/** Chooses `option` among the radios of the fieldset whose legend is `legend`. */
+export async function chooseRadio(scope, legend, option) {
+  await scope.getByRole('group', { name: legend, exact: true }).getByRole('radio', { name: option, exact: true }).check();
+}
+
+/** Fills in the date of birth boxes. */
+export async function fillDateOfBirth(scope, [day, month, year]) {
+  const group = scope.getByRole('group', { name: 'Date of birth' });
+  await group.getByLabel('Day', { exact: true }).fill(day);
+  await group.getByLabel('Month', { exact: true }).fill(month);
+  await group.getByLabel('Year', { exact: true }).fill(year);
+}
+
+/** The headings of the self-referral pages, in order. */
+export const REFERRAL_HEADINGS = [
+  'About you',
+  'How we can contact you',
+  'What matters to you',
+  'How did you hear about this service?',
+  'Support you may need',
+  'Contacting you and sharing your referral',
+];
+
+/**
+ * Fills in every self-referral page with `REFERRAL` (by label, as a person does) and presses
+ * Continue on each; `onPage(heading)` runs on each page first (e.g. an accessibility check).
+ */
+export async function completeReferral(scope, { onPage } = {}) {
+  const page = async (heading) => {
+    await h1(scope, heading).waitFor();
+    if (onPage) await onPage(heading);
+  };
+  await page('About you');
+  await fillIn(scope, 'Full name', REFERRAL.name);
+  await fillDateOfBirth(scope, REFERRAL.dob);
+  await fillIn(scope, 'Postcode', REFERRAL.postcode);
+  await clickButton(scope, 'Continue');
+
+  await page('How we can contact you');
+  await fillIn(scope, 'Email address (optional if you give a phone number)', REFERRAL.email);
+  await chooseRadio(scope, 'How would you like us to contact you?', 'Email');
+  await clickButton(scope, 'Continue');
+
+  await page('What matters to you');
+  await fillIn(scope, 'What matters to you at the moment?', REFERRAL.whatMatters);
+  await clickButton(scope, 'Continue');
+
+  await page('How did you hear about this service?');
+  await chooseRadio(scope, 'How did you hear about this service?', 'I found it myself');
+  await clickButton(scope, 'Continue');
+
+  await page('Support you may need');
+  await chooseRadio(scope, 'Do you need an interpreter?', 'No');
+  await chooseRadio(scope, 'Who is filling in this form?', 'I am filling this in for myself');
+  await clickButton(scope, 'Continue');
+
+  await page('Contacting you and sharing your referral');
+  await chooseRadio(scope, 'Do you agree to be contacted by a link worker?', 'Yes');
+  await chooseRadio(scope, 'Do you agree to us sharing this referral with your GP practice?', 'No');
+  await clickButton(scope, 'Continue');
+}
+
+/** "Start now", then the self-referral pages: the next page is the first question. */
+export async function startJourney(scope, options) {
+  await clickButton(scope, 'Start now');
+  await completeReferral(scope, options);
 }
 
 // ---------------------------------------------------------------------------------------------
