@@ -319,8 +319,17 @@ test('two clients on one device never see each other\'s data; "Finish visit" cle
     assert.deepEqual(await glanceRows(page, PHQ9), [['PHQ-9 total', ...change.cells]]);
     rows = await page.getByRole('table', { name: 'PHQ-9 scores at each visit' }).evaluate((tb) => [...tb.tBodies[0].rows].map((r) => r.cells[2].textContent));
     assert.deepEqual(rows, ['9', '1']);
-    // Cancel: the visit is not sent and the client leaves the screen.
+    // Cancel asks first; "No" goes back to the visit as it was.
     await clickButton(page, 'Cancel visit');
+    await h1(page, 'Cancel this visit?').waitFor();
+    await page.getByText('What you have recorded at this visit for client LW-0002 will be removed from this device and not sent.').waitFor();
+    await checkA11y(page, 'cancel this visit? (confirmation)');
+    await clickButton(page, 'No, go back to the visit');
+    await h1(page, HEADING_CHECK_VISIT).waitFor();
+    assert.deepEqual(await glanceRows(page, PHQ9), [['PHQ-9 total', ...change.cells]]);
+    // Cancelled: the visit is not sent and the client leaves the screen.
+    await clickButton(page, 'Cancel visit');
+    await clickButton(page, 'Yes, cancel the visit');
     await page.getByText('Visit cancelled. Nothing was sent or kept.').waitFor();
 
     // Remove all: one action, after a confirmation page.
@@ -405,6 +414,7 @@ test('a reload in the middle of a visit loses nothing: the visit comes back on i
     assert.deepEqual(await glanceRows(page, PHQ9), [['PHQ-9 total', ...expectedScoreChange('phq9', 'total', 12, 9).cells]]);
 
     await clickButton(page, 'Cancel visit');
+    await clickButton(page, 'Yes, cancel the visit');
     await h1(page, HEADING_HOME).waitFor();
     await page.reload();
     await h1(page, HEADING_HOME).waitFor();

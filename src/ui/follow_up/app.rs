@@ -5,9 +5,9 @@ use crate::ui::components::{
     notice::{IntegratorNotice, Notice},
 };
 use crate::ui::follow_up::{
-    check::CheckVisit, details::Details, done::Done, home::Home, measure::MeasurePage,
-    notes::NotesPage, records::Records, state::FollowUpState, state::Page, visit_bar::VisitBar,
-    wipe::Wipe,
+    cancel::CancelVisit, check::CheckVisit, details::Details, done::Done, home::Home,
+    measure::MeasurePage, notes::NotesPage, records::Records, state::FollowUpState, state::Page,
+    visit_bar::VisitBar, wipe::Wipe,
 };
 use leptos::prelude::*;
 
@@ -66,6 +66,7 @@ pub fn FollowUpApp(
                     Page::Check => view! { <CheckVisit/> }.into_any(),
                     Page::Done => view! { <Done/> }.into_any(),
                     Page::Wipe => view! { <Wipe/> }.into_any(),
+                    Page::Cancel => view! { <CancelVisit/> }.into_any(),
                 }}
             </For>
             <div class="wb-footer">

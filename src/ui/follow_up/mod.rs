@@ -2,6 +2,7 @@
 //! tablets. One concern per file; the rules are in `domain::follow_up`.
 
 pub mod app;
+pub mod cancel;
 pub mod chart;
 pub mod check;
 pub mod details;

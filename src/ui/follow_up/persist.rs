@@ -37,7 +37,7 @@ fn page_code(page: Page) -> Option<String> {
         Page::Measure(n) => format!("measure-{n}"),
         Page::Notes => "notes".into(),
         Page::Check => "check".into(),
-        Page::Home | Page::Done | Page::Wipe => return None,
+        Page::Home | Page::Done | Page::Wipe | Page::Cancel => return None,
     })
 }
 

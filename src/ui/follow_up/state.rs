@@ -41,6 +41,8 @@ pub enum Page {
     Done,
     /// "Remove all follow-up data from this device?"
     Wipe,
+    /// "Cancel this visit?"
+    Cancel,
 }
 
 /// The visit being recorded: what the link worker typed, as typed, and what was checked.
@@ -106,6 +108,8 @@ pub struct FollowUpState {
     pub notice: RwSignal<Option<String>>,
     /// The change at a glance as it was when the visit was sent (for the "Done" page).
     pub sent_glance: RwSignal<Vec<MeasureGlance>>,
+    /// The page "Cancel this visit?" goes back to.
+    pub return_to: RwSignal<Page>,
     history_slot: StoredValue<Slot, LocalStorage>,
     /// The visit being recorded, kept as it is typed (see `persist`).
     visit_slot: StoredValue<Slot, LocalStorage>,
@@ -163,6 +167,7 @@ impl FollowUpState {
             errors: RwSignal::new(Vec::new()),
             notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
             sent_glance: RwSignal::new(Vec::new()),
+            return_to: RwSignal::new(Page::Home),
             history_slot: StoredValue::new_local(history_slot),
             visit_slot: StoredValue::new_local(visit_slot),
         };
@@ -236,9 +241,14 @@ impl FollowUpState {
     /// Keeps the visit being recorded on the device (or removes it once sent, finished or
     /// cancelled). Called whenever the visit or the page changes.
     pub fn persist(&self) {
+        // While asking "Cancel this visit?", the visit is still kept (on the page it came from).
+        let page = match self.page.get_untracked() {
+            Page::Cancel => self.return_to.get_untracked(),
+            p => p,
+        };
         let json = self
             .visit
-            .with_untracked(|v| persist::to_json(v, self.page.get_untracked(), clock::now_ms()));
+            .with_untracked(|v| persist::to_json(v, page, clock::now_ms()));
         let result = self.visit_slot.with_value(|slot| match json {
             Some(j) => slot.save(&j),
             None => {
@@ -319,6 +329,15 @@ impl FollowUpState {
             .to_owned(),
         ));
         self.go(Page::Home);
+    }
+
+    /// "Cancel visit": asks first, as it throws the visit away.
+    pub fn ask_cancel(&self) {
+        let page = self.page.get_untracked();
+        if page != Page::Cancel {
+            self.return_to.set(page);
+        }
+        self.go(Page::Cancel);
     }
 
     /// "Remove all": every visit, typed-in baseline and unsent visit, from this device.
@@ -609,6 +628,7 @@ impl FollowUpState {
     pub fn back(&self) {
         let to = match self.page.get_untracked() {
             Page::Details | Page::Wipe | Page::Home | Page::Done => Page::Home,
+            Page::Cancel => self.return_to.get_untracked(),
             Page::Records => Page::Details,
             Page::Measure(0) if self.needs_records() => Page::Records,
             Page::Measure(0) => Page::Details,

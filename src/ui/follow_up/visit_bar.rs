@@ -21,13 +21,13 @@ pub fn VisitBar() -> impl IntoView {
         })
     };
     // After sending, the page's own "Finish visit" button is the way out.
-    let unsent = move || state.page.get() != Page::Done;
+    let unsent = move || !matches!(state.page.get(), Page::Done | Page::Cancel);
     view! {
         <Show when=in_visit>
             <div class="wb-visit-bar">
                 <p class="wb-visit-bar__client">{client}</p>
                 <Show when=unsent>
-                    <button type="button" class="wb-button wb-button--secondary wb-visit-bar__finish" on:click=move |_| state.finish()>
+                    <button type="button" class="wb-button wb-button--secondary wb-visit-bar__finish" on:click=move |_| state.ask_cancel()>
                         "Cancel visit"
                     </button>
                 </Show>
