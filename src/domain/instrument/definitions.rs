@@ -30,7 +30,8 @@
 //! [`parse_definitions`] returns every definition or the first problem found; a file with one
 //! broken definition is refused whole, so nothing is ever half-used. Messages name the instrument
 //! id, the item, option value or band code and the rule broken — never wording, which may be
-//! licensed (and serde's own messages have any quoted value removed).
+//! licensed (a malformed file's message gives the place, e.g. `.instruments[0].items[2]`, and
+//! never quotes a value from the file).
 
 use super::{
     Band, Direction, Instrument, Item, LicenceKind, MeaningfulChange, MissingAnswers, RecallPeriod,
@@ -228,13 +229,9 @@ pub enum Problem {
 /// Parses a definitions file (see the module documentation) and validates every definition.
 /// Returns all of them, or the first problem: a file is never half-used.
 pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError> {
-    let malformed =
-        |e: serde_json::Error| DefinitionError::Malformed(without_quoted_values(&e.to_string()));
-    let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
-    objects_where_objects_belong(&value).map_err(DefinitionError::Malformed)?;
-    let file: DefinitionsFile = serde_json::from_str(json).map_err(malformed)?;
+    let instruments = read::file(json).map_err(DefinitionError::Malformed)?;
     let mut seen = BTreeSet::new();
-    for (n, inst) in file.instruments.iter().enumerate() {
+    for (n, inst) in instruments.iter().enumerate() {
         let label = label(inst, n + 1);
         let invalid = |problem| DefinitionError::Invalid {
             instrument: label.clone(),
@@ -256,57 +253,502 @@ pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError>
         }
         check(inst, true).map_err(invalid)?;
     }
-    Ok(file.instruments)
+    Ok(instruments)
 }
 
-/// serde also reads a struct written as a positional list (`[…]` for `{…}`); the schema does not
-/// allow that, so neither does the parser: every record of the file must be a JSON object.
-fn objects_where_objects_belong(file: &serde_json::Value) -> Result<(), String> {
-    use serde_json::Value;
-    type Object = serde_json::Map<String, Value>;
-    fn object<'a>(v: &'a Value, at: &str) -> Result<Option<&'a Object>, String> {
-        match v {
-            Value::Object(o) => Ok(Some(o)),
-            Value::Array(_) => Err(format!("{at} must be a JSON object {{…}}, not a list")),
-            _ => Ok(None), // serde reports the wrong type
-        }
-    }
-    fn each<'a>(o: &'a Object, field: &str, at: &str) -> Result<Vec<(String, &'a Object)>, String> {
-        let mut out = Vec::new();
-        if let Some(Value::Array(list)) = o.get(field) {
-            for (n, v) in list.iter().enumerate() {
-                let here = format!("{at}.{field}[{n}]");
-                if let Some(x) = object(v, &here)? {
-                    out.push((here, x));
-                }
-            }
-        }
-        Ok(out)
-    }
-    let Some(root) = object(file, "the file")? else {
-        return Ok(());
+/// Reads the file into [`Instrument`]s by hand, accepting exactly what their serde form
+/// (`#[derive(Deserialize)]` with `deny_unknown_fields`, as written by `Serialize`) accepts:
+/// every field known, each at most once, required fields present, `null` only for the optional
+/// ones, integers where `i64` is expected, enum values as their kebab-case strings, and every
+/// record a JSON object (serde would also take a positional list; the schema does not).
+///
+/// Hand-written because the derived deserialisers of these twelve types cost about 27 KB of
+/// brotli-compressed wasm; this reader walks a `serde_json::Value` (whose parser the widget has
+/// anyway) and costs a fraction of that. Messages follow serde's wording ("unknown field `x`,
+/// expected one of …", "missing field `x`", "invalid type: …, expected …", "unknown variant …")
+/// with the place in the file as a path (`.instruments[0].items[2]`) instead of a line and
+/// column, and never quote a value from the file.
+mod read {
+    use super::super::{
+        Band, Conversion, Direction, Instrument, Item, LicenceKind, MeaningfulChange,
+        MissingAnswers, RecallPeriod, ResponseOption, RiskRule, Scoring, Subscale,
     };
-    for (at, inst) in each(root, "instruments", "")? {
-        for (at, item) in each(inst, "items", &at)? {
-            each(item, "options", &at)?;
-            each(item, "bands", &at)?;
+    use super::{MAX_ID, without_quoted_values};
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Value};
+    use std::fmt;
+
+    type Result<T> = std::result::Result<T, String>;
+
+    pub(super) fn file(json: &str) -> Result<Vec<Instrument>> {
+        let Strict(root) =
+            serde_json::from_str(json).map_err(|e| without_quoted_values(&e.to_string()))?;
+        let r = record(&root, String::new(), &["$schema", "instruments"])?;
+        r.nullable("$schema", string)?;
+        r.required("instruments", |v, at| list(v, at, instrument))
+    }
+
+    fn instrument(v: &Value, at: String) -> Result<Instrument> {
+        let r = record(
+            v,
+            at,
+            &[
+                "id",
+                "version",
+                "title",
+                "instructions",
+                "recall_period",
+                "items",
+                "scoring",
+                "missing_answers",
+                "direction",
+                "meaningful_change",
+                "risk",
+                "licence",
+                "licence_kind",
+                "attribution",
+            ],
+        )?;
+        Ok(Instrument {
+            id: r.required("id", string)?,
+            version: r.required("version", string)?,
+            title: r.required("title", string)?,
+            instructions: r.required("instructions", string)?,
+            recall_period: r.required("recall_period", recall_period)?,
+            items: r.required("items", |v, at| list(v, at, item))?,
+            scoring: r.required("scoring", scoring)?,
+            missing_answers: r.required("missing_answers", |v, at| {
+                choice(
+                    v,
+                    at,
+                    &[
+                        ("all-required", MissingAnswers::AllRequired),
+                        ("per-item", MissingAnswers::PerItem),
+                    ],
+                )
+            })?,
+            direction: r.nullable("direction", direction)?,
+            meaningful_change: r.required("meaningful_change", meaningful_change)?,
+            risk: r.defaulted("risk", |v, at| list(v, at, risk_rule))?,
+            licence: r.required("licence", string)?,
+            licence_kind: r.required("licence_kind", |v, at| {
+                choice(
+                    v,
+                    at,
+                    &[
+                        ("open", LicenceKind::Open),
+                        ("licensed", LicenceKind::Licensed),
+                    ],
+                )
+            })?,
+            attribution: r.nullable("attribution", string)?,
+        })
+    }
+
+    fn item(v: &Value, at: String) -> Result<Item> {
+        let r = record(
+            v,
+            at,
+            &[
+                "id",
+                "text",
+                "short_label",
+                "missing_message",
+                "options",
+                "bands",
+                "reverse",
+                "direction",
+                "recall_period",
+            ],
+        )?;
+        Ok(Item {
+            id: r.required("id", string)?,
+            text: r.required("text", string)?,
+            short_label: r.required("short_label", string)?,
+            missing_message: r.required("missing_message", string)?,
+            options: r.required("options", |v, at| list(v, at, response_option))?,
+            bands: r.defaulted("bands", bands)?,
+            reverse: r.defaulted("reverse", boolean)?,
+            direction: r.nullable("direction", direction)?,
+            recall_period: r.nullable("recall_period", recall_period)?,
+        })
+    }
+
+    fn response_option(v: &Value, at: String) -> Result<ResponseOption> {
+        let r = record(v, at, &["value", "label", "anchor"])?;
+        Ok(ResponseOption {
+            value: r.required("value", int)?,
+            label: r.required("label", string)?,
+            anchor: r.nullable("anchor", string)?,
+        })
+    }
+
+    fn bands(v: &Value, at: String) -> Result<Vec<Band>> {
+        list(v, at, |v, at| {
+            let r = record(v, at, &["min", "max", "code", "label"])?;
+            Ok(Band {
+                min: r.required("min", int)?,
+                max: r.required("max", int)?,
+                code: r.required("code", string)?,
+                label: r.required("label", string)?,
+            })
+        })
+    }
+
+    fn scoring(v: &Value, at: String) -> Result<Scoring> {
+        const RULES: [(&str, &[&str]); 5] = [
+            ("per-item", &["rule"]),
+            ("sum", &["rule", "bands"]),
+            ("sum-converted", &["rule", "table"]),
+            ("sum-with-subscales", &["rule", "bands", "subscales"]),
+            ("none", &["rule"]),
+        ];
+        let (rule, r) = tagged(v, at, "rule", &RULES)?;
+        Ok(match rule {
+            0 => Scoring::PerItem,
+            1 => Scoring::Sum {
+                bands: r.defaulted("bands", bands)?,
+            },
+            2 => Scoring::SumConverted {
+                table: r.required("table", |v, at| {
+                    list(v, at, |v, at| {
+                        let r = record(v, at, &["raw", "metric"])?;
+                        Ok(Conversion {
+                            raw: r.required("raw", int)?,
+                            metric: r.required("metric", float)?,
+                        })
+                    })
+                })?,
+            },
+            3 => Scoring::SumWithSubscales {
+                bands: r.defaulted("bands", bands)?,
+                subscales: r.required("subscales", |v, at| list(v, at, subscale))?,
+            },
+            _ => Scoring::None,
+        })
+    }
+
+    fn subscale(v: &Value, at: String) -> Result<Subscale> {
+        let r = record(v, at, &["id", "label", "items", "positive_at"])?;
+        Ok(Subscale {
+            id: r.required("id", string)?,
+            label: r.required("label", string)?,
+            items: r.required("items", |v, at| list(v, at, string))?,
+            positive_at: r.nullable("positive_at", int)?,
+        })
+    }
+
+    fn meaningful_change(v: &Value, at: String) -> Result<MeaningfulChange> {
+        const KINDS: [(&str, &[&str]); 2] = [
+            ("published", &["kind", "points", "source"]),
+            ("not-published", &["kind", "note"]),
+        ];
+        let (kind, r) = tagged(v, at, "kind", &KINDS)?;
+        Ok(if kind == 0 {
+            MeaningfulChange::Published {
+                points: r.required("points", float)?,
+                source: r.required("source", string)?,
+            }
+        } else {
+            MeaningfulChange::NotPublished {
+                note: r.required("note", string)?,
+            }
+        })
+    }
+
+    fn risk_rule(v: &Value, at: String) -> Result<RiskRule> {
+        let r = record(v, at, &["item", "at_least", "reason"])?;
+        Ok(RiskRule {
+            item: r.required("item", string)?,
+            at_least: r.required("at_least", int)?,
+            reason: r.required("reason", string)?,
+        })
+    }
+
+    fn recall_period(v: &Value, at: String) -> Result<RecallPeriod> {
+        use RecallPeriod::*;
+        choice(
+            v,
+            at,
+            &[
+                ("not-stated", NotStated),
+                ("current", Current),
+                ("today", Today),
+                ("yesterday", Yesterday),
+                ("last-7-days", Last7Days),
+                ("last-2-weeks", Last2Weeks),
+                ("last-4-weeks", Last4Weeks),
+                ("per-item", PerItem),
+            ],
+        )
+    }
+
+    fn direction(v: &Value, at: String) -> Result<Direction> {
+        choice(
+            v,
+            at,
+            &[
+                ("higher-is-better", Direction::HigherIsBetter),
+                ("lower-is-better", Direction::LowerIsBetter),
+            ],
+        )
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Records and values
+    // ---------------------------------------------------------------------------------------
+
+    /// A JSON object whose every field is one of the known ones.
+    struct Record<'a> {
+        fields: &'a Map<String, Value>,
+        at: String,
+    }
+
+    impl<'a> Record<'a> {
+        fn field<T>(
+            &self,
+            key: &str,
+            read: impl FnOnce(&'a Value, String) -> Result<T>,
+        ) -> Option<Result<T>> {
+            let v = self.fields.get(key)?;
+            Some(read(v, format!("{}.{key}", self.at)))
         }
-        each(inst, "risk", &at)?;
-        for field in ["scoring", "meaningful_change"] {
-            let here = format!("{at}.{field}");
-            if let Some(x) = inst
-                .get(field)
-                .map(|v| object(v, &here))
-                .transpose()?
-                .flatten()
-            {
-                for list in ["bands", "table", "subscales"] {
-                    each(x, list, &here)?;
-                }
+
+        /// A field that must be present.
+        fn required<T>(
+            &self,
+            key: &str,
+            read: impl FnOnce(&'a Value, String) -> Result<T>,
+        ) -> Result<T> {
+            self.field(key, read)
+                .unwrap_or_else(|| Err(fail(&self.at, format_args!("missing field `{key}`"))))
+        }
+
+        /// A field that may be left out (`#[serde(default)]`); `null` is not its default.
+        fn defaulted<T: Default>(
+            &self,
+            key: &str,
+            read: impl FnOnce(&'a Value, String) -> Result<T>,
+        ) -> Result<T> {
+            self.field(key, read).unwrap_or(Ok(T::default()))
+        }
+
+        /// An `Option` field: left out or `null` is `None`.
+        fn nullable<T>(
+            &self,
+            key: &str,
+            read: impl FnOnce(&'a Value, String) -> Result<T>,
+        ) -> Result<Option<T>> {
+            match self.fields.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(_) => self.field(key, read).transpose(),
             }
         }
     }
-    Ok(())
+
+    /// `v` as a record with only these fields.
+    fn record<'a>(v: &'a Value, at: String, known: &[&str]) -> Result<Record<'a>> {
+        let fields = object(v, &at)?;
+        if let Some(k) = fields.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(fail(
+                &at,
+                format_args!(
+                    "unknown field `{}`, expected one of `{}`",
+                    name(k),
+                    known.join("`, `")
+                ),
+            ));
+        }
+        Ok(Record { fields, at })
+    }
+
+    fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {
+        match v {
+            Value::Object(o) => Ok(o),
+            Value::Array(_) => Err(format!(
+                "{} must be a JSON object {{…}}, not a list",
+                if at.is_empty() { "the file" } else { at }
+            )),
+            _ => Err(invalid(v, "a JSON object", at)),
+        }
+    }
+
+    /// An internally tagged record (`{"rule": "sum", "bands": […]}`): which variant, by its
+    /// position in `variants` (name and fields, the tag included), and the record.
+    fn tagged<'a>(
+        v: &'a Value,
+        at: String,
+        tag: &str,
+        variants: &[(&str, &[&str])],
+    ) -> Result<(usize, Record<'a>)> {
+        let Some(t) = object(v, &at)?.get(tag) else {
+            return Err(fail(&at, format_args!("missing field `{tag}`")));
+        };
+        let names: Vec<(&str, usize)> = variants.iter().map(|(n, _)| *n).zip(0..).collect();
+        let which = choice(t, format!("{at}.{tag}"), &names)?;
+        Ok((which, record(v, at, variants[which].1)?))
+    }
+
+    /// One of the named values (an enum in kebab-case).
+    fn choice<T: Copy>(v: &Value, at: String, options: &[(&str, T)]) -> Result<T> {
+        let Value::String(s) = v else {
+            return Err(invalid(v, "a string", &at));
+        };
+        match options.iter().find(|(name, _)| name == s) {
+            Some((_, value)) => Ok(*value),
+            None => {
+                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+                Err(fail(
+                    &at,
+                    format_args!(
+                        "unknown variant `…`, expected one of `{}`",
+                        names.join("`, `")
+                    ),
+                ))
+            }
+        }
+    }
+
+    fn list<'a, T>(
+        v: &'a Value,
+        at: String,
+        read: impl Fn(&'a Value, String) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        let Value::Array(values) = v else {
+            return Err(invalid(v, "a list", &at));
+        };
+        values
+            .iter()
+            .enumerate()
+            .map(|(n, x)| read(x, format!("{at}[{n}]")))
+            .collect()
+    }
+
+    fn string(v: &Value, at: String) -> Result<String> {
+        match v {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err(invalid(v, "a string", &at)),
+        }
+    }
+
+    fn int(v: &Value, at: String) -> Result<i64> {
+        v.as_i64().ok_or_else(|| invalid(v, "i64", &at))
+    }
+
+    fn float(v: &Value, at: String) -> Result<f64> {
+        v.as_f64().ok_or_else(|| invalid(v, "f64", &at))
+    }
+
+    fn boolean(v: &Value, at: String) -> Result<bool> {
+        v.as_bool().ok_or_else(|| invalid(v, "a boolean", &at))
+    }
+
+    fn invalid(v: &Value, expected: &str, at: &str) -> String {
+        let found = match v {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_f64() => "floating point",
+            Value::Number(_) => "integer",
+            Value::String(_) => "string",
+            Value::Array(_) => "list",
+            Value::Object(_) => "map",
+        };
+        fail(
+            at,
+            format_args!("invalid type: {found}, expected {expected}"),
+        )
+    }
+
+    /// A message with the place it applies to.
+    fn fail(at: &str, what: fmt::Arguments) -> String {
+        if at.is_empty() {
+            format!("{what} at the top level")
+        } else {
+            format!("{what} at {at}")
+        }
+    }
+
+    /// A field name from the file as shown: itself when it looks like a field name, else `…`
+    /// (any text could be licensed wording).
+    fn name(key: &str) -> &str {
+        let looks_like_a_name = key.len() <= MAX_ID
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-$".contains(&b));
+        if looks_like_a_name { key } else { "…" }
+    }
+
+    /// A JSON value as `serde_json` parses it, except that an object with a key twice is refused
+    /// (as the derived deserialisers refuse a field twice); `serde_json::Value` keeps the last.
+    struct Strict(Value);
+
+    impl<'de> Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            d.deserialize_any(StrictVisitor).map(Strict)
+        }
+    }
+
+    struct StrictVisitor;
+
+    impl<'de> Visitor<'de> for StrictVisitor {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+
+        fn visit_bool<E>(self, b: bool) -> std::result::Result<Value, E> {
+            Ok(Value::Bool(b))
+        }
+
+        fn visit_i64<E>(self, n: i64) -> std::result::Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+
+        fn visit_u64<E>(self, n: u64) -> std::result::Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+
+        fn visit_f64<E>(self, n: f64) -> std::result::Result<Value, E> {
+            // serde_json only yields finite numbers.
+            Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+        }
+
+        fn visit_str<E>(self, s: &str) -> std::result::Result<Value, E> {
+            Ok(Value::String(s.to_owned()))
+        }
+
+        fn visit_string<E>(self, s: String) -> std::result::Result<Value, E> {
+            Ok(Value::String(s))
+        }
+
+        fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+            Ok(Value::Null)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+            let mut values = Vec::new();
+            while let Some(Strict(v)) = seq.next_element()? {
+                values.push(v);
+            }
+            Ok(Value::Array(values))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+            let mut fields = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let Strict(v) = map.next_value()?;
+                if fields.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate field `{}`",
+                        name(&key)
+                    )));
+                }
+                fields.insert(key, v);
+            }
+            Ok(Value::Object(fields))
+        }
+    }
 }
 
 /// The instrument with this id: a loaded definition for a licensed built-in or a new instrument,
@@ -754,4 +1196,365 @@ fn check_risk(inst: &Instrument) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The hand-written reader against the derived deserialisers it replaces, on every edit of
+    //! every value of real files: both accept the same files and read them to the same
+    //! definitions, except where serde accepted forms the schema does not allow.
+    use super::{DefinitionsFile, read};
+    use crate::domain::instrument::{BUILTIN_IDS, builtin};
+    use serde_json::{Value, json};
+
+    /// What the parser did before: serde_json's `Value` (to refuse lists where records belong),
+    /// then the derived deserialisers.
+    fn derived(text: &str) -> Option<Vec<super::Instrument>> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        objects_where_objects_belong(&v).ok()?;
+        serde_json::from_str::<DefinitionsFile>(text)
+            .ok()
+            .map(|f| f.instruments)
+    }
+
+    /// serde also reads a struct written as a positional list (`[…]` for `{…}`); the schema does not
+    /// allow that, so neither does the parser: every record of the file must be a JSON object.
+    fn objects_where_objects_belong(file: &serde_json::Value) -> Result<(), String> {
+        use serde_json::Value;
+        type Object = serde_json::Map<String, Value>;
+        fn object<'a>(v: &'a Value, at: &str) -> Result<Option<&'a Object>, String> {
+            match v {
+                Value::Object(o) => Ok(Some(o)),
+                Value::Array(_) => Err(format!("{at} must be a JSON object {{…}}, not a list")),
+                _ => Ok(None), // serde reports the wrong type
+            }
+        }
+        fn each<'a>(
+            o: &'a Object,
+            field: &str,
+            at: &str,
+        ) -> Result<Vec<(String, &'a Object)>, String> {
+            let mut out = Vec::new();
+            if let Some(Value::Array(list)) = o.get(field) {
+                for (n, v) in list.iter().enumerate() {
+                    let here = format!("{at}.{field}[{n}]");
+                    if let Some(x) = object(v, &here)? {
+                        out.push((here, x));
+                    }
+                }
+            }
+            Ok(out)
+        }
+        let Some(root) = object(file, "the file")? else {
+            return Ok(());
+        };
+        for (at, inst) in each(root, "instruments", "")? {
+            for (at, item) in each(inst, "items", &at)? {
+                each(item, "options", &at)?;
+                each(item, "bands", &at)?;
+            }
+            each(inst, "risk", &at)?;
+            for field in ["scoring", "meaningful_change"] {
+                let here = format!("{at}.{field}");
+                if let Some(x) = inst
+                    .get(field)
+                    .map(|v| object(v, &here))
+                    .transpose()?
+                    .flatten()
+                {
+                    for list in ["bands", "table", "subscales"] {
+                        each(x, list, &here)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Forms serde's derived deserialisers accepted that the schema refuses (and the reader
+    /// refuses too): an enum value written as `{"variant": null}`, and a `rule` or `kind` tag
+    /// written as the variant's number.
+    fn schema_invalid_form(v: &Value) -> bool {
+        match v {
+            Value::Object(o) => {
+                (o.len() == 1 && o.values().all(Value::is_null))
+                    || ["rule", "kind"]
+                        .iter()
+                        .any(|t| o.get(*t).is_some_and(Value::is_number))
+                    || o.values().any(schema_invalid_form)
+            }
+            Value::Array(l) => l.iter().any(schema_invalid_form),
+            _ => false,
+        }
+    }
+
+    /// Files of one definition each (the licensed fixture's and every built-in's), with their
+    /// lists cut to two entries: the reader does not validate, so they cover the same ground.
+    fn seeds() -> Vec<Value> {
+        let fixture = fixture();
+        let schema = fixture["$schema"].clone();
+        let mut definitions = fixture["instruments"].as_array().unwrap().clone();
+        definitions.extend(
+            BUILTIN_IDS
+                .iter()
+                .map(|id| serde_json::to_value(builtin(id).unwrap()).unwrap()),
+        );
+        definitions
+            .into_iter()
+            .map(|mut d| {
+                shorten(&mut d);
+                json!({ "$schema": schema, "instruments": [d] })
+            })
+            .collect()
+    }
+
+    /// The licensed fixture: WEMWBS and SWEMWBS.
+    fn fixture() -> Value {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/wemwbs-definitions.example.json"
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn shorten(v: &mut Value) {
+        match v {
+            Value::Array(l) => {
+                l.truncate(2);
+                l.iter_mut().for_each(shorten);
+            }
+            Value::Object(o) => o.values_mut().for_each(shorten),
+            _ => {}
+        }
+    }
+
+    /// Every value of `v` replaced, removed or added to, one edit at a time.
+    fn edits(v: &Value) -> Vec<Value> {
+        let replacements = [
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(1),
+            json!(-3),
+            json!(2.5),
+            json!(1e2),
+            json!(u64::MAX),
+            json!("x"),
+            json!(""),
+            json!("per-item"),
+            json!("sum"),
+            json!("sum-with-subscales"),
+            json!("not-published"),
+            json!("today"),
+            json!("licensed"),
+            json!("higher-is-better"),
+            json!([]),
+            json!([1]),
+            json!(["x"]),
+            json!({}),
+            json!({"today": null}),
+            json!({"rule": "none"}),
+            json!({"rule": 4}),
+            json!({"kind": "not-published", "note": "n"}),
+        ];
+        // Added where a field is missing: of each field's type, and of others.
+        let additions = [
+            json!(null),
+            json!(true),
+            json!(3),
+            json!(2.5),
+            json!("today"),
+            json!("higher-is-better"),
+            json!([]),
+            json!(["x"]),
+            json!([{"min": 0, "max": 1, "code": "a", "label": "A"}]),
+            json!([{"raw": 0, "metric": 1}]),
+            json!([{"id": "s", "label": "S", "items": ["a"]}]),
+            json!([{"item": "a", "at_least": 1, "reason": "r"}]),
+            json!({}),
+        ];
+        let mut out = Vec::new();
+        let mut paths = Vec::new();
+        collect_paths(v, &mut Vec::new(), &mut paths);
+        for path in &paths {
+            for r in &replacements {
+                let mut e = v.clone();
+                *at(&mut e, path) = r.clone();
+                out.push(e);
+            }
+            let mut e = v.clone();
+            match at(&mut e, path) {
+                Value::Object(o) => {
+                    let keys: Vec<String> = o.keys().cloned().collect();
+                    for name in FIELDS.iter().filter(|n| !o.contains_key(**n)) {
+                        for x in &additions {
+                            let mut e = v.clone();
+                            if let Value::Object(o) = at(&mut e, path) {
+                                o.insert((*name).to_owned(), x.clone());
+                            }
+                            out.push(e);
+                        }
+                    }
+                    for k in keys {
+                        let mut e = v.clone();
+                        if let Value::Object(o) = at(&mut e, path) {
+                            o.remove(&k);
+                        }
+                        out.push(e);
+                    }
+                }
+                Value::Array(l) if !l.is_empty() => {
+                    let first = l[0].clone();
+                    l.push(first);
+                    out.push(e);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Every field name of the format, and one that is none.
+    #[rustfmt::skip]
+    const FIELDS: [&str; 42] = [
+        "$schema", "instruments", "id", "version", "title", "instructions", "recall_period",
+        "items", "scoring", "missing_answers", "direction", "meaningful_change", "risk",
+        "licence", "licence_kind", "attribution", "text", "short_label", "missing_message",
+        "options", "bands", "reverse", "value", "label", "anchor", "min", "max", "code", "rule",
+        "table", "raw", "metric", "subscales", "positive_at", "kind", "points", "source", "note",
+        "item", "at_least", "reason", "zz-unknown",
+    ];
+
+    fn collect_paths(v: &Value, here: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+        out.push(here.clone());
+        match v {
+            Value::Object(o) => {
+                for (k, x) in o {
+                    here.push(Step::Key(k.clone()));
+                    collect_paths(x, here, out);
+                    here.pop();
+                }
+            }
+            Value::Array(l) => {
+                for (n, x) in l.iter().enumerate() {
+                    here.push(Step::Index(n));
+                    collect_paths(x, here, out);
+                    here.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[derive(Clone)]
+    enum Step {
+        Key(String),
+        Index(usize),
+    }
+
+    fn at<'a>(v: &'a mut Value, path: &[Step]) -> &'a mut Value {
+        path.iter().fold(v, |v, s| match s {
+            Step::Key(k) => &mut v[k.as_str()],
+            Step::Index(n) => &mut v[*n],
+        })
+    }
+
+    #[test]
+    fn the_reader_accepts_exactly_what_the_derived_deserialisers_accepted() {
+        let mut compared = 0;
+        let mut accepted = 0;
+        for seed in seeds() {
+            for file in std::iter::once(seed.clone()).chain(edits(&seed)) {
+                let text = file.to_string();
+                let new = read::file(&text);
+                if schema_invalid_form(&file) {
+                    assert!(new.is_err(), "refused as the schema does: {text}");
+                    continue;
+                }
+                let old = derived(&text);
+                assert_eq!(
+                    new.as_ref().ok(),
+                    old.as_ref(),
+                    "{:?} for {text}",
+                    new.as_ref().err()
+                );
+                compared += 1;
+                accepted += usize::from(old.is_some());
+            }
+        }
+        assert!(
+            compared > 10_000 && accepted > 2_000,
+            "{compared} {accepted}"
+        );
+    }
+
+    #[test]
+    fn a_field_twice_is_refused_without_quoting_it() {
+        let base = seeds().remove(0).to_string();
+        for (from, to) in [
+            ("{\"$schema\"", "{\"instruments\":[],\"$schema\""),
+            ("\"title\":", "\"title\":\"Secret\",\"title\":"),
+            ("\"rule\":", "\"rule\":\"sum\",\"rule\":"),
+            ("\"value\":1", "\"value\":1,\"value\":1"),
+        ] {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "{from}");
+            assert!(derived(&text).is_none(), "{from}");
+            let err = read::file(&text).unwrap_err();
+            assert!(err.contains("duplicate field"), "{err}");
+            assert!(!err.contains("Secret"), "{err}");
+        }
+        let err = read::file(r#"{"instruments": [], "Secret wording": 1, "Secret wording": 2}"#)
+            .unwrap_err();
+        assert!(err.starts_with("duplicate field `…`"), "{err}");
+    }
+
+    #[test]
+    fn messages_name_the_place_and_never_quote_the_file() {
+        let mut f = fixture();
+        f["instruments"][0]["items"][1]["options"][2]["value"] = json!("Secret");
+        let err = read::file(&f.to_string()).unwrap_err();
+        assert_eq!(
+            err,
+            "invalid type: string, expected i64 at .instruments[0].items[1].options[2].value"
+        );
+        let mut f = fixture();
+        f["instruments"][1]["scoring"]["rule"] = json!("Secret");
+        let err = read::file(&f.to_string()).unwrap_err();
+        assert!(
+            err.starts_with("unknown variant `…`, expected one of `per-item`, `sum`"),
+            "{err}"
+        );
+        assert!(err.ends_with(" at .instruments[1].scoring.rule"), "{err}");
+        let mut f = fixture();
+        f["instruments"][0]["Secret wording"] = json!(1);
+        f["instruments"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("licence");
+        let err = read::file(&f.to_string()).unwrap_err();
+        assert!(
+            err.starts_with("unknown field `…`, expected one of `id`"),
+            "{err}"
+        );
+        let mut f = fixture();
+        f["instruments"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("licence");
+        let err = read::file(&f.to_string()).unwrap_err();
+        assert_eq!(err, "missing field `licence` at .instruments[0]");
+        assert_eq!(
+            read::file("[]").unwrap_err(),
+            "the file must be a JSON object {…}, not a list"
+        );
+        assert_eq!(
+            read::file(r#"{"instruments": [[]]}"#).unwrap_err(),
+            ".instruments[0] must be a JSON object {…}, not a list"
+        );
+        assert_eq!(
+            read::file(r#"{}"#).unwrap_err(),
+            "missing field `instruments` at the top level"
+        );
+    }
 }
