@@ -38,7 +38,6 @@ use super::{
     Scoring, Subscale, catalogue,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use thiserror::Error;
 
 /// The most items an instrument may have.
@@ -230,7 +229,7 @@ pub enum Problem {
 /// Returns all of them, or the first problem: a file is never half-used.
 pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError> {
     let instruments = read::file(json).map_err(DefinitionError::Malformed)?;
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::default();
     for (n, inst) in instruments.iter().enumerate() {
         let label = label(inst, n + 1);
         let invalid = |problem| DefinitionError::Invalid {
@@ -906,7 +905,7 @@ fn check_items(inst: &Instrument, require_text: bool) -> Result<(), Problem> {
     if inst.items.len() > MAX_ITEMS {
         return Err(Problem::TooManyItems);
     }
-    let mut ids = BTreeSet::new();
+    let mut ids = Seen::default();
     for (n, item) in inst.items.iter().enumerate() {
         if !is_id(&item.id, MAX_ID) {
             return Err(Problem::BadItemId { position: n + 1 });
@@ -930,7 +929,7 @@ fn check_items(inst: &Instrument, require_text: bool) -> Result<(), Problem> {
         if !(2..=MAX_OPTIONS).contains(&item.options.len()) {
             return Err(Problem::OptionCount(item.id.clone()));
         }
-        let mut values = BTreeSet::new();
+        let mut values = Seen::default();
         for o in &item.options {
             let (item, value) = (item.id.clone(), o.value);
             if !(-MAX_VALUE..=MAX_VALUE).contains(&value) {
@@ -963,13 +962,42 @@ fn check_recall(inst: &Instrument) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The item's distinct scored values, ascending.
+fn scored_values(item: &Item) -> Vec<i64> {
+    let mut values: Vec<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+/// The ids or values met so far, to find one given twice. A list rather than a `BTreeSet`: there
+/// are few (an instrument's items, an item's options), and the set's code would cost wasm bytes.
+struct Seen<T>(Vec<T>);
+
+impl<T> Default for Seen<T> {
+    fn default() -> Self {
+        Seen(Vec::new())
+    }
+}
+
+impl<T: PartialEq> Seen<T> {
+    /// Adds `x`; false if it was there already.
+    fn insert(&mut self, x: T) -> bool {
+        let new = !self.0.contains(&x);
+        if new {
+            self.0.push(x);
+        }
+        new
+    }
+}
+
 /// Every total the items can add up to (their scored values), ascending.
 fn possible_totals<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<i64> {
     // Values are limited to ±MAX_VALUE and items to MAX_ITEMS, so this is small.
     let mut low = 0i64;
     let mut reachable = vec![true]; // reachable[i] ⇔ total low + i is possible
     for item in items {
-        let scored: BTreeSet<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
+        let scored = scored_values(item);
         let (Some(&lo), Some(&hi)) = (scored.first(), scored.last()) else {
             continue;
         };
@@ -995,7 +1023,7 @@ fn check_bands(scope: &str, bands: &[Band], possible: &[i64]) -> Result<(), Prob
     let (Some(&lo), Some(&hi)) = (possible.first(), possible.last()) else {
         return Ok(());
     };
-    let mut codes = BTreeSet::new();
+    let mut codes = Seen::default();
     for (n, b) in bands.iter().enumerate() {
         let code = b.code.clone();
         if !is_id(&b.code, MAX_ID) {
@@ -1052,9 +1080,11 @@ fn check_scoring(inst: &Instrument) -> Result<(), Problem> {
         if !per_item && item.direction.is_some() {
             return Err(Problem::ItemDirectionNeedsPerItemScoring(item.id.clone()));
         }
-        let values: BTreeSet<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
-        let values: Vec<i64> = values.into_iter().collect();
-        check_bands(&format!("item {:?}", item.id), &item.bands, &values)?;
+        check_bands(
+            &format!("item {:?}", item.id),
+            &item.bands,
+            &scored_values(item),
+        )?;
     }
     let totalled = !matches!(inst.scoring, Scoring::PerItem | Scoring::None);
     if totalled && inst.missing_answers != MissingAnswers::AllRequired {
@@ -1081,7 +1111,7 @@ fn check_subscales(inst: &Instrument, subscales: &[Subscale]) -> Result<(), Prob
     if subscales.is_empty() {
         return Err(Problem::NoSubscales);
     }
-    let mut ids = BTreeSet::new();
+    let mut ids = Seen::default();
     for (n, s) in subscales.iter().enumerate() {
         if !is_id(&s.id, MAX_ID) {
             return Err(Problem::BadSubscaleId { position: n + 1 });
@@ -1096,7 +1126,7 @@ fn check_subscales(inst: &Instrument, subscales: &[Subscale]) -> Result<(), Prob
             return Err(Problem::EmptySubscale(s.id.clone()));
         }
         let mut members = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::default();
         for id in &s.items {
             let Some(item) = inst.item(id) else {
                 return Err(Problem::SubscaleUnknownItem {
