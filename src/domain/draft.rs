@@ -113,14 +113,20 @@ impl Draft {
         now_ms: u64,
         max_age_ms: u64,
     ) -> Result<Self, DraftError> {
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|_| DraftError::Corrupt)?;
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(DRAFT_VERSION) => {}
-            Some(_) => return Err(DraftError::OtherVersion),
-            None => return Err(DraftError::Corrupt),
+        // The version first (any other field is skipped), so that another version's draft is
+        // told apart from a corrupt one; then the whole draft, straight from the text (not via a
+        // `serde_json::Value`, whose deserialiser would cost the widget kilobytes).
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u64,
         }
-        let stored: Stored = serde_json::from_value(value).map_err(|_| DraftError::Corrupt)?;
+        let version = serde_json::from_str::<VersionOnly>(json)
+            .map_err(|_| DraftError::Corrupt)?
+            .version;
+        if version != u64::from(DRAFT_VERSION) {
+            return Err(DraftError::OtherVersion);
+        }
+        let stored: Stored = serde_json::from_str(json).map_err(|_| DraftError::Corrupt)?;
         if stored.saved_at_ms > now_ms.saturating_add(60_000) {
             return Err(DraftError::Corrupt);
         }

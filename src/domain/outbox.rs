@@ -182,18 +182,24 @@ impl Outbox {
     /// each submission as an object) is read too: each submission becomes the native JSON body
     /// it was going to be sent as.
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        let value: serde_json::Value = serde_json::from_str(json)?;
-        if value.get("version").and_then(serde_json::Value::as_u64) == Some(1) {
-            return Self::from_version_1(value);
+        // Straight from the text, never via a `serde_json::Value` (whose struct deserialiser
+        // would cost the widget kilobytes): the version first (other fields skipped), then the
+        // outbox of that version.
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u32,
         }
-        let o: Outbox = serde_json::from_value(value)?;
+        if serde_json::from_str::<VersionOnly>(json)?.version == 1 {
+            return Self::from_version_1(json);
+        }
+        let o: Outbox = serde_json::from_str(json)?;
         if o.version != OUTBOX_VERSION {
             return Err(serde::de::Error::custom("unsupported outbox version"));
         }
         Ok(o)
     }
 
-    fn from_version_1(value: serde_json::Value) -> Result<Self, serde_json::Error> {
+    fn from_version_1(json: &str) -> Result<Self, serde_json::Error> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Old {
@@ -208,7 +214,7 @@ impl Outbox {
             version: u32,
             entries: Vec<Old>,
         }
-        let old: OldOutbox = serde_json::from_value(value)?;
+        let old: OldOutbox = serde_json::from_str(json)?;
         let mut outbox = Outbox::new();
         for e in old.entries {
             let id = e
