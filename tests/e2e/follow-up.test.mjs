@@ -27,6 +27,7 @@ import {
   HEADING_CHECK_VISIT,
   HEADING_DETAILS,
   HEADING_HOME,
+  HEADING_NOTES,
   HEADING_RECORDS,
   HEADING_VISIT_SAVED,
   HEADING_VISIT_SENT,
@@ -156,6 +157,15 @@ test('a baseline then a 6-week visit, offline in between: change at a glance, ch
     assert.equal(await glanceRows(page, PHQ9), null, 'no change table at the baseline');
     await chartOf(page, PHQ9, 'PHQ-9').waitFor();
     await checkA11y(page, 'check the baseline visit');
+    // A Change link goes to that measure's page, and Continue comes straight back here.
+    await page.getByRole('link', { name: `Change ${PHQ9.items[0].short}`, exact: true }).click();
+    await h1(page, PHQ9.title).waitFor();
+    await clickButton(page, 'Continue');
+    await h1(page, HEADING_CHECK_VISIT).waitFor();
+    await page.getByRole('link', { name: 'Change Notes', exact: true }).click();
+    await h1(page, HEADING_NOTES).waitFor();
+    await clickButton(page, 'Back');
+    await h1(page, HEADING_CHECK_VISIT).waitFor();
     await clickButton(page, 'Send visit');
     await h1(page, HEADING_VISIT_SAVED).waitFor();
     const baselineReference = REFERENCE_RE.exec(await page.getByText(/Reference WB-/).innerText())[0];

@@ -26,7 +26,7 @@ fn row(state: FollowUpState, key: String, value: String, page: Page) -> impl Int
             <dd class="wb-summary-list__actions">
                 <a class="wb-link" href="#" on:click=move |ev| {
                     ev.prevent_default();
-                    state.go(page);
+                    state.change(page);
                 }>"Change"<span class="wb-visually-hidden">{format!(" {key}")}</span></a>
             </dd>
         </div>

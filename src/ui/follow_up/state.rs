@@ -110,6 +110,8 @@ pub struct FollowUpState {
     pub sent_glance: RwSignal<Vec<MeasureGlance>>,
     /// The page "Cancel this visit?" goes back to.
     pub return_to: RwSignal<Page>,
+    /// A Change link on the check page led here: "Continue" goes straight back there.
+    changing: RwSignal<bool>,
     history_slot: StoredValue<Slot, LocalStorage>,
     /// The visit being recorded, kept as it is typed (see `persist`).
     visit_slot: StoredValue<Slot, LocalStorage>,
@@ -168,6 +170,7 @@ impl FollowUpState {
             notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
             sent_glance: RwSignal::new(Vec::new()),
             return_to: RwSignal::new(Page::Home),
+            changing: RwSignal::new(false),
             history_slot: StoredValue::new_local(history_slot),
             visit_slot: StoredValue::new_local(visit_slot),
         };
@@ -300,8 +303,27 @@ impl FollowUpState {
     /// Shows `page`, moving focus to its heading.
     pub fn go(&self, page: Page) {
         self.set_errors(Vec::new());
+        if matches!(page, Page::Check | Page::Home | Page::Done) {
+            self.changing.set(false);
+        }
         self.page.set(page);
         document::focus_soon(self.heading_id());
+    }
+
+    /// A "Change" link on the check page: `page`, from which "Continue" (and "Back") return to
+    /// the check page.
+    pub fn change(&self, page: Page) {
+        self.go(page);
+        self.changing.set(true);
+    }
+
+    /// Where "Continue" goes: `next`, or straight back to the check page after a Change link.
+    fn onward(&self, next: Page) {
+        self.go(if self.changing.get_untracked() {
+            Page::Check
+        } else {
+            next
+        });
     }
 
     /// "Start a visit" (optionally for a client already on this device).
@@ -464,6 +486,10 @@ impl FollowUpState {
             }
         };
         let (client, timepoint, date) = (Some(client), Some(timepoint), Some(date));
+        if self.visit.with_untracked(|v| v.client != client) {
+            // Another client: the whole visit is asked again.
+            self.changing.set(false);
+        }
         self.visit.update(|v| {
             if v.client != client {
                 // Another client: nothing typed for the previous one is kept.
@@ -475,11 +501,12 @@ impl FollowUpState {
             v.timepoint = timepoint;
             v.visit_date = date;
         });
-        self.go(if self.needs_records() {
-            Page::Records
+        if self.needs_records() {
+            // Baselines may be needed now (e.g. a follow-up timepoint chosen): ask for them first.
+            self.go(Page::Records);
         } else {
-            Page::Measure(0)
-        });
+            self.onward(Page::Measure(0));
+        }
     }
 
     /// The typed-in baselines of the current visit, checked: `Ok` with the scores to keep, or
@@ -542,7 +569,7 @@ impl FollowUpState {
     /// "Continue" from the baselines typed in from records (every field may be left empty).
     pub fn submit_records(&self) {
         match self.typed_baselines() {
-            Ok(_) => self.go(Page::Measure(0)),
+            Ok(_) => self.onward(Page::Measure(0)),
             Err(e) => self.set_errors(e),
         }
     }
@@ -601,7 +628,7 @@ impl FollowUpState {
             })
             .collect();
         if errors.is_empty() {
-            self.go(self.after_measure(measure));
+            self.onward(self.after_measure(measure));
         } else {
             self.set_errors(errors);
         }
@@ -609,7 +636,7 @@ impl FollowUpState {
 
     /// "Continue without the unanswered questions" (the client preferred not to answer).
     pub fn skip_rest(&self, measure: usize) {
-        self.go(self.after_measure(measure));
+        self.onward(self.after_measure(measure));
     }
 
     /// "Continue" from the notes.
@@ -626,7 +653,17 @@ impl FollowUpState {
 
     /// "Back" from the current page.
     pub fn back(&self) {
-        let to = match self.page.get_untracked() {
+        let page = self.page.get_untracked();
+        if self.changing.get_untracked()
+            && matches!(
+                page,
+                Page::Details | Page::Records | Page::Measure(_) | Page::Notes
+            )
+        {
+            self.go(Page::Check);
+            return;
+        }
+        let to = match page {
             Page::Details | Page::Wipe | Page::Home | Page::Done => Page::Home,
             Page::Cancel => self.return_to.get_untracked(),
             Page::Records => Page::Details,
