@@ -29,7 +29,7 @@ pub fn Contact() -> impl IntoView {
                 options={options::<ContactMethod>()} value=preferred on_change=on_preferred/>
             <Show when=move || applies(Field::SafeToLeaveMessage)>
                 <Radios field=Field::SafeToLeaveMessage legend="Is it safe for us to leave a voice message on this phone?"
-                    hint="We will only say that we are calling from the wellbeing service."
+                    hint="If we leave a message, we will not say what it is about."
                     options={yes_no_options()} value=message on_change=on_message inline=true/>
             </Show>
             <Show when=move || applies(Field::SafeToText)>
