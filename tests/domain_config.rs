@@ -638,7 +638,11 @@ fn the_minimum_age_is_16_unless_the_service_sets_another_whole_number_from_10_to
     for bad in ["", "9", "100", "-1", "16.5", "eighteen", "1e1"] {
         let (got, warnings) = age(Some(bad));
         assert_eq!(got, 16, "{bad:?} falls back to 16");
-        assert_eq!(warnings, vec![ConfigWarning::MinimumAge], "{bad:?} is refused");
+        assert_eq!(
+            warnings,
+            vec![ConfigWarning::MinimumAge],
+            "{bad:?} is refused"
+        );
         assert_eq!(
             warnings[0].to_string(),
             "data-minimum-age must be a whole number of years from 10 to 99; the default of 16 is used"

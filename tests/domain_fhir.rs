@@ -414,7 +414,10 @@ fn a_bundle_is_a_collection_identified_by_the_submission_id() {
     let p = &entries[0]["resource"];
     assert_eq!(p["name"][0]["text"], "Ada Lovelace");
     assert_eq!(p["birthDate"], "1990-04-07");
-    assert_eq!(p["identifier"][0]["system"], "https://fhir.nhs.uk/Id/nhs-number");
+    assert_eq!(
+        p["identifier"][0]["system"],
+        "https://fhir.nhs.uk/Id/nhs-number"
+    );
     assert_eq!(p["identifier"][0]["value"], "9434765919");
     assert_eq!(p["address"][0]["postalCode"], "SW1A 1AA");
     assert_eq!(p["telecom"][0]["system"], "phone");
@@ -425,7 +428,10 @@ fn a_bundle_is_a_collection_identified_by_the_submission_id() {
         ..s.clone()
     };
     let b2 = bundle_json(&without, &open_builtins());
-    assert_eq!(b2["entry"][0]["resource"], json!({"resourceType": "Patient"}));
+    assert_eq!(
+        b2["entry"][0]["resource"],
+        json!({"resourceType": "Patient"})
+    );
     let patient = entries[0]["fullUrl"].clone();
     let request = entries[1]["fullUrl"].clone();
 

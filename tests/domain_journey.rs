@@ -96,7 +96,10 @@ fn a_measure_without_questions_is_skipped_and_no_measures_go_straight_to_check()
     assert_eq!(j.back(q(2, 0), false), Some(q(0, 1)));
     assert!(!j.contains(q(1, 0)));
 
-    let empty = Journey { referral: false, questions: vec![] };
+    let empty = Journey {
+        referral: false,
+        questions: vec![],
+    };
     assert_eq!(empty.first(), Step::Check);
     assert_eq!(empty.back(Step::Check, false), Some(Step::Start));
 }
@@ -486,7 +489,10 @@ fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
     assert!(risk.urgent, "a disclosure is not taken back by skipping");
     assert_eq!(risk.reasons, ["phq9-item9"]);
     // It survives a reload.
-    let j = Journey { referral: false, questions: vec![9] };
+    let j = Journey {
+        referral: false,
+        questions: vec![9],
+    };
     let back = Draft::from_json(&d.to_json(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
     assert!(back.risk(&all).urgent);
     // Choosing "Not at all" is a deliberate answer: no longer urgent.
@@ -570,7 +576,10 @@ fn a_change_to_a_referral_answer_returns_to_check_answers() {
 fn the_under_age_page_leads_nowhere_but_back_to_about_you() {
     let j = referral_journey();
     assert_eq!(j.next(Step::TooYoung, false), Step::TooYoung);
-    assert_eq!(j.back(Step::TooYoung, false), Some(part(ReferralPage::AboutYou)));
+    assert_eq!(
+        j.back(Step::TooYoung, false),
+        Some(part(ReferralPage::AboutYou))
+    );
     assert!(j.contains(Step::TooYoung));
     // A journey without the referral pages has neither.
     assert!(!j_contains_without_referral(Step::TooYoung));
@@ -648,8 +657,14 @@ fn referral_answers_from_another_tab_are_merged_theirs_first() {
     theirs.referral.full_name = "Ada Lovelace".into();
     theirs.referral.areas = vec![Area::Housing];
     assert!(ours.merge_from(&theirs, &i));
-    assert_eq!(ours.referral.full_name, "Ada Lovelace", "their newer answer wins");
-    assert_eq!(ours.referral.postcode, "SW1A 1AA", "our answer they have not given is kept");
+    assert_eq!(
+        ours.referral.full_name, "Ada Lovelace",
+        "their newer answer wins"
+    );
+    assert_eq!(
+        ours.referral.postcode, "SW1A 1AA",
+        "our answer they have not given is kept"
+    );
     assert_eq!(ours.referral.areas, vec![Area::Housing]);
     // Merging the same again changes nothing.
     assert!(!ours.merge_from(&theirs, &i));

@@ -206,7 +206,10 @@ fn a_version_1_outbox_is_read_with_each_submission_as_its_native_body() {
     assert_eq!(e.id, s.submission_id);
     assert_eq!(e.content_type, "application/json");
     assert_eq!(Submission::parse_json(e.body.as_bytes()).unwrap(), s);
-    assert_eq!((e.attempts, &e.state), (3, &EntryState::Refused { status: 400 }));
+    assert_eq!(
+        (e.attempts, &e.state),
+        (3, &EntryState::Refused { status: 400 })
+    );
     // It is written back as version 2.
     assert!(o.to_json().contains("\"version\":2"));
     // A version 1 entry without a usable id is unreadable (and the caller keeps the text aside).
@@ -230,8 +233,7 @@ fn an_entry_state_is_stored_flat_and_read_back_exactly() {
         serde_json::json!({"state": "refused", "status": 400})
     );
     for s in [queued, refused] {
-        let back: EntryState =
-            serde_json::from_value(serde_json::to_value(&s).unwrap()).unwrap();
+        let back: EntryState = serde_json::from_value(serde_json::to_value(&s).unwrap()).unwrap();
         assert_eq!(back, s);
     }
     for bad in [
@@ -240,6 +242,9 @@ fn an_entry_state_is_stored_flat_and_read_back_exactly() {
         serde_json::json!({"state": "refused", "status": 400, "next_attempt_at_ms": 1}),
         serde_json::json!({"state": "lost"}),
     ] {
-        assert!(serde_json::from_value::<EntryState>(bad.clone()).is_err(), "{bad}");
+        assert!(
+            serde_json::from_value::<EntryState>(bad.clone()).is_err(),
+            "{bad}"
+        );
     }
 }

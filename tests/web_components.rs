@@ -108,11 +108,18 @@ async fn continue_with_nothing_typed_shows_the_error_summary_and_inline_messages
     click_button(&el, "Start now");
     settle().await;
     assert_eq!(
-        el.query_selector("h1").unwrap().unwrap().text_content().unwrap(),
+        el.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
         "About you"
     );
     let form = el.query_selector("form").unwrap().expect("a form");
-    assert!(form.has_attribute("novalidate"), "the browser's own checks are off");
+    assert!(
+        form.has_attribute("novalidate"),
+        "the browser's own checks are off"
+    );
     assert!(
         el.query_selector("[required]").unwrap().is_none(),
         "no HTML required"

@@ -84,7 +84,9 @@ impl TryFrom<StepRepr> for Step {
         let at = r.measure.zip(r.index);
         let plain = r.part.is_none() && r.measure.is_none() && r.index.is_none();
         Ok(match (r.page, r.part, at) {
-            (PageName::Referral, Some(part), None) if r.measure.is_none() => Step::Referral { part },
+            (PageName::Referral, Some(part), None) if r.measure.is_none() => {
+                Step::Referral { part }
+            }
             (PageName::Question, None, Some((measure, index))) => Step::Question { measure, index },
             (PageName::UrgentHelp, None, Some((measure, index))) => {
                 Step::UrgentHelp { measure, index }

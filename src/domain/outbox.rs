@@ -255,9 +255,7 @@ impl Outbox {
     }
 
     pub fn get(&self, id: &SubmissionId) -> Option<&Entry> {
-        self.entries
-            .iter()
-            .find(|e| &e.id == id)
+        self.entries.iter().find(|e| &e.id == id)
     }
 
     /// The queued submissions due at `now_ms` (all of them when `force`, e.g. on `online`).
@@ -291,11 +289,7 @@ impl Outbox {
         now_ms: u64,
         jitter: f64,
     ) -> Next {
-        let Some(at) = self
-            .entries
-            .iter()
-            .position(|e| &e.id == id)
-        else {
+        let Some(at) = self.entries.iter().position(|e| &e.id == id) else {
             return Next::Done;
         };
         let entry = &mut self.entries[at];
@@ -317,11 +311,7 @@ impl Outbox {
 
     /// Puts a refused submission back in the queue (the person asked to try again).
     pub fn retry_now(&mut self, id: &SubmissionId, now_ms: u64) {
-        if let Some(e) = self
-            .entries
-            .iter_mut()
-            .find(|e| &e.id == id)
-        {
+        if let Some(e) = self.entries.iter_mut().find(|e| &e.id == id) {
             e.state = EntryState::Queued {
                 next_attempt_at_ms: now_ms,
             };

@@ -1,15 +1,15 @@
 use crate::domain::config::WidgetConfig;
 use crate::domain::instrument::Instrument;
 use crate::domain::journey::Step;
+use crate::domain::referral::ReferralPage;
 use crate::ui::components::{
     crisis::{CrisisHelp, GetHelpLink},
     notice::{IntegratorNotice, Notice},
     outbox_status::OutboxStatus,
 };
-use crate::domain::referral::ReferralPage;
 use crate::ui::pages::referral::{
-    about_you::AboutYou, consent::Consent, contact::Contact, how_heard::HowHeard,
-    support::Support, too_young::TooYoung, what_matters::WhatMatters,
+    about_you::AboutYou, consent::Consent, contact::Contact, how_heard::HowHeard, support::Support,
+    too_young::TooYoung, what_matters::WhatMatters,
 };
 use crate::ui::pages::{
     check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,

@@ -152,8 +152,7 @@ impl Courier {
         leptos::task::spawn_local(async move {
             for id in due {
                 let Some((content_type, body)) = courier.outbox.with_untracked(|o| {
-                    o.get(&id)
-                        .map(|e| (e.content_type.clone(), e.body.clone()))
+                    o.get(&id).map(|e| (e.content_type.clone(), e.body.clone()))
                 }) else {
                     continue;
                 };
@@ -231,8 +230,7 @@ impl Courier {
         let wait = at.saturating_sub(clock::now_ms());
         let courier = *self;
         let handle =
-            set_timeout_with_handle(move || courier.flush(false), Duration::from_millis(wait))
-                .ok();
+            set_timeout_with_handle(move || courier.flush(false), Duration::from_millis(wait)).ok();
         self.timer.set_value(handle);
     }
 
@@ -240,11 +238,7 @@ impl Courier {
     pub fn retry_now(&self) {
         let now = clock::now_ms();
         self.outbox.update(|o| {
-            let ids: Vec<SubmissionId> = o
-                .entries
-                .iter()
-                .map(|e| e.id.clone())
-                .collect();
+            let ids: Vec<SubmissionId> = o.entries.iter().map(|e| e.id.clone()).collect();
             for id in ids {
                 o.retry_now(&id, now);
             }

@@ -211,9 +211,9 @@ impl Form {
     /// minimum age, to the page that says who to contact instead).
     pub fn continue_referral(&self, part: ReferralPage) {
         let minimum_age = self.config.with_value(|c| c.minimum_age);
-        let result = self.draft.with_untracked(|d| {
-            referral::validate(part, &d.referral, clock::today(), minimum_age)
-        });
+        let result = self
+            .draft
+            .with_untracked(|d| referral::validate(part, &d.referral, clock::today(), minimum_age));
         match result {
             PageResult::Ok => self.move_on(Step::Referral { part }),
             PageResult::TooYoung { .. } => {
@@ -322,9 +322,9 @@ impl Form {
             return;
         };
         let minimum_age = self.config.with_value(|c| c.minimum_age);
-        let checked = self.draft.with_untracked(|d| {
-            referral::parse_all(&d.referral, clock::today(), minimum_age)
-        });
+        let checked = self
+            .draft
+            .with_untracked(|d| referral::parse_all(&d.referral, clock::today(), minimum_age));
         let referral = match checked {
             Ok(r) => r,
             // Answers restored from an older draft, or a birthday that passed while the form
@@ -335,7 +335,9 @@ impl Form {
             }
             Err(not_ready @ NotReady::Errors(_)) => {
                 let part = not_ready.first_page();
-                let NotReady::Errors(all) = not_ready else { return };
+                let NotReady::Errors(all) = not_ready else {
+                    return;
+                };
                 self.draft.update(|d| d.changing = true);
                 self.go(Step::Referral { part });
                 self.show_problems(

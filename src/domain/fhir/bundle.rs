@@ -14,8 +14,8 @@ use super::{
 };
 use crate::domain::instrument::{Instrument, resolve};
 use crate::domain::payload::Submission;
-use crate::domain::referral::{Referral, SimpleDate};
 use crate::domain::referral::{EmailAddress, NhsNumber, PersonName, PhoneNumber, Postcode};
+use crate::domain::referral::{Referral, SimpleDate};
 
 /// The referral details that go in the Patient, each only when the person gave it (from the
 /// submission's `referral`, see [`PatientDetails::from_referral`]).

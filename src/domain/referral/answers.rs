@@ -108,7 +108,11 @@ impl ReferralAnswers {
         text(&mut self.phone, &other.phone, c);
         text(&mut self.email, &other.email, c);
         some(&mut self.preferred, other.preferred, c);
-        some(&mut self.safe_to_leave_message, other.safe_to_leave_message, c);
+        some(
+            &mut self.safe_to_leave_message,
+            other.safe_to_leave_message,
+            c,
+        );
         some(&mut self.safe_to_text, other.safe_to_text, c);
         list(&mut self.best_times, &other.best_times, c);
         text(&mut self.what_matters, &other.what_matters, c);

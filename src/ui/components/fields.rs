@@ -30,8 +30,11 @@ pub fn yes_no_code(answer: Option<bool>) -> Option<&'static str> {
 fn error_of(form: Form, field: Field) -> Memo<Option<String>> {
     let id = form.field_id(field);
     Memo::new(move |_| {
-        form.errors
-            .with(|e| e.iter().find(|e| e.field_id == id).map(|e| e.message.clone()))
+        form.errors.with(|e| {
+            e.iter()
+                .find(|e| e.field_id == id)
+                .map(|e| e.message.clone())
+        })
     })
 }
 
@@ -233,7 +236,11 @@ fn choice_group(
         .into_iter()
         .enumerate()
         .map(|(n, (code, label))| {
-            let input_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            let input_id = if n == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{n}")
+            };
             view! {
                 <div class=format!("{list}__item")>
                     <input
@@ -302,8 +309,10 @@ fn legend_view(legend: &'static str, heading_id: Option<String>) -> impl IntoVie
             </legend>
         }
         .into_any(),
-        None => view! { <legend class="wb-fieldset__legend wb-fieldset__legend--m">{legend}</legend> }
-            .into_any(),
+        None => {
+            view! { <legend class="wb-fieldset__legend wb-fieldset__legend--m">{legend}</legend> }
+                .into_any()
+        }
     }
 }
 
@@ -381,9 +390,10 @@ pub fn DateOfBirthInput() -> impl IntoView {
         })
     });
     let parts = move || {
-        error
-            .get()
-            .and_then(|_| form.draft.with(|d| dob_parts_in_error(&d.referral, clock::today())))
+        error.get().and_then(|_| {
+            form.draft
+                .with(|d| dob_parts_in_error(&d.referral, clock::today()))
+        })
     };
     let boxes = [
         (Field::DobDay, DatePart::Day, "Day", "bday-day", "wb-input--width-2"),

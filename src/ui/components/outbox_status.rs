@@ -12,12 +12,9 @@ pub fn OutboxStatus() -> impl IntoView {
         if form.draft.with(|d| d.step) == Step::Sent {
             return Vec::new();
         }
-        form.courier.outbox.with(|o| {
-            o.entries
-                .iter()
-                .map(|e| e.id.clone())
-                .collect::<Vec<_>>()
-        })
+        form.courier
+            .outbox
+            .with(|o| o.entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
     };
     view! {
         <Show when=move || !waiting().is_empty()>

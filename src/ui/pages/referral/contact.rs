@@ -11,8 +11,13 @@ pub fn Contact() -> impl IntoView {
     let form = expect_context::<Form>();
     let (phone, on_phone) = text(form, |r| &r.phone, |r| &mut r.phone);
     let (email, on_email) = text(form, |r| &r.email, |r| &mut r.email);
-    let (preferred, on_preferred) = choice::<ContactMethod>(form, |r| r.preferred, |r, v| r.preferred = v);
-    let (message, on_message) = yes_no(form, |r| r.safe_to_leave_message, |r, v| r.safe_to_leave_message = v);
+    let (preferred, on_preferred) =
+        choice::<ContactMethod>(form, |r| r.preferred, |r, v| r.preferred = v);
+    let (message, on_message) = yes_no(
+        form,
+        |r| r.safe_to_leave_message,
+        |r, v| r.safe_to_leave_message = v,
+    );
     let (texts, on_texts) = yes_no(form, |r| r.safe_to_text, |r, v| r.safe_to_text = v);
     let (times, on_times) = choices::<BestTime>(form, |r| &r.best_times, |r| &mut r.best_times);
     let applies = move |field: Field| form.draft.with(|d| field.applies(&d.referral));

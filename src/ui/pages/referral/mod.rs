@@ -75,7 +75,9 @@ pub fn yes_no(
             form.draft
                 .with(|d| crate::ui::components::fields::yes_no_code(get(&d.referral)))
         }),
-        Callback::new(move |code: &'static str| form.edit_referral(|r| set(r, Some(code == "yes")))),
+        Callback::new(move |code: &'static str| {
+            form.edit_referral(|r| set(r, Some(code == "yes")))
+        }),
     )
 }
 

@@ -8,15 +8,25 @@ use leptos::prelude::*;
 #[component]
 pub fn Support() -> impl IntoView {
     let form = expect_context::<Form>();
-    let (interpreter, on_interpreter) =
-        yes_no(form, |r| r.interpreter_needed, |r, v| r.interpreter_needed = v);
+    let (interpreter, on_interpreter) = yes_no(
+        form,
+        |r| r.interpreter_needed,
+        |r, v| r.interpreter_needed = v,
+    );
     let (language, on_language) = text(form, |r| &r.language, |r| &mut r.language);
-    let (access, on_access) =
-        text(form, |r| &r.accessibility_needs, |r| &mut r.accessibility_needs);
-    let (filling, on_filling) = choice::<Helper>(form, |r| r.filling_in_for, |r, v| r.filling_in_for = v);
+    let (access, on_access) = text(
+        form,
+        |r| &r.accessibility_needs,
+        |r| &mut r.accessibility_needs,
+    );
+    let (filling, on_filling) =
+        choice::<Helper>(form, |r| r.filling_in_for, |r, v| r.filling_in_for = v);
     let (helper, on_helper) = text(form, |r| &r.helper_name, |r| &mut r.helper_name);
-    let (relationship, on_relationship) =
-        text(form, |r| &r.helper_relationship, |r| &mut r.helper_relationship);
+    let (relationship, on_relationship) = text(
+        form,
+        |r| &r.helper_relationship,
+        |r| &mut r.helper_relationship,
+    );
     let applies = move |field: Field| form.draft.with(|d| field.applies(&d.referral));
     view! {
         <ReferralForm part=ReferralPage::Support>
