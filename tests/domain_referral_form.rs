@@ -1046,7 +1046,16 @@ fn parse_all_lists_every_problem_in_page_order() {
             (ConsentPage, "consent-share-gp"),
         ]
     );
-    assert_eq!(NotReady::Errors(e).first_page(), AboutYou);
+    assert_eq!(NotReady::Errors(e.clone()).first_page(), AboutYou);
+    // Back to the first page with a problem, with that page's problems only.
+    let (page, problems) = NotReady::Errors(e).into_first_page();
+    assert_eq!(page, AboutYou);
+    let ids: Vec<&str> = problems.iter().map(|p| p.field.id()).collect();
+    assert_eq!(ids, ["full-name", "postcode"]);
+    assert_eq!(
+        NotReady::TooYoung { minimum: 16 }.into_first_page(),
+        (AboutYou, vec![])
+    );
     let NotReady::Errors(e) = parse_all(&with(|a| a.heard_from = None), today(), MIN).unwrap_err()
     else {
         panic!()

@@ -36,20 +36,9 @@ pub fn App(
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
     let crisis_id = form.id("crisis");
-    // Anything left in the outbox from an earlier visit is sent now; and again whenever the
-    // browser comes back online.
-    form.courier.flush(true);
-    let online = window_event_listener(leptos::ev::online, move |_| form.courier.flush(true));
-    // Another tab with this widget: merge its draft, follow its outbox.
-    let (draft_key, outbox_key) = form.keys();
-    let storage = window_event_listener(leptos::ev::storage, move |e| match e.key() {
-        Some(k) if k == draft_key => form.merge_from_other_tab(e.new_value()),
-        Some(k) if k == outbox_key => form.courier.reload(e.new_value()),
-        _ => {}
-    });
-    on_cleanup(move || {
-        online.remove();
-        storage.remove();
+    // Deliver what is waiting; another tab with this widget: merge its draft.
+    form.courier.keep_delivering(form.draft_key(), move |json| {
+        form.merge_from_other_tab(json)
     });
     view! {
         <div class="wb-widget" lang="en-GB">

@@ -255,6 +255,26 @@ impl Courier {
         self.outbox.set(outbox);
     }
 
+    /// Keeps delivering for as long as the calling component lives: sends what an earlier visit
+    /// left in the outbox now, again whenever the browser comes back online, and follows another
+    /// tab's changes to the outbox. A change another tab makes to the journey's own stored value
+    /// (under `own_key`: its draft, or its visit history) goes to `on_own`.
+    pub fn keep_delivering(&self, own_key: String, on_own: impl Fn(Option<String>) + 'static) {
+        let courier = *self;
+        courier.flush(true);
+        let online = window_event_listener(leptos::ev::online, move |_| courier.flush(true));
+        let outbox_key = courier.key();
+        let storage = window_event_listener(leptos::ev::storage, move |e| match e.key() {
+            Some(k) if k == own_key => on_own(e.new_value()),
+            Some(k) if k == outbox_key => courier.reload(e.new_value()),
+            _ => {}
+        });
+        on_cleanup(move || {
+            online.remove();
+            storage.remove();
+        });
+    }
+
     /// Removes every submission not yet delivered from the device; says whether there were any.
     pub fn discard_all(&self) -> bool {
         let unsent = self.outbox.with_untracked(|o| !o.is_empty());

@@ -333,19 +333,11 @@ impl Form {
                 self.go(Step::TooYoung);
                 return;
             }
-            Err(not_ready @ NotReady::Errors(_)) => {
-                let part = not_ready.first_page();
-                let NotReady::Errors(all) = not_ready else {
-                    return;
-                };
+            Err(not_ready) => {
+                let (part, problems) = not_ready.into_first_page();
                 self.draft.update(|d| d.changing = true);
                 self.go(Step::Referral { part });
-                self.show_problems(
-                    all.into_iter()
-                        .filter(|(p, _)| *p == part)
-                        .map(|(_, e)| e)
-                        .collect(),
-                );
+                self.show_problems(problems);
                 return;
             }
         };
@@ -418,12 +410,9 @@ impl Form {
         }
     }
 
-    /// The storage keys of this widget's draft and outbox (for `storage` events).
-    pub fn keys(&self) -> (String, String) {
-        (
-            self.draft_slot.with_value(|s| s.key().to_owned()),
-            self.courier.key(),
-        )
+    /// The storage key of this widget's draft (for `storage` events from other tabs).
+    pub fn draft_key(&self) -> String {
+        self.draft_slot.with_value(|s| s.key().to_owned())
     }
 
     /// "Continue where you left off".

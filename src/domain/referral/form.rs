@@ -96,6 +96,21 @@ impl NotReady {
             Self::Errors(e) => e.first().map_or(ReferralPage::AboutYou, |(p, _)| *p),
         }
     }
+
+    /// The page to take the person back to, and the problems to show on it (none when too
+    /// young: that is not an error).
+    pub fn into_first_page(self) -> (ReferralPage, Vec<FieldError>) {
+        let page = self.first_page();
+        let problems = match self {
+            Self::TooYoung { .. } => Vec::new(),
+            Self::Errors(all) => all
+                .into_iter()
+                .filter(|(p, _)| *p == page)
+                .map(|(_, e)| e)
+                .collect(),
+        };
+        (page, problems)
+    }
 }
 
 /// Checks one page's answers, as when the person presses Continue on it. `today` is the person's

@@ -28,24 +28,15 @@ pub fn FollowUpApp(
     let state = FollowUpState::new(config, instruments, host);
     provide_context(state);
     let crisis_id = state.id("crisis");
-    // Visits queued earlier are sent now, and whenever the browser comes back online.
-    state.courier.flush(true);
-    let online = window_event_listener(leptos::ev::online, move |_| state.courier.flush(true));
-    let (history_key, outbox_key) = state.keys();
-    let storage = window_event_listener(leptos::ev::storage, move |e| match e.key() {
-        Some(k) if k == history_key => state.reload_history(e.new_value()),
-        Some(k) if k == outbox_key => state.courier.reload(e.new_value()),
-        _ => {}
-    });
+    // Deliver what is waiting; another tab with this widget: follow its visit history.
+    state
+        .courier
+        .keep_delivering(state.history_key(), move |json| state.reload_history(json));
     // The visit being recorded is kept on the device as it is typed.
     Effect::new(move |_| {
         state.visit.track();
         state.page.track();
         state.persist();
-    });
-    on_cleanup(move || {
-        online.remove();
-        storage.remove();
     });
     view! {
         <div class="wb-widget wb-follow-up" lang="en-GB">

@@ -224,12 +224,9 @@ impl FollowUpState {
         self.id(&format!("{instrument}-{item}"))
     }
 
-    /// The storage keys of the history and the outbox (for `storage` events from other tabs).
-    pub fn keys(&self) -> (String, String) {
-        (
-            self.history_slot.with_value(|s| s.key().to_owned()),
-            self.courier.key(),
-        )
+    /// The storage key of this widget's visit history (for `storage` events from other tabs).
+    pub fn history_key(&self) -> String {
+        self.history_slot.with_value(|s| s.key().to_owned())
     }
 
     /// The message of the error on `field_id`, if any (reactive).
