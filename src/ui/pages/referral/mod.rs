@@ -81,7 +81,8 @@ pub fn yes_no(
     )
 }
 
-/// Any number of choices, by code; kept in the order they are shown.
+/// Any number of choices, by code, in the order ticked (the domain puts them in the order shown
+/// when it summarises or sends them).
 pub fn choices<T: Choice + Send + Sync>(
     form: Form,
     get: fn(&ReferralAnswers) -> &[T],
@@ -95,16 +96,10 @@ pub fn choices<T: Choice + Send + Sync>(
         Callback::new(move |(code, on): (&'static str, bool)| {
             form.edit_referral(|r| {
                 let list = set(r);
-                let mut codes: Vec<&str> = list.iter().map(|c| c.code()).collect();
-                codes.retain(|c| *c != code);
-                if on {
-                    codes.push(code);
+                list.retain(|c| c.code() != code);
+                if let (true, Some(c)) = (on, T::from_code(code)) {
+                    list.push(c);
                 }
-                *list = T::ALL
-                    .iter()
-                    .copied()
-                    .filter(|c| codes.contains(&c.code()))
-                    .collect();
             });
         }),
     )
