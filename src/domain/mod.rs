@@ -11,6 +11,7 @@ pub mod fhir;
 pub mod follow_up;
 pub mod instrument;
 pub mod journey;
+pub mod json;
 pub mod measures;
 pub mod outbox;
 pub mod payload;
