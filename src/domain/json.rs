@@ -37,6 +37,9 @@ pub struct JsonError {
     pub what: &'static str,
     pub line: usize,
     pub column: usize,
+    /// For "duplicate field", the key written twice. Not part of the message: a key can be any
+    /// text, and messages may be logged.
+    pub duplicate: Option<String>,
 }
 
 impl fmt::Display for JsonError {
@@ -336,7 +339,12 @@ impl Parser<'_> {
         let upto = &self.text[..self.at.min(self.text.len())];
         let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
         let column = upto.iter().rev().take_while(|&&b| b != b'\n').count();
-        JsonError { what, line, column }
+        JsonError {
+            what,
+            line,
+            column,
+            duplicate: None,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -442,7 +450,9 @@ impl Parser<'_> {
             }
             let key = self.string()?;
             if fields.iter().any(|(k, _)| *k == key) {
-                return Err(self.fail("duplicate field"));
+                let mut e = self.fail("duplicate field");
+                e.duplicate = Some(key);
+                return Err(e);
             }
             self.skip_space();
             match self.peek() {
@@ -605,7 +615,8 @@ impl Parser<'_> {
         }
         // Only ASCII digits, sign, point and exponent were taken: valid UTF-8.
         let text = std::str::from_utf8(&self.text[start..self.at]).unwrap_or_default();
-        if integer {
+        // `-0` is the float -0.0, as in `serde_json`.
+        if integer && !(negative && self.text[int_start..self.at].iter().all(|&b| b == b'0')) {
             if let Ok(n) = text.parse::<i64>() {
                 return Ok(Json::Int(n));
             }

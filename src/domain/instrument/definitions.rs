@@ -262,8 +262,9 @@ pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError>
 /// record a JSON object (serde would also take a positional list; the schema does not).
 ///
 /// Hand-written because the derived deserialisers of these twelve types cost about 27 KB of
-/// brotli-compressed wasm; this reader walks a `serde_json::Value` (whose parser the widget has
-/// anyway) and costs a fraction of that. Messages follow serde's wording ("unknown field `x`,
+/// brotli-compressed wasm; this reader walks a [`crate::domain::json::Json`] (the widget's own
+/// small JSON reader, which also refuses a field twice as the derived deserialisers did) and costs
+/// a fraction of that. Messages follow serde's wording ("unknown field `x`,
 /// expected one of …", "missing field `x`", "invalid type: …, expected …", "unknown variant …")
 /// with the place in the file as a path (`.instruments[0].items[2]`) instead of a line and
 /// column, and never quote a value from the file.
@@ -273,15 +274,22 @@ mod read {
         MissingAnswers, RecallPeriod, ResponseOption, RiskRule, Scoring, Subscale,
     };
     use super::{MAX_ID, without_quoted_values};
-    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde_json::{Map, Value};
+    use crate::domain::json::{self, Json as Value};
     use std::fmt;
 
     type Result<T> = std::result::Result<T, String>;
 
     pub(super) fn file(json: &str) -> Result<Vec<Instrument>> {
-        let Strict(root) =
-            serde_json::from_str(json).map_err(|e| without_quoted_values(&e.to_string()))?;
+        let root = json::parse(json).map_err(|e| match &e.duplicate {
+            // The field's name only when it looks like one: any text could be licensed wording.
+            Some(key) => format!(
+                "duplicate field `{}` at line {} column {}",
+                name(key),
+                e.line,
+                e.column
+            ),
+            None => without_quoted_values(&e.to_string()),
+        })?;
         let r = record(&root, String::new(), &["$schema", "instruments"])?;
         r.nullable("$schema", string)?;
         r.required("instruments", |v, at| list(v, at, instrument))
@@ -499,7 +507,7 @@ mod read {
 
     /// A JSON object whose every field is one of the known ones.
     struct Record<'a> {
-        fields: &'a Map<String, Value>,
+        fields: &'a [(String, Value)],
         at: String,
     }
 
@@ -509,7 +517,7 @@ mod read {
             key: &str,
             read: impl FnOnce(&'a Value, String) -> Result<T>,
         ) -> Option<Result<T>> {
-            let v = self.fields.get(key)?;
+            let v = get(self.fields, key)?;
             Some(read(v, format!("{}.{key}", self.at)))
         }
 
@@ -538,7 +546,7 @@ mod read {
             key: &str,
             read: impl FnOnce(&'a Value, String) -> Result<T>,
         ) -> Result<Option<T>> {
-            match self.fields.get(key) {
+            match get(self.fields, key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(_) => self.field(key, read).transpose(),
             }
@@ -548,7 +556,7 @@ mod read {
     /// `v` as a record with only these fields.
     fn record<'a>(v: &'a Value, at: String, known: &[&str]) -> Result<Record<'a>> {
         let fields = object(v, &at)?;
-        if let Some(k) = fields.keys().find(|k| !known.contains(&k.as_str())) {
+        if let Some((k, _)) = fields.iter().find(|(k, _)| !known.contains(&k.as_str())) {
             return Err(fail(
                 &at,
                 format_args!(
@@ -561,10 +569,15 @@ mod read {
         Ok(Record { fields, at })
     }
 
-    fn object<'a>(v: &'a Value, at: &str) -> Result<&'a Map<String, Value>> {
+    /// The field `key` of an object's fields.
+    fn get<'a>(fields: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+        fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn object<'a>(v: &'a Value, at: &str) -> Result<&'a [(String, Value)]> {
         match v {
-            Value::Object(o) => Ok(o),
-            Value::Array(_) => Err(format!(
+            Value::Obj(o) => Ok(o),
+            Value::Arr(_) => Err(format!(
                 "{} must be a JSON object {{…}}, not a list",
                 if at.is_empty() { "the file" } else { at }
             )),
@@ -580,7 +593,7 @@ mod read {
         tag: &str,
         variants: &[(&str, &[&str])],
     ) -> Result<(usize, Record<'a>)> {
-        let Some(t) = object(v, &at)?.get(tag) else {
+        let Some(t) = get(object(v, &at)?, tag) else {
             return Err(fail(&at, format_args!("missing field `{tag}`")));
         };
         let names: Vec<(&str, usize)> = variants.iter().map(|(n, _)| *n).zip(0..).collect();
@@ -590,7 +603,7 @@ mod read {
 
     /// One of the named values (an enum in kebab-case).
     fn choice<T: Copy>(v: &Value, at: String, options: &[(&str, T)]) -> Result<T> {
-        let Value::String(s) = v else {
+        let Value::Str(s) = v else {
             return Err(invalid(v, "a string", &at));
         };
         match options.iter().find(|(name, _)| name == s) {
@@ -613,7 +626,7 @@ mod read {
         at: String,
         read: impl Fn(&'a Value, String) -> Result<T>,
     ) -> Result<Vec<T>> {
-        let Value::Array(values) = v else {
+        let Value::Arr(values) = v else {
             return Err(invalid(v, "a list", &at));
         };
         values
@@ -625,7 +638,7 @@ mod read {
 
     fn string(v: &Value, at: String) -> Result<String> {
         match v {
-            Value::String(s) => Ok(s.clone()),
+            Value::Str(s) => Ok(s.clone()),
             _ => Err(invalid(v, "a string", &at)),
         }
     }
@@ -646,11 +659,11 @@ mod read {
         let found = match v {
             Value::Null => "null",
             Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_f64() => "floating point",
-            Value::Number(_) => "integer",
-            Value::String(_) => "string",
-            Value::Array(_) => "list",
-            Value::Object(_) => "map",
+            Value::Float(_) => "floating point",
+            Value::Int(_) | Value::BigUint(_) => "integer",
+            Value::Str(_) => "string",
+            Value::Arr(_) => "list",
+            Value::Obj(_) => "map",
         };
         fail(
             at,
@@ -675,78 +688,6 @@ mod read {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"_-$".contains(&b));
         if looks_like_a_name { key } else { "…" }
-    }
-
-    /// A JSON value as `serde_json` parses it, except that an object with a key twice is refused
-    /// (as the derived deserialisers refuse a field twice); `serde_json::Value` keeps the last.
-    struct Strict(Value);
-
-    impl<'de> Deserialize<'de> for Strict {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-            d.deserialize_any(StrictVisitor).map(Strict)
-        }
-    }
-
-    struct StrictVisitor;
-
-    impl<'de> Visitor<'de> for StrictVisitor {
-        type Value = Value;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a JSON value")
-        }
-
-        fn visit_bool<E>(self, b: bool) -> std::result::Result<Value, E> {
-            Ok(Value::Bool(b))
-        }
-
-        fn visit_i64<E>(self, n: i64) -> std::result::Result<Value, E> {
-            Ok(Value::Number(n.into()))
-        }
-
-        fn visit_u64<E>(self, n: u64) -> std::result::Result<Value, E> {
-            Ok(Value::Number(n.into()))
-        }
-
-        fn visit_f64<E>(self, n: f64) -> std::result::Result<Value, E> {
-            // serde_json only yields finite numbers.
-            Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
-        }
-
-        fn visit_str<E>(self, s: &str) -> std::result::Result<Value, E> {
-            Ok(Value::String(s.to_owned()))
-        }
-
-        fn visit_string<E>(self, s: String) -> std::result::Result<Value, E> {
-            Ok(Value::String(s))
-        }
-
-        fn visit_unit<E>(self) -> std::result::Result<Value, E> {
-            Ok(Value::Null)
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
-            let mut values = Vec::new();
-            while let Some(Strict(v)) = seq.next_element()? {
-                values.push(v);
-            }
-            Ok(Value::Array(values))
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
-            let mut fields = Map::new();
-            while let Some(key) = map.next_key::<String>()? {
-                let Strict(v) = map.next_value()?;
-                if fields.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate field `{}`",
-                        name(&key)
-                    )));
-                }
-                fields.insert(key, v);
-            }
-            Ok(Value::Object(fields))
-        }
     }
 }
 
