@@ -20,7 +20,6 @@ pub use catalogue::{
 pub use definitions::{DefinitionError, Problem, parse_definitions, resolve};
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// An instrument (questionnaire) definition. Built-ins are valid by construction (tested);
@@ -375,9 +374,18 @@ pub enum AnswerError {
 /// Answers to one instrument, keyed by item id. Each value is the chosen option's value (before
 /// any reversal). Every value held is an option of its item: the only ways in are
 /// [`Answers::set`] and [`Answers::from_pairs`], which check against the instrument.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Answers(BTreeMap<String, i64>);
+///
+/// A list sorted by item id rather than a `BTreeMap`: an instrument has a few items, and the
+/// map's code cost the wasm about 15 KB before compression (issue 6). Serialised as a JSON object
+/// in item-id order, as the map was.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, i64)>);
+
+impl Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
 
 impl Answers {
     /// Records `value` for `item`, refusing unknown items and values outside the options.
@@ -396,7 +404,10 @@ impl Answers {
                 value,
             });
         }
-        self.0.insert(item.to_owned(), value);
+        match self.find(item) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (item.to_owned(), value)),
+        }
         Ok(())
     }
 
@@ -414,12 +425,19 @@ impl Answers {
 
     /// Removes the answer to `item`, if any.
     pub fn clear(&mut self, item: &str) {
-        self.0.remove(item);
+        if let Ok(at) = self.find(item) {
+            self.0.remove(at);
+        }
     }
 
     /// The answer to `item`, if given.
     pub fn get(&self, item: &str) -> Option<i64> {
-        self.0.get(item).copied()
+        self.find(item).ok().map(|at| self.0[at].1)
+    }
+
+    /// Where `item` is in the list, or where it would go.
+    fn find(&self, item: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(item))
     }
 
     /// Answers as (item, value) pairs in the instrument's item order.
@@ -440,7 +458,7 @@ impl Answers {
 
     /// Whether every item of `instrument` is answered.
     pub fn is_complete(&self, instrument: &Instrument) -> bool {
-        instrument.items.iter().all(|i| self.0.contains_key(&i.id))
+        instrument.items.iter().all(|i| self.find(&i.id).is_ok())
     }
 
     pub fn is_empty(&self) -> bool {

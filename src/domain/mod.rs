@@ -13,6 +13,7 @@ pub mod instrument;
 pub mod journey;
 pub mod json;
 pub mod measures;
+pub mod order;
 pub mod outbox;
 pub mod payload;
 pub mod referral;

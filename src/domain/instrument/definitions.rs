@@ -906,7 +906,7 @@ fn check_recall(inst: &Instrument) -> Result<(), Problem> {
 /// The item's distinct scored values, ascending.
 fn scored_values(item: &Item) -> Vec<i64> {
     let mut values: Vec<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
-    values.sort_unstable();
+    crate::domain::order::sort_by_key(&mut values, |v| *v);
     values.dedup();
     values
 }
@@ -992,7 +992,7 @@ fn check_bands(scope: &str, bands: &[Band], possible: &[i64]) -> Result<(), Prob
         }
     }
     let mut sorted: Vec<&Band> = bands.iter().collect();
-    sorted.sort_by_key(|b| (b.min, b.max));
+    crate::domain::order::sort_by_key(&mut sorted, |b| (b.min, b.max));
     for pair in sorted.windows(2) {
         if pair[1].min <= pair[0].max {
             return Err(Problem::BandsOverlap {
