@@ -8,6 +8,7 @@
 //! the UI decides where to show), instrument labels and numbers.
 
 use crate::domain::instrument::{Direction, Instrument, MeaningfulChange, Scoring};
+use crate::domain::json::Json;
 use crate::domain::payload::Measure;
 use crate::domain::referral::SimpleDate;
 use crate::domain::scoring::{self, ItemScore, Score, Trend};
@@ -366,6 +367,18 @@ impl Timepoint {
     }
 }
 
+impl Timepoint {
+    /// As the derived `Serialize` writes it (through [`TimepointRepr`]): `{"code":"6-weeks"}`,
+    /// or `{"code":"other","date":"2026-05-01"}`.
+    pub fn to_json(self) -> Json {
+        let date = match self {
+            Timepoint::Other(d) => Some(Json::Str(d.to_string())),
+            _ => None,
+        };
+        Json::obj([("code", Json::str(self.code()))]).with_some("date", date)
+    }
+}
+
 impl TryFrom<TimepointRepr> for Timepoint {
     type Error = TimepointError;
     fn try_from(r: TimepointRepr) -> Result<Self, Self::Error> {
@@ -464,6 +477,16 @@ impl Visit {
 pub enum BaselineSource {
     Device,
     Records,
+}
+
+impl BaselineSource {
+    /// The serde form: `device` or `records`.
+    pub fn code(self) -> &'static str {
+        match self {
+            BaselineSource::Device => "device",
+            BaselineSource::Records => "records",
+        }
+    }
 }
 
 /// A client's baseline score for one instrument, typed in from the service's records (no
@@ -1477,6 +1500,21 @@ pub struct ScoreChange {
     pub meaningful: Option<bool>,
 }
 
+impl ScoreChange {
+    /// As the derived `Serialize` writes it (see [`MeasureChange::to_json`]).
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("of", Json::str(&self.of)),
+            ("baseline", Json::Float(self.baseline)),
+            ("now", Json::Float(self.now)),
+            ("change", Json::Float(self.change)),
+            ("trend", Json::opt(self.trend, |t| Json::str(t.code()))),
+            ("threshold", Json::opt(self.threshold, Json::Float)),
+            ("meaningful", Json::opt(self.meaningful, Json::Bool)),
+        ])
+    }
+}
+
 impl From<&ChangeSummary> for ScoreChange {
     fn from(c: &ChangeSummary) -> Self {
         ScoreChange {
@@ -1506,6 +1544,18 @@ pub struct MeasureChange {
 }
 
 impl MeasureChange {
+    /// A measure's `change` as the derived `Serialize` writes it; by hand so that the widget
+    /// carries no serde serialiser (issue 6).
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("baseline_source", Json::str(self.baseline_source.code())),
+            (
+                "scores",
+                Json::Arr(self.scores.iter().map(ScoreChange::to_json).collect()),
+            ),
+        ])
+    }
+
     /// The change of one measure, from its summaries (`None` when there are none).
     pub fn new(source: BaselineSource, summaries: &[ChangeSummary]) -> Option<Self> {
         (!summaries.is_empty()).then(|| MeasureChange {

@@ -182,6 +182,24 @@ impl Json {
             }
         }
     }
+
+    /// The object with field `key` added at the end (a value that is not an object is left as
+    /// it is). For writers that build an object field by field, in serde's order.
+    pub fn with(mut self, key: &str, value: Json) -> Json {
+        if let Json::Obj(fields) = &mut self {
+            fields.push((key.to_owned(), value));
+        }
+        self
+    }
+
+    /// [`Json::with`] for a field left out when there is nothing to write, as serde leaves out a
+    /// field marked `skip_serializing_if` (`Option::is_none`, `Vec::is_empty`).
+    pub fn with_some(self, key: &str, value: Option<Json>) -> Json {
+        match value {
+            Some(v) => self.with(key, v),
+            None => self,
+        }
+    }
 }
 
 impl From<bool> for Json {

@@ -6,6 +6,7 @@
 
 use crate::domain::follow_up::{ClientReference, FollowUpContext, MeasureChange, Notes, Timepoint};
 use crate::domain::instrument::{self, Answers, Instrument};
+use crate::domain::json::Json;
 use crate::domain::referral::{Referral, SimpleDate};
 use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
@@ -297,6 +298,32 @@ impl Measure {
     }
 }
 
+impl AnswerOut {
+    /// As the derived `Serialize` writes it: `{"item":…,"value":…}`.
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("item", Json::str(&self.item)),
+            ("value", Json::Int(self.value)),
+        ])
+    }
+}
+
+impl Measure {
+    /// As the derived `Serialize` writes it (see [`Submission::to_json`]).
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("instrument", Json::str(&self.instrument)),
+            ("version", Json::str(&self.version)),
+            (
+                "answers",
+                Json::Arr(self.answers.iter().map(AnswerOut::to_json).collect()),
+            ),
+            ("score", Json::opt(self.score.as_ref(), Score::to_json)),
+        ])
+        .with_some("change", self.change.as_ref().map(MeasureChange::to_json))
+    }
+}
+
 /// The whole submission body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "SubmissionRepr", into = "SubmissionRepr")]
@@ -405,6 +432,46 @@ impl From<Submission> for SubmissionRepr {
             measures: s.measures,
             risk: s.risk,
         }
+    }
+}
+
+impl Submission {
+    /// The body as JSON, exactly what the derived `Serialize` writes (through `SubmissionRepr`:
+    /// the follow-up fields at the top level, only with mode `follow-up`). Written by hand so
+    /// that the widget carries no serde serialiser, which `serde_json` monomorphises for every
+    /// type it writes (issue 6); the derive stays for the receiver and the tests, which check
+    /// that the two agree (`tests/json_writers.rs`).
+    pub fn to_json(&self) -> Json {
+        let follow_up = match &self.mode {
+            Mode::SelfReferral => None,
+            Mode::FollowUp(f) => Some(f.as_ref()),
+        };
+        Json::obj([
+            ("schema_version", Json::from(SCHEMA_VERSION)),
+            ("submission_id", Json::str(self.submission_id.as_str())),
+            ("submitted_at", Json::str(self.submitted_at.as_str())),
+            ("mode", Json::str(self.mode.code())),
+        ])
+        .with_some(
+            "client_reference",
+            follow_up.map(|f| Json::str(f.client_reference.as_str())),
+        )
+        .with_some("timepoint", follow_up.map(|f| f.timepoint.to_json()))
+        .with_some(
+            "visit_date",
+            follow_up.map(|f| Json::Str(f.visit_date.to_string())),
+        )
+        .with_some("client_agreed", follow_up.map(|_| Json::Bool(true)))
+        .with_some(
+            "notes",
+            follow_up.and_then(|f| f.notes.as_ref().map(|n| Json::str(n.as_str()))),
+        )
+        .with_some("referral", self.referral.as_ref().map(Referral::to_json))
+        .with(
+            "measures",
+            Json::Arr(self.measures.iter().map(Measure::to_json).collect()),
+        )
+        .with("risk", self.risk.to_json())
     }
 }
 

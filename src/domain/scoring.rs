@@ -6,6 +6,7 @@
 use crate::domain::instrument::{
     Answers, Band, Direction, Instrument, MeaningfulChange, MissingAnswers, Scoring,
 };
+use crate::domain::json::Json;
 use serde::{Deserialize, Serialize};
 
 /// A measure's score as sent in the payload. Only the parts the instrument has are present.
@@ -30,6 +31,26 @@ pub struct Score {
     pub items: Vec<ItemScore>,
 }
 
+impl Score {
+    /// The score as the payload writes it, field for field what the derived `Serialize` writes;
+    /// by hand so that the widget carries no serde serialiser (issue 6).
+    pub fn to_json(&self) -> Json {
+        let list = |v: Vec<Json>| (!v.is_empty()).then_some(Json::Arr(v));
+        Json::Obj(Vec::new())
+            .with_some("total", self.total.map(Json::Int))
+            .with_some("metric", self.metric.map(Json::Float))
+            .with_some("band", self.band.as_deref().map(Json::str))
+            .with_some(
+                "subscales",
+                list(self.subscales.iter().map(SubscaleScore::to_json).collect()),
+            )
+            .with_some(
+                "items",
+                list(self.items.iter().map(ItemScore::to_json).collect()),
+            )
+    }
+}
+
 /// One item's reported (scored) value and band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,6 +58,17 @@ pub struct ItemScore {
     pub item: String,
     pub value: i64,
     pub band: Option<String>,
+}
+
+impl ItemScore {
+    /// As the derived `Serialize` writes it (see [`Score::to_json`]).
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("item", Json::str(&self.item)),
+            ("value", Json::Int(self.value)),
+            ("band", Json::opt(self.band.as_deref(), Json::str)),
+        ])
+    }
 }
 
 /// One subscale's total and, where the subscale has a published cut-off, whether the screen is
@@ -48,6 +80,17 @@ pub struct SubscaleScore {
     pub total: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub positive: Option<bool>,
+}
+
+impl SubscaleScore {
+    /// As the derived `Serialize` writes it (see [`Score::to_json`]).
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("id", Json::str(&self.id)),
+            ("total", Json::Int(self.total)),
+        ])
+        .with_some("positive", self.positive.map(Json::Bool))
+    }
 }
 
 /// Scores `answers` by the instrument's published rule.
@@ -181,6 +224,14 @@ pub struct Risk {
 }
 
 impl Risk {
+    /// As the derived `Serialize` writes it: `{"urgent":…,"reasons":[…]}`.
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("urgent", Json::Bool(self.urgent)),
+            ("reasons", Json::strs(&self.reasons)),
+        ])
+    }
+
     /// The risk of a whole submission: every reason raised by any of its measures, each once;
     /// urgent when there is at least one.
     pub fn assess<'a>(measures: impl IntoIterator<Item = (&'a Instrument, &'a Answers)>) -> Risk {
@@ -206,6 +257,17 @@ pub enum Trend {
     Better,
     Same,
     Worse,
+}
+
+impl Trend {
+    /// The serde form: `better`, `same` or `worse`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Trend::Better => "better",
+            Trend::Same => "same",
+            Trend::Worse => "worse",
+        }
+    }
 }
 
 /// The change in one score between a baseline and now.

@@ -109,7 +109,7 @@ impl Courier {
             document::integrator_error(
                 "the submission could not be written as FHIR; it is sent as the native JSON payload",
             );
-            (JSON, serde_json::to_string(&submission).expect("a submission always serialises"))
+            (JSON, submission.to_json().to_text())
         });
         let id = submission.submission_id;
         self.outbox
@@ -193,19 +193,13 @@ impl Courier {
     /// FHIR R4 Bundle when the host asked for `data-format="fhir"`.
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
         match self.config.with_value(|c| c.format) {
-            Format::Native => Ok((
-                JSON,
-                serde_json::to_string(submission).expect("a submission always serialises"),
-            )),
+            Format::Native => Ok((JSON, submission.to_json().to_text())),
             Format::Fhir => {
                 let base = self.config.with_value(|c| c.fhir_base.clone());
                 let bundle = self
                     .instruments
                     .with_value(|all| fhir::bundle(submission, all, &base))?;
-                Ok((
-                    "application/fhir+json",
-                    serde_json::to_string(&bundle).expect("serialises"),
-                ))
+                Ok(("application/fhir+json", bundle.to_json().to_text()))
             }
         }
     }

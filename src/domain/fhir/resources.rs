@@ -5,6 +5,7 @@
 //! Reading is tolerant of elements this model does not name (FHIR resources have many), except in
 //! a QuestionnaireResponse answer, where an unknown `value[x]` must not slip past the checks.
 
+use crate::domain::json::Json;
 use serde::{Deserialize, Serialize};
 
 /// A code from a code system.
@@ -295,5 +296,212 @@ impl Answer {
             + usize::from(self.value_decimal.is_some())
             + usize::from(self.value_string.is_some())
             + usize::from(self.value_boolean.is_some())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+// The Bundle as the derived `Serialize` writes it, element for element, by hand so that the
+// widget carries no serde serialiser (issue 6); the derives stay for reading and for the tests,
+// which check that the two agree (`tests/json_writers.rs`). An `Option` element without
+// `skip_serializing_if` is written as `null`, as the derive writes it.
+
+/// An optional string that the derive writes as `null` when absent.
+fn opt_str(s: &Option<String>) -> Json {
+    Json::opt(s.as_deref(), Json::str)
+}
+
+/// A list element, left out when empty (`skip_serializing_if = "Vec::is_empty"`).
+fn list(items: Vec<Json>) -> Option<Json> {
+    (!items.is_empty()).then_some(Json::Arr(items))
+}
+
+impl Coding {
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("system", opt_str(&self.system)),
+            ("code", opt_str(&self.code)),
+        ])
+        .with_some("display", self.display.as_deref().map(Json::str))
+    }
+}
+
+impl CodeableConcept {
+    pub fn to_json(&self) -> Json {
+        Json::Obj(Vec::new())
+            .with_some(
+                "coding",
+                list(self.coding.iter().map(Coding::to_json).collect()),
+            )
+            .with_some("text", self.text.as_deref().map(Json::str))
+    }
+}
+
+impl Identifier {
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("system", opt_str(&self.system)),
+            ("value", opt_str(&self.value)),
+        ])
+    }
+}
+
+impl Reference {
+    pub fn to_json(&self) -> Json {
+        Json::obj([("reference", opt_str(&self.reference))])
+    }
+}
+
+impl Bundle {
+    /// The Bundle's JSON, as the derived `Serialize` writes it.
+    pub fn to_json(&self) -> Json {
+        Json::obj([("resourceType", Json::str(&self.resource_type))])
+            .with_some(
+                "identifier",
+                self.identifier.as_ref().map(Identifier::to_json),
+            )
+            .with("type", opt_str(&self.bundle_type))
+            .with_some("timestamp", self.timestamp.as_deref().map(Json::str))
+            .with_some(
+                "entry",
+                list(self.entry.iter().map(BundleEntry::to_json).collect()),
+            )
+    }
+}
+
+impl BundleEntry {
+    pub fn to_json(&self) -> Json {
+        Json::obj([
+            ("fullUrl", opt_str(&self.full_url)),
+            ("resource", self.resource.to_json()),
+        ])
+    }
+}
+
+impl Resource {
+    /// The resource with its `resourceType` first, as serde writes an internally tagged enum.
+    /// [`Resource::Other`] is only ever read (serde refuses to write it); it is written as
+    /// `null`, and no Bundle this crate builds holds one.
+    pub fn to_json(&self) -> Json {
+        let tagged = |tag: &str| Json::obj([("resourceType", Json::str(tag))]);
+        match self {
+            Resource::Patient(p) => p.fields(tagged("Patient")),
+            Resource::ServiceRequest(r) => r.fields(tagged("ServiceRequest")),
+            Resource::QuestionnaireResponse(r) => r.fields(tagged("QuestionnaireResponse")),
+            Resource::Other => Json::Null,
+        }
+    }
+}
+
+impl Patient {
+    /// Its elements, added to `object` (which holds the `resourceType`).
+    fn fields(&self, object: Json) -> Json {
+        let contact = |c: &ContactPoint| {
+            Json::obj([("system", opt_str(&c.system)), ("value", opt_str(&c.value))])
+        };
+        object
+            .with_some(
+                "identifier",
+                list(self.identifier.iter().map(Identifier::to_json).collect()),
+            )
+            .with_some(
+                "name",
+                list(
+                    self.name
+                        .iter()
+                        .map(|n| Json::obj([("text", opt_str(&n.text))]))
+                        .collect(),
+                ),
+            )
+            .with_some("telecom", list(self.telecom.iter().map(contact).collect()))
+            .with_some("birthDate", self.birth_date.as_deref().map(Json::str))
+            .with_some(
+                "address",
+                list(
+                    self.address
+                        .iter()
+                        .map(|a| Json::obj([("postalCode", opt_str(&a.postal_code))]))
+                        .collect(),
+                ),
+            )
+    }
+}
+
+impl ServiceRequest {
+    /// Its elements, added to `object` (which holds the `resourceType`).
+    fn fields(&self, object: Json) -> Json {
+        object
+            .with("status", opt_str(&self.status))
+            .with("intent", opt_str(&self.intent))
+            .with_some("priority", self.priority.as_deref().map(Json::str))
+            .with(
+                "code",
+                Json::opt(self.code.as_ref(), CodeableConcept::to_json),
+            )
+            .with(
+                "subject",
+                Json::opt(self.subject.as_ref(), Reference::to_json),
+            )
+            .with_some("authoredOn", self.authored_on.as_deref().map(Json::str))
+            .with_some("requester", self.requester.as_ref().map(Reference::to_json))
+            .with_some(
+                "note",
+                list(
+                    self.note
+                        .iter()
+                        .map(|n| Json::obj([("text", Json::str(&n.text))]))
+                        .collect(),
+                ),
+            )
+    }
+}
+
+impl QuestionnaireResponse {
+    /// Its elements, added to `object` (which holds the `resourceType`).
+    fn fields(&self, object: Json) -> Json {
+        object
+            .with_some(
+                "basedOn",
+                list(self.based_on.iter().map(Reference::to_json).collect()),
+            )
+            .with("questionnaire", opt_str(&self.questionnaire))
+            .with("status", opt_str(&self.status))
+            .with(
+                "subject",
+                Json::opt(self.subject.as_ref(), Reference::to_json),
+            )
+            .with_some("authored", self.authored.as_deref().map(Json::str))
+            .with_some(
+                "item",
+                list(self.item.iter().map(ResponseItem::to_json).collect()),
+            )
+    }
+}
+
+impl ResponseItem {
+    /// Nested items are never written (the Questionnaires are flat, and a Bundle read with them
+    /// is refused), so this writer leaves them out rather than carry a writer for
+    /// `serde_json::Value`.
+    pub fn to_json(&self) -> Json {
+        Json::obj([("linkId", opt_str(&self.link_id))]).with_some(
+            "answer",
+            list(self.answer.iter().map(Answer::to_json).collect()),
+        )
+    }
+}
+
+impl Answer {
+    pub fn to_json(&self) -> Json {
+        Json::Obj(Vec::new())
+            .with_some(
+                "valueCoding",
+                self.value_coding.as_ref().map(Coding::to_json),
+            )
+            .with_some("valueInteger", self.value_integer.map(Json::Int))
+            .with_some("valueDecimal", self.value_decimal.map(Json::Float))
+            .with_some("valueString", self.value_string.as_deref().map(Json::str))
+            .with_some("valueBoolean", self.value_boolean.map(Json::Bool))
     }
 }
