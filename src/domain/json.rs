@@ -5,7 +5,8 @@
 //! for every type it reads or writes, and cost the patient widget tens of kilobytes of
 //! brotli-compressed wasm. This module is one parser and one printer, not generic over anything.
 //! The native receiver and the tests keep using `serde_json`; native tests check that both agree
-//! on every value the widget writes (see `tests/json.rs`).
+//! on every value the widget writes (see `tests/json.rs` and
+//! `tests/json_writers.rs`).
 //!
 //! The reader follows RFC 8259 as `serde_json` does (same number grammar, escapes, nesting limit
 //! of 128), and refuses an object with a key twice. The writer prints what `serde_json` prints
@@ -263,25 +264,26 @@ fn write_int(out: &mut String, mut n: u64, negative: bool) {
     }
 }
 
-/// A finite number with at most six decimal places, as `serde_json` prints it (`7.0`, `23.21`,
-/// `-0.5`); anything not finite is `null`, as in `serde_json`.
+/// A finite number as `serde_json` prints it when it has at most six decimal places (`7.0`,
+/// `23.21`, `-0.5`): the whole part, then the fraction rounded to six places without trailing
+/// zeros. Anything not finite is `null`, as in `serde_json`. (Not the shortest round-trip digits
+/// in general, which would bring core's float formatting into the wasm; every decimal the widget
+/// writes has two places.)
 fn write_float(out: &mut String, x: f64) {
-    const SCALE: u64 = 1_000_000;
+    const SCALE: f64 = 1_000_000.0;
     if !x.is_finite() {
         out.push_str("null");
         return;
     }
-    let scaled = (x.abs() * SCALE as f64).round();
-    if scaled >= u64::MAX as f64 / 2.0 {
-        // Beyond any value the widget stores; keep the whole part.
-        write_int(out, x.abs() as u64, x < 0.0);
-        out.push_str(".0");
-        return;
+    let mut whole = x.trunc().abs();
+    let mut frac = (x.fract().abs() * SCALE).round() as u64;
+    if frac == SCALE as u64 {
+        whole += 1.0;
+        frac = 0;
     }
-    let scaled = scaled as u64;
-    write_int(out, scaled / SCALE, x.is_sign_negative());
+    // Whole parts beyond u64 are written as their highest u64; the widget writes none.
+    write_int(out, whole as u64, x.is_sign_negative());
     out.push('.');
-    let mut frac = scaled % SCALE;
     let mut width = 6;
     while width > 1 && frac % 10 == 0 {
         frac /= 10;
@@ -807,6 +809,9 @@ mod tests {
             (-0.5, "-0.5"),
             (0.1 + 0.2, "0.3"),
             (1.000001, "1.000001"),
+            (0.9999999, "1.0"),
+            (-800252251727.0, "-800252251727.0"),
+            (-800252251727.25, "-800252251727.25"),
             (f64::NAN, "null"),
         ] {
             assert_eq!(Json::Float(x).to_text(), text);
