@@ -174,7 +174,7 @@ pub fn bundle_with_patient(
             });
         }
         // Questionnaire order, whatever order the measure lists its answers in.
-        item.sort_by_key(|i| {
+        crate::domain::order::sort_by_key(&mut item, |i| {
             instrument
                 .items
                 .iter()
