@@ -9,11 +9,13 @@
 use std::collections::BTreeMap;
 use wellbeing_widget::domain::draft::{Draft, DraftError};
 use wellbeing_widget::domain::instrument::{Answers, Instrument, ons4, phq9, ucla3};
-use wellbeing_widget::domain::journey::{Journey, Step};
+use wellbeing_widget::domain::journey::{Journey, Step, read_step, step_json};
+use wellbeing_widget::domain::json;
 use wellbeing_widget::domain::outbox::{EntryState, Outbox};
 use wellbeing_widget::domain::payload::SubmissionId;
 use wellbeing_widget::domain::referral::{
     Area, BestTime, ContactMethod, DateParts, Helper, ReferralAnswers, ReferralPage, Source,
+    read_referral, referral_json,
 };
 
 const NOW: u64 = 1_800_000_000_000;
@@ -511,6 +513,83 @@ fn the_answers_of_a_draft_are_kept_per_instrument_in_order() {
         by_id,
         BTreeMap::from([("ons4", 2), ("phq9", 2), ("ucla3", 0)])
     );
+}
+
+/// The serde forms of the page, the state of an entry and the referral answers are kept for the
+/// native tests; they must stay the same text as what the widget writes and reads.
+#[test]
+fn the_serde_forms_agree_with_what_the_widget_stores() {
+    for step in every_step() {
+        let text = step_json(step).to_text();
+        assert_eq!(serde_json::to_string(&step).unwrap(), text);
+        assert_eq!(read_step(&json::parse(&text).unwrap()), Some(step));
+    }
+    for a in [ReferralAnswers::default(), full_referral()] {
+        let text = referral_json(&a).to_text();
+        assert_eq!(serde_json::to_string(&a).unwrap(), text);
+        assert_eq!(read_referral(&json::parse(&text).unwrap()), Some(a));
+    }
+    for text in draft_inputs() {
+        let Some(v) = json::parse(&text).ok() else {
+            continue;
+        };
+        let Some(step) = v.get("step") else { continue };
+        let step_text = step.to_text();
+        assert_eq!(
+            read_step(step),
+            serde_json::from_str::<Step>(&step_text).ok(),
+            "{step_text}"
+        );
+        if let Some(r) = v.get("referral") {
+            let r_text = r.to_text();
+            assert_eq!(
+                read_referral(r),
+                serde_json::from_str::<ReferralAnswers>(&r_text).ok(),
+                "{r_text}"
+            );
+        }
+    }
+    let full = &outboxes()[1].1;
+    for e in &full.entries {
+        let text = serde_json::to_string(&e.state).unwrap();
+        assert!(full.to_json().contains(&format!(r#""state":{text}}}"#)));
+    }
+}
+
+/// Where the reader refuses what the serde form read: texts this widget never wrote (objects with
+/// a key twice, a struct given as a list). Refusing them is safer than guessing.
+#[test]
+fn where_the_reader_is_stricter_than_serde() {
+    // serde read an empty list as the default answers, and kept the last of a key given twice
+    // in a map or an ignored field.
+    assert_eq!(
+        serde_json::from_str::<ReferralAnswers>("[]").unwrap(),
+        ReferralAnswers::default()
+    );
+    assert_eq!(
+        serde_json::from_str::<BTreeMap<String, i64>>(r#"{"a":1,"a":2}"#).unwrap()["a"],
+        2
+    );
+    let corrupt = format!("Err {:?}", DraftError::Corrupt);
+    for text in [
+        draft_with(r#""referral":[]"#),
+        draft_with(r#""referral":{"later":{"a":1,"a":2}}"#),
+        draft_with("").replace(
+            r#""answers":{}"#,
+            r#""answers":{"ons4":{"satisfaction":3,"satisfaction":4}}"#,
+        ),
+        format!(
+            r#"[2,{},{{"page":"start"}},false,{{}},{{}},[],[]]"#,
+            NOW - 1000
+        ),
+    ] {
+        assert_eq!(read_draft(&text), corrupt, "{text}");
+    }
+    let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    let twice = format!(
+        r#"{{"version":1,"entries":[{{"submission":{{"submission_id":"{id}","x":1,"x":2}},"attempts":0,"state":{{"state":"queued","next_attempt_at_ms":5}}}}]}}"#
+    );
+    assert_eq!(read_outbox(&twice), "Err");
 }
 
 const DRAFTS: &[(&str, &str)] = &[
