@@ -1,5 +1,6 @@
 //! The pages of the journey and how a person moves between them.
 
+use crate::domain::json::Json;
 use crate::domain::referral::ReferralPage;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,79 @@ impl TryFrom<StepRepr> for Step {
             _ => return Err("not a page of the journey"),
         })
     }
+}
+
+impl PageName {
+    const ALL: [(PageName, &'static str); 7] = [
+        (PageName::Start, "start"),
+        (PageName::Referral, "referral"),
+        (PageName::TooYoung, "too-young"),
+        (PageName::Question, "question"),
+        (PageName::UrgentHelp, "urgent-help"),
+        (PageName::Check, "check"),
+        (PageName::Sent, "sent"),
+    ];
+}
+
+/// The stored form of a page, as the draft keeps it (the same text as the serde form above, which
+/// the native tests use; the widget writes and reads through [`Json`], issue 6).
+pub fn step_json(step: Step) -> Json {
+    let StepRepr {
+        page,
+        part,
+        measure,
+        index,
+    } = step.into();
+    let name = PageName::ALL
+        .iter()
+        .find(|(p, _)| *p == page)
+        .map_or("", |(_, name)| name);
+    let mut fields = vec![("page".to_owned(), Json::str(name))];
+    if let Some(part) = part {
+        fields.push(("part".to_owned(), Json::str(part.slug())));
+    }
+    // A page number always fits in `u64`.
+    if let Some(m) = measure {
+        fields.push(("measure".to_owned(), Json::from(m as u64)));
+    }
+    if let Some(i) = index {
+        fields.push(("index".to_owned(), Json::from(i as u64)));
+    }
+    Json::Obj(fields)
+}
+
+/// Reads a stored page; `None` unless it is exactly one of the forms [`step_json`] writes (a
+/// field given as `null` counts as absent, as it did for serde).
+pub fn read_step(v: &Json) -> Option<Step> {
+    // An index must fit this platform's `usize` (32 bits in the widget).
+    fn number(v: &Json) -> Option<Option<usize>> {
+        if v.is_null() {
+            return Some(None);
+        }
+        usize::try_from(v.as_u64()?).ok().map(Some)
+    }
+    let mut page = None;
+    let mut repr = StepRepr {
+        page: PageName::Start,
+        part: None,
+        measure: None,
+        index: None,
+    };
+    for (key, v) in v.as_object()? {
+        match key.as_str() {
+            "page" => {
+                let name = v.as_str()?;
+                page = Some(PageName::ALL.iter().find(|(_, n)| *n == name)?.0);
+            }
+            "part" if v.is_null() => repr.part = None,
+            "part" => repr.part = Some(ReferralPage::from_slug(v.as_str()?)?),
+            "measure" => repr.measure = number(v)?,
+            "index" => repr.index = number(v)?,
+            _ => return None,
+        }
+    }
+    repr.page = page?;
+    Step::try_from(repr).ok()
 }
 
 /// The shape of the journey: whether the self-referral pages come first, and how many

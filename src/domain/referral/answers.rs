@@ -3,6 +3,7 @@
 
 use super::choices::{Area, BestTime, Choice, ContactMethod, Helper, Source};
 use super::date::DateParts;
+use crate::domain::json::Json;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Every self-referral answer, raw. Nothing here is checked: [`crate::domain::referral::validate`]
@@ -146,4 +147,149 @@ fn lenient_choices<'de, D: Deserializer<'de>, T: Choice>(d: D) -> Result<Vec<T>,
         .iter()
         .filter_map(|c| T::from_code(c))
         .collect())
+}
+
+/// The stored form of the answers, as the device draft keeps them: every field, in this order
+/// (the same text as the serde form, which the native tests use; the widget writes and reads
+/// through [`Json`], issue 6).
+pub fn referral_json(a: &ReferralAnswers) -> Json {
+    let date = &a.date_of_birth;
+    Json::obj([
+        ("full_name", Json::str(&a.full_name)),
+        (
+            "date_of_birth",
+            Json::obj([
+                ("day", Json::str(&date.day)),
+                ("month", Json::str(&date.month)),
+                ("year", Json::str(&date.year)),
+            ]),
+        ),
+        ("nhs_number", Json::str(&a.nhs_number)),
+        ("postcode", Json::str(&a.postcode)),
+        ("no_fixed_address", Json::Bool(a.no_fixed_address)),
+        ("gp_practice", Json::str(&a.gp_practice)),
+        ("phone", Json::str(&a.phone)),
+        ("email", Json::str(&a.email)),
+        ("preferred", code_json(a.preferred.map(Choice::code))),
+        (
+            "safe_to_leave_message",
+            yes_no_json(a.safe_to_leave_message),
+        ),
+        ("safe_to_text", yes_no_json(a.safe_to_text)),
+        (
+            "best_times",
+            Json::Arr(a.best_times.iter().map(|c| Json::str(c.code())).collect()),
+        ),
+        ("what_matters", Json::str(&a.what_matters)),
+        ("what_different", Json::str(&a.what_different)),
+        (
+            "areas",
+            Json::Arr(a.areas.iter().map(|c| Json::str(c.code())).collect()),
+        ),
+        ("heard_from", code_json(a.heard_from.map(Choice::code))),
+        ("heard_other", Json::str(&a.heard_other)),
+        ("interpreter_needed", yes_no_json(a.interpreter_needed)),
+        ("language", Json::str(&a.language)),
+        ("accessibility_needs", Json::str(&a.accessibility_needs)),
+        (
+            "filling_in_for",
+            code_json(a.filling_in_for.map(Choice::code)),
+        ),
+        ("helper_name", Json::str(&a.helper_name)),
+        ("helper_relationship", Json::str(&a.helper_relationship)),
+        ("consent_contact", yes_no_json(a.consent_contact)),
+        ("consent_share_gp", yes_no_json(a.consent_share_gp)),
+    ])
+}
+
+fn code_json(code: Option<&'static str>) -> Json {
+    code.map_or(Json::Null, Json::str)
+}
+
+fn yes_no_json(answer: Option<bool>) -> Json {
+    answer.map_or(Json::Null, Json::Bool)
+}
+
+/// Reads stored answers as leniently as the serde form did: a missing field is its default, an
+/// unknown field is ignored, and a choice code this build does not know is "not chosen". A
+/// value of the wrong type (text that is a number, a list that is text, `null` for text) still
+/// makes the answers unreadable (`None`).
+pub fn read_referral(v: &Json) -> Option<ReferralAnswers> {
+    let mut a = ReferralAnswers::default();
+    for (key, v) in v.as_object()? {
+        match key.as_str() {
+            "full_name" => a.full_name = text(v)?,
+            "date_of_birth" => a.date_of_birth = date_parts(v)?,
+            "nhs_number" => a.nhs_number = text(v)?,
+            "postcode" => a.postcode = text(v)?,
+            "no_fixed_address" => a.no_fixed_address = v.as_bool()?,
+            "gp_practice" => a.gp_practice = text(v)?,
+            "phone" => a.phone = text(v)?,
+            "email" => a.email = text(v)?,
+            "preferred" => a.preferred = code(v)?.and_then(ContactMethod::from_code),
+            "safe_to_leave_message" => a.safe_to_leave_message = yes_no(v)?,
+            "safe_to_text" => a.safe_to_text = yes_no(v)?,
+            "best_times" => {
+                a.best_times = codes(v)?
+                    .into_iter()
+                    .filter_map(BestTime::from_code)
+                    .collect()
+            }
+            "what_matters" => a.what_matters = text(v)?,
+            "what_different" => a.what_different = text(v)?,
+            "areas" => a.areas = codes(v)?.into_iter().filter_map(Area::from_code).collect(),
+            "heard_from" => a.heard_from = code(v)?.and_then(Source::from_code),
+            "heard_other" => a.heard_other = text(v)?,
+            "interpreter_needed" => a.interpreter_needed = yes_no(v)?,
+            "language" => a.language = text(v)?,
+            "accessibility_needs" => a.accessibility_needs = text(v)?,
+            "filling_in_for" => a.filling_in_for = code(v)?.and_then(Helper::from_code),
+            "helper_name" => a.helper_name = text(v)?,
+            "helper_relationship" => a.helper_relationship = text(v)?,
+            "consent_contact" => a.consent_contact = yes_no(v)?,
+            "consent_share_gp" => a.consent_share_gp = yes_no(v)?,
+            // A question from another version of the form.
+            _ => {}
+        }
+    }
+    Some(a)
+}
+
+fn text(v: &Json) -> Option<String> {
+    v.as_str().map(str::to_owned)
+}
+
+/// `Some(None)` for `null`.
+fn yes_no(v: &Json) -> Option<Option<bool>> {
+    if v.is_null() {
+        return Some(None);
+    }
+    v.as_bool().map(Some)
+}
+
+/// A choice's code (`Some(None)` for `null`); whether this build knows the code is the caller's
+/// question.
+fn code(v: &Json) -> Option<Option<&str>> {
+    if v.is_null() {
+        return Some(None);
+    }
+    v.as_str().map(Some)
+}
+
+/// A list of codes (`null` is an empty list).
+fn codes(v: &Json) -> Option<Vec<&str>> {
+    if v.is_null() {
+        return Some(Vec::new());
+    }
+    v.as_array()?.iter().map(Json::as_str).collect()
+}
+
+/// The three date boxes: each one required, other fields ignored.
+fn date_parts(v: &Json) -> Option<DateParts> {
+    v.as_object()?;
+    Some(DateParts {
+        day: text(v.get("day")?)?,
+        month: text(v.get("month")?)?,
+        year: text(v.get("year")?)?,
+    })
 }
