@@ -507,7 +507,7 @@ fn the_answers_of_a_draft_are_kept_per_instrument_in_order() {
     let by_id: BTreeMap<&str, usize> = d
         .answers
         .iter()
-        .map(|(k, a)| (k.as_str(), a.in_pairs().count()))
+        .map(|(k, a)| (k, a.in_pairs().count()))
         .collect();
     assert_eq!(
         by_id,

@@ -7,7 +7,6 @@ use crate::domain::journey::{Journey, Step, read_step, step_json};
 use crate::domain::json::{self, Json};
 use crate::domain::referral::{ReferralAnswers, read_referral, referral_json};
 use crate::domain::scoring::Risk;
-use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// The draft format this build writes.
@@ -28,7 +27,7 @@ pub struct Draft {
     /// The self-referral answers exactly as typed and chosen.
     pub referral: ReferralAnswers,
     /// Answers by instrument id.
-    pub answers: BTreeMap<String, Answers>,
+    pub answers: ByInstrument,
     /// Risk reasons for which the urgent-help page has already been shown.
     pub risk_shown: Vec<String>,
     /// Risk reasons disclosed by an answer that was then skipped: a disclosure is not taken
@@ -107,6 +106,55 @@ impl<'a> Stored<'a> {
     }
 }
 
+/// Answers by instrument id, in id order: a list rather than a `BTreeMap`, whose code cost the
+/// wasm about 8 KB before compression (issue 6); a journey asks a handful of instruments.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ByInstrument(Vec<(String, Answers)>);
+
+impl ByInstrument {
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
+
+    /// Sets the answers to instrument `id`, replacing any.
+    pub fn insert(&mut self, id: String, answers: Answers) {
+        match self.find(&id) {
+            Ok(at) => self.0[at].1 = answers,
+            Err(at) => self.0.insert(at, (id, answers)),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Answers> {
+        self.find(id).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Answers> {
+        self.find(id).ok().map(|at| &mut self.0[at].1)
+    }
+
+    /// The answers to instrument `id`, added empty if there are none.
+    pub fn entry(&mut self, id: &str) -> &mut Answers {
+        let at = match self.find(id) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (id.to_owned(), Answers::default()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    /// Keeps only the instruments for which `keep` holds.
+    pub fn retain(&mut self, keep: impl Fn(&str, &Answers) -> bool) {
+        self.0.retain(|(k, a)| keep(k, a));
+    }
+
+    /// (instrument id, answers), in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answers)> {
+        self.0.iter().map(|(k, a)| (k.as_str(), a))
+    }
+}
+
 /// Why a stored draft was not restored. The messages are shown to the person.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum DraftError {
@@ -127,7 +175,7 @@ impl Draft {
             step: Step::Start,
             changing: false,
             referral: ReferralAnswers::default(),
-            answers: BTreeMap::new(),
+            answers: ByInstrument::default(),
             risk_shown: Vec::new(),
             risk_kept: Vec::new(),
         }
@@ -139,7 +187,7 @@ impl Draft {
             .iter()
             .map(|(id, a)| {
                 let pairs = a.in_pairs().map(|(k, v)| (k.to_owned(), Json::Int(v)));
-                (id.clone(), Json::Obj(pairs.collect()))
+                (id.to_owned(), Json::Obj(pairs.collect()))
             })
             .collect();
         Json::obj([
@@ -185,7 +233,7 @@ impl Draft {
         if !journey.contains(stored.step) {
             return Err(DraftError::Corrupt);
         }
-        let mut answers = BTreeMap::new();
+        let mut answers = ByInstrument::default();
         for (id, pairs) in stored.answers {
             let Some(instrument) = instruments.iter().find(|i| i.id == id) else {
                 continue;
@@ -210,7 +258,7 @@ impl Draft {
     pub fn has_progress(&self) -> bool {
         self.step != Step::Start
             || self.referral != ReferralAnswers::default()
-            || self.answers.values().any(|a| !a.is_empty())
+            || self.answers.iter().any(|(_, a)| !a.is_empty())
     }
 
     /// Merges a draft written by another tab into this one: every answer the other tab has is
@@ -221,7 +269,7 @@ impl Draft {
         let referral_changed = self.referral.merge_from(&other.referral);
         for i in instruments {
             let theirs = other.answers_to(&i.id);
-            let ours = self.answers.entry(i.id.clone()).or_default();
+            let ours = self.answers.entry(&i.id);
             for (item, value) in theirs.in_pairs() {
                 let _ = ours.set(i, item, value);
             }
@@ -271,8 +319,7 @@ impl Draft {
         value: i64,
     ) -> Result<(), crate::domain::instrument::AnswerError> {
         self.answers
-            .entry(instrument.id.clone())
-            .or_default()
+            .entry(&instrument.id)
             .set(instrument, item, value)?;
         let rules: Vec<&str> = instrument
             .risk

@@ -540,15 +540,17 @@ impl Submission {
         if self.mode == Mode::SelfReferral && self.referral.is_none() {
             return Err(SubmissionError::MissingReferral);
         }
-        let mut seen = std::collections::BTreeSet::new();
+        // A list, not a set: a handful of measures, and no set code in the wasm (issue 6).
+        let mut seen: Vec<&str> = Vec::new();
         let mut raised: Vec<String> = Vec::new();
         for (index, m) in self.measures.iter().enumerate() {
-            if !seen.insert(m.instrument.as_str()) {
+            if seen.contains(&m.instrument.as_str()) {
                 return Err(SubmissionError::DuplicateMeasure {
                     index,
                     instrument: m.instrument.clone(),
                 });
             }
+            seen.push(&m.instrument);
             if m.change.is_some() && !matches!(self.mode, Mode::FollowUp(_)) {
                 return Err(SubmissionError::ChangeOutsideFollowUp { index });
             }
