@@ -4,6 +4,7 @@
 //! `domain::outbox`.
 
 use crate::domain::config::{Format, WidgetConfig};
+#[cfg(feature = "fhir")]
 use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::Instrument;
 use crate::domain::outbox::{EntryState, JSON, Next, Outbox};
@@ -34,6 +35,8 @@ pub struct Courier {
     /// Whether a delivery run is in progress.
     pub sending: RwSignal<bool>,
     config: StoredValue<WidgetConfig>,
+    /// The FHIR Bundle names each measure's Questionnaire from its definition.
+    #[cfg_attr(not(feature = "fhir"), allow(dead_code))]
     instruments: StoredValue<Vec<Instrument>>,
     slot: StoredValue<Slot, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -191,6 +194,7 @@ impl Courier {
 
     /// The body to send for `submission` and its content type: the native JSON payload, or a
     /// FHIR R4 Bundle when the host asked for `data-format="fhir"`.
+    #[cfg(feature = "fhir")]
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
         match self.config.with_value(|c| c.format) {
             Format::Native => Ok((JSON, submission.to_json().to_text())),
@@ -201,6 +205,16 @@ impl Courier {
                     .with_value(|all| fhir::bundle(submission, all, &base))?;
                 Ok(("application/fhir+json", bundle.to_json().to_text()))
             }
+        }
+    }
+
+    /// The body to send: a build without the `fhir` feature writes only the native payload
+    /// (`mount_one` refuses `data-format="fhir"` in such a build, before any form is shown).
+    #[cfg(not(feature = "fhir"))]
+    fn body(&self, submission: &Submission) -> Result<(&'static str, String), Format> {
+        match self.config.with_value(|c| c.format) {
+            Format::Native => Ok((JSON, submission.to_json().to_text())),
+            other => Err(other),
         }
     }
 

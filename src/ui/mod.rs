@@ -8,7 +8,7 @@ pub mod follow_up;
 pub mod pages;
 pub mod state;
 
-use crate::domain::config::{InstrumentsUrl, RawConfig, WidgetConfig, WidgetMode};
+use crate::domain::config::{Format, InstrumentsUrl, RawConfig, WidgetConfig, WidgetMode};
 use crate::domain::instrument::{Instrument, parse_definitions};
 use crate::domain::measures::resolve_measures;
 use crate::platform::{document::integrator_error, embed, events, frame, host::hosts, http};
@@ -37,21 +37,16 @@ async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
     };
     let (config, warnings) = match WidgetConfig::parse(&raw) {
         Ok(parsed) => parsed,
-        Err(error) => {
-            let message = error.to_string();
-            integrator_error(&message);
-            events::emit(
-                &host,
-                events::ERROR,
-                &[("code", "configuration"), ("message", &message)],
-            );
-            leptos::mount::mount_to(container, move || {
-                view! { <pages::config_error::ConfigError message/> }
-            })
-            .forget();
-            return;
-        }
+        Err(error) => return refuse(&host, container, error.to_string()),
     };
+    // The FHIR Bundle writer is its own build (Cargo.toml), kept out of the patient widget.
+    if config.format == Format::Fhir && !cfg!(feature = "fhir") {
+        return refuse(
+            &host,
+            container,
+            "data-format=\"fhir\" needs the FHIR build of the widget (trunk build --release --features fhir); this build sends only the native JSON payload".to_owned(),
+        );
+    }
     let mut problems: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     problems.extend(
         embed::check_theme(&host, &container)
@@ -91,20 +86,29 @@ async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
         // The patient-facing build does not carry the practitioner's pages.
         #[cfg(not(feature = "follow-up"))]
         WidgetMode::FollowUp => {
-            let message = "data-mode=\"follow-up\" needs the link-worker build of the widget (trunk build --release --features follow-up); this build has only the self-referral form".to_owned();
-            integrator_error(&message);
-            events::emit(
-                &host,
-                events::ERROR,
-                &[("code", "configuration"), ("message", &message)],
-            );
             let _ = (instruments, problems);
-            leptos::mount::mount_to(container, move || {
-                view! { <pages::config_error::ConfigError message/> }
-            })
-            .forget()
+            refuse(
+                &host,
+                container,
+                "data-mode=\"follow-up\" needs the link-worker build of the widget (trunk build --release --features follow-up); this build has only the self-referral form".to_owned(),
+            );
         }
     }
+}
+
+/// Shows no form, only "this form is not set up" (`message` goes to the integrator: console and
+/// a `wellbeing:error` event).
+fn refuse(host: &web_sys::HtmlElement, container: web_sys::HtmlElement, message: String) {
+    integrator_error(&message);
+    events::emit(
+        host,
+        events::ERROR,
+        &[("code", "configuration"), ("message", &message)],
+    );
+    leptos::mount::mount_to(container, move || {
+        view! { <pages::config_error::ConfigError message/> }
+    })
+    .forget();
 }
 
 /// Loads and validates the definitions file: all of it, or none of it.
