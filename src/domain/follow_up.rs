@@ -8,14 +8,16 @@
 //! the UI decides where to show), instrument labels and numbers.
 
 use crate::domain::instrument::{Direction, Instrument, MeaningfulChange, Scoring};
-use crate::domain::json::Json;
-use crate::domain::payload::Measure;
+use crate::domain::json::{self, Json, JsonError};
+use crate::domain::payload::{Measure, read_measure};
 use crate::domain::referral::SimpleDate;
-use crate::domain::scoring::{self, ItemScore, Score, Trend};
+use crate::domain::scoring::{self, ItemScore, Score, Trend, read_score};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 use thiserror::Error;
+
+pub mod stored_visit;
 
 /// Days a visit is kept on the device unless the deployment says otherwise.
 pub const DEFAULT_RETENTION_DAYS: u32 = 180;
@@ -377,6 +379,32 @@ impl Timepoint {
         };
         Json::obj([("code", Json::str(self.code()))]).with_some("date", date)
     }
+
+    /// Reads what [`Timepoint::to_json`] writes, as the derived `Deserialize` did: `code`
+    /// required (surrounding spaces ignored), `date` absent or `null` unless the code is `other`,
+    /// nothing else.
+    pub fn read(v: &Json) -> Option<Self> {
+        let (mut code, mut date) = (None, None);
+        for (key, v) in v.as_object()? {
+            match key.as_str() {
+                "code" => code = Some(v.as_str()?),
+                "date" if v.is_null() => date = None,
+                "date" => date = Some(read_date(v)?),
+                _ => return None,
+            }
+        }
+        Self::from_code(code?, date).ok()
+    }
+}
+
+/// A stored date: exactly `YYYY-MM-DD`, a real date.
+fn read_date(v: &Json) -> Option<SimpleDate> {
+    SimpleDate::parse_iso(v.as_str()?).ok()
+}
+
+/// A stored client reference: exactly the normalised form (see `TryFrom<String>`).
+fn read_client(v: &Json) -> Option<ClientReference> {
+    ClientReference::free_form(v.as_str()?.to_owned()).ok()
 }
 
 impl TryFrom<TimepointRepr> for Timepoint {
@@ -485,6 +513,15 @@ impl BaselineSource {
         match self {
             BaselineSource::Device => "device",
             BaselineSource::Records => "records",
+        }
+    }
+
+    /// The source of a serde form (`device` or `records`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "device" => Some(BaselineSource::Device),
+            "records" => Some(BaselineSource::Records),
+            _ => None,
         }
     }
 }
@@ -685,16 +722,146 @@ impl History {
     }
 
     /// Reads a stored history; `Err` when it does not parse (the caller keeps the text aside).
+    /// Reads exactly what the derived `Deserialize` read, except that a key given twice or a
+    /// record given as a list is refused (texts this widget never wrote).
     ///
     /// # Errors
-    /// The serde error, which never quotes the stored data's values.
-    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(json)
+    /// [`HistoryError`], which never quotes the stored data's values.
+    pub fn from_json(json: &str) -> Result<Self, HistoryError> {
+        let v = json::parse(json)?;
+        Self::read(&v).ok_or(HistoryError::Shape)
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a history always serialises")
+    /// Reads the fields: `visits` required, `recorded` absent for none (but not `null`),
+    /// nothing else.
+    fn read(v: &Json) -> Option<Self> {
+        let (mut visits, mut recorded) = (None, Vec::new());
+        for (key, v) in v.as_object()? {
+            match key.as_str() {
+                "visits" => {
+                    visits = Some(
+                        v.as_array()?
+                            .iter()
+                            .map(read_visit)
+                            .collect::<Option<Vec<_>>>()?,
+                    )
+                }
+                "recorded" => {
+                    recorded = v
+                        .as_array()?
+                        .iter()
+                        .map(read_recorded)
+                        .collect::<Option<Vec<_>>>()?
+                }
+                _ => return None,
+            }
+        }
+        Some(History {
+            visits: visits?,
+            recorded,
+        })
     }
+
+    /// The stored text: what the derived `Serialize` wrote (`recorded` left out when empty),
+    /// written by hand so that the widget carries no serde serialiser (issue 6).
+    pub fn to_json(&self) -> String {
+        let recorded = (!self.recorded.is_empty())
+            .then(|| Json::Arr(self.recorded.iter().map(recorded_json).collect()));
+        Json::obj([(
+            "visits",
+            Json::Arr(self.visits.iter().map(visit_json).collect()),
+        )])
+        .with_some("recorded", recorded)
+        .to_text()
+    }
+}
+
+/// Why a stored history could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum HistoryError {
+    #[error("the follow-up history is not JSON: {0}")]
+    NotJson(#[from] JsonError),
+    #[error("the follow-up history is not in the form this widget stores")]
+    Shape,
+}
+
+/// A visit as the derived `Serialize` wrote it (`notes` left out when there are none).
+fn visit_json(v: &Visit) -> Json {
+    Json::obj([
+        ("client", Json::str(v.client.as_str())),
+        ("timepoint", v.timepoint.to_json()),
+        ("date", Json::Str(v.date.to_string())),
+        (
+            "measures",
+            Json::Arr(v.measures.iter().map(Measure::to_json).collect()),
+        ),
+        ("consent_confirmed", Json::Bool(v.consent_confirmed)),
+    ])
+    .with_some("notes", v.notes.as_ref().map(|n| Json::str(n.as_str())))
+}
+
+/// Reads a stored visit as the derived `Deserialize` did: unknown fields refused, every field
+/// required but `notes` (absent or `null` for none; never empty or over 500 characters).
+fn read_visit(v: &Json) -> Option<Visit> {
+    let (mut client, mut timepoint, mut date) = (None, None, None);
+    let (mut measures, mut consent, mut notes) = (None, None, None);
+    for (key, v) in v.as_object()? {
+        match key.as_str() {
+            "client" => client = Some(read_client(v)?),
+            "timepoint" => timepoint = Some(Timepoint::read(v)?),
+            "date" => date = Some(read_date(v)?),
+            "measures" => {
+                measures = Some(
+                    v.as_array()?
+                        .iter()
+                        .map(read_measure)
+                        .collect::<Option<Vec<_>>>()?,
+                )
+            }
+            "consent_confirmed" => consent = Some(v.as_bool()?),
+            "notes" if v.is_null() => notes = None,
+            "notes" => notes = Some(Notes::try_from(v.as_str()?.to_owned()).ok()?),
+            _ => return None,
+        }
+    }
+    Some(Visit {
+        client: client?,
+        timepoint: timepoint?,
+        date: date?,
+        measures: measures?,
+        consent_confirmed: consent?,
+        notes,
+    })
+}
+
+/// A typed-in baseline as the derived `Serialize` wrote it.
+fn recorded_json(r: &RecordedBaseline) -> Json {
+    Json::obj([
+        ("client", Json::str(r.client.as_str())),
+        ("instrument", Json::str(&r.instrument)),
+        ("score", r.score.to_json()),
+        ("entered", Json::Str(r.entered.to_string())),
+    ])
+}
+
+/// Reads a typed-in baseline: every field required, nothing else.
+fn read_recorded(v: &Json) -> Option<RecordedBaseline> {
+    let (mut client, mut instrument, mut score, mut entered) = (None, None, None, None);
+    for (key, v) in v.as_object()? {
+        match key.as_str() {
+            "client" => client = Some(read_client(v)?),
+            "instrument" => instrument = Some(v.as_str()?.to_owned()),
+            "score" => score = Some(read_score(v)?),
+            "entered" => entered = Some(read_date(v)?),
+            _ => return None,
+        }
+    }
+    Some(RecordedBaseline {
+        client: client?,
+        instrument: instrument?,
+        score: score?,
+        entered: entered?,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1515,6 +1682,41 @@ impl ScoreChange {
     }
 }
 
+impl ScoreChange {
+    /// Reads what [`ScoreChange::to_json`] writes, as the derived `Deserialize` did: `of` and the
+    /// three numbers required (a whole number is a number too), `trend`, `threshold` and
+    /// `meaningful` absent or `null` for none, nothing else.
+    pub fn read(v: &Json) -> Option<Self> {
+        let (mut of, mut baseline, mut now, mut change) = (None, None, None, None);
+        let (mut trend, mut threshold, mut meaningful) = (None, None, None);
+        for (key, v) in v.as_object()? {
+            let null = v.is_null();
+            match key.as_str() {
+                "of" => of = Some(v.as_str()?.to_owned()),
+                "baseline" => baseline = Some(v.as_f64()?),
+                "now" => now = Some(v.as_f64()?),
+                "change" => change = Some(v.as_f64()?),
+                "trend" if null => trend = None,
+                "trend" => trend = Some(Trend::from_code(v.as_str()?)?),
+                "threshold" if null => threshold = None,
+                "threshold" => threshold = Some(v.as_f64()?),
+                "meaningful" if null => meaningful = None,
+                "meaningful" => meaningful = Some(v.as_bool()?),
+                _ => return None,
+            }
+        }
+        Some(ScoreChange {
+            of: of?,
+            baseline: baseline?,
+            now: now?,
+            change: change?,
+            trend,
+            threshold,
+            meaningful,
+        })
+    }
+}
+
 impl From<&ChangeSummary> for ScoreChange {
     fn from(c: &ChangeSummary) -> Self {
         ScoreChange {
@@ -1554,6 +1756,30 @@ impl MeasureChange {
                 Json::Arr(self.scores.iter().map(ScoreChange::to_json).collect()),
             ),
         ])
+    }
+
+    /// Reads what [`MeasureChange::to_json`] writes, as the derived `Deserialize` did: both
+    /// fields required, nothing else.
+    pub fn read(v: &Json) -> Option<Self> {
+        let (mut source, mut scores) = (None, None);
+        for (key, v) in v.as_object()? {
+            match key.as_str() {
+                "baseline_source" => source = Some(BaselineSource::from_code(v.as_str()?)?),
+                "scores" => {
+                    scores = Some(
+                        v.as_array()?
+                            .iter()
+                            .map(ScoreChange::read)
+                            .collect::<Option<Vec<_>>>()?,
+                    )
+                }
+                _ => return None,
+            }
+        }
+        Some(MeasureChange {
+            baseline_source: source?,
+            scores: scores?,
+        })
     }
 
     /// The change of one measure, from its summaries (`None` when there are none).
@@ -1663,6 +1889,17 @@ pub fn measures_with_changes(
             }
         })
         .collect()
+}
+
+/// The client reference and timepoint of a queued follow-up body, to list it by ("ABC-12345 – 6
+/// weeks"); `None` unless both are there and valid. Everything else in the body is left unread
+/// (but must be JSON, and like every text read here may not give a key twice).
+pub fn queued_visit(body: &str) -> Option<(ClientReference, Timepoint)> {
+    let v = json::parse(body).ok()?;
+    Some((
+        read_client(v.get("client_reference")?)?,
+        Timepoint::read(v.get("timepoint")?)?,
+    ))
 }
 
 impl FollowUpContext {

@@ -51,6 +51,87 @@ impl Score {
     }
 }
 
+/// Reads a score as the derived `Deserialize` did: unknown fields refused, `total`, `metric` and
+/// `band` absent or `null` for none, `subscales` and `items` absent for none (but not `null`); a
+/// whole number is a `metric` too. Written by hand so that the widget carries no serde
+/// deserialiser (issue 6).
+pub fn read_score(v: &Json) -> Option<Score> {
+    let mut s = Score {
+        total: None,
+        metric: None,
+        band: None,
+        subscales: Vec::new(),
+        items: Vec::new(),
+    };
+    for (key, v) in v.as_object()? {
+        let null = v.is_null();
+        match key.as_str() {
+            "total" if null => s.total = None,
+            "total" => s.total = Some(v.as_i64()?),
+            "metric" if null => s.metric = None,
+            "metric" => s.metric = Some(v.as_f64()?),
+            "band" if null => s.band = None,
+            "band" => s.band = Some(v.as_str()?.to_owned()),
+            "subscales" => {
+                s.subscales = v
+                    .as_array()?
+                    .iter()
+                    .map(read_subscale_score)
+                    .collect::<Option<_>>()?
+            }
+            "items" => {
+                s.items = v
+                    .as_array()?
+                    .iter()
+                    .map(read_item_score)
+                    .collect::<Option<_>>()?
+            }
+            _ => return None,
+        }
+    }
+    Some(s)
+}
+
+/// Reads an item's score (see [`read_score`]): `item` and `value` required, `band` absent or
+/// `null` for none.
+fn read_item_score(v: &Json) -> Option<ItemScore> {
+    let (mut item, mut value, mut band) = (None, None, None);
+    for (key, v) in v.as_object()? {
+        match key.as_str() {
+            "item" => item = Some(v.as_str()?.to_owned()),
+            "value" => value = Some(v.as_i64()?),
+            "band" if v.is_null() => band = None,
+            "band" => band = Some(v.as_str()?.to_owned()),
+            _ => return None,
+        }
+    }
+    Some(ItemScore {
+        item: item?,
+        value: value?,
+        band,
+    })
+}
+
+/// Reads a subscale's score (see [`read_score`]): `id` and `total` required, `positive` absent
+/// or `null` for none.
+fn read_subscale_score(v: &Json) -> Option<SubscaleScore> {
+    let (mut id, mut total, mut positive) = (None, None, None);
+    for (key, v) in v.as_object()? {
+        match key.as_str() {
+            "id" => id = Some(v.as_str()?.to_owned()),
+            "total" => total = Some(v.as_i64()?),
+            "positive" if v.is_null() => positive = None,
+            "positive" => positive = Some(v.as_bool()?),
+            _ => return None,
+        }
+    }
+    Some(SubscaleScore {
+        id: id?,
+        total: total?,
+        positive,
+    })
+}
+
 /// One item's reported (scored) value and band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -267,6 +348,13 @@ impl Trend {
             Trend::Same => "same",
             Trend::Worse => "worse",
         }
+    }
+
+    /// The trend of a serde form (`better`, `same` or `worse`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Trend::Better, Trend::Same, Trend::Worse]
+            .into_iter()
+            .find(|t| t.code() == code)
     }
 }
 
