@@ -285,7 +285,7 @@ fn write_float(out: &mut String, x: f64) {
     write_int(out, whole as u64, x.is_sign_negative());
     out.push('.');
     let mut width = 6;
-    while width > 1 && frac % 10 == 0 {
+    while width > 1 && frac.is_multiple_of(10) {
         frac /= 10;
         width -= 1;
     }
