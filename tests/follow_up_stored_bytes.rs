@@ -8,6 +8,9 @@
 //! copy of their serde forms, kept as the reference.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::stored::check;
 use std::collections::BTreeMap;
 use wellbeing_widget::domain::follow_up::stored_visit::StoredVisit;
 use wellbeing_widget::domain::follow_up::{
@@ -427,37 +430,6 @@ fn what(body: &str) -> String {
     match queued_visit(body) {
         Some((c, t)) => format!("{c} – {}", t.label()),
         None => "A visit".to_owned(),
-    }
-}
-
-/// Prints the table in Rust, to paste when the stored form changes on purpose.
-fn print(name: &str, rows: &[(String, String)]) {
-    println!("const {name}: &[(&str, &str)] = &[");
-    // Raw strings where that is readable; escaped where the text has control characters.
-    let lit = |s: &str| {
-        let plain = s
-            .chars()
-            .all(|c| !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'));
-        if plain && !s.contains("\"##") {
-            format!("r##\"{s}\"##")
-        } else {
-            format!("{s:?}")
-        }
-    };
-    for (a, b) in rows {
-        println!("    ({}, {}),", lit(a), lit(b));
-    }
-    println!("];");
-}
-
-fn check(name: &str, expected: &[(&str, &str)], actual: Vec<(String, String)>) {
-    if std::env::var_os("PRINT_STORED").is_some() {
-        print(name, &actual);
-    }
-    assert_eq!(expected.len(), actual.len(), "{name}: number of cases");
-    for ((ea, eb), (a, b)) in expected.iter().zip(&actual) {
-        assert_eq!(*ea, a, "{name}");
-        assert_eq!(*eb, b, "{name}: {a}");
     }
 }
 
