@@ -78,10 +78,7 @@ impl Json {
 
     /// The field `key` of an object (`None` for anything else).
     pub fn get(&self, key: &str) -> Option<&Json> {
-        self.as_object()?
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        field(self.as_object()?, key)
     }
 
     pub fn as_object(&self) -> Option<&[(String, Json)]> {
@@ -201,6 +198,11 @@ impl Json {
             None => self,
         }
     }
+}
+
+/// The field `key` among an object's fields.
+pub fn field<'a>(fields: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 impl From<bool> for Json {

@@ -441,7 +441,7 @@ fn sorted(v: &Json) -> Json {
         Json::Obj(fields) => {
             let mut fields: Vec<(String, Json)> =
                 fields.iter().map(|(k, v)| (k.clone(), sorted(v))).collect();
-            crate::domain::order::sort_by_key(&mut fields, |f| f.0.clone());
+            crate::domain::order::sort_by(&mut fields, |a, b| a.0.cmp(&b.0));
             Json::Obj(fields)
         }
         other => other.clone(),

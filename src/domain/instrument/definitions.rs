@@ -517,7 +517,7 @@ mod read {
             key: &str,
             read: impl FnOnce(&'a Value, String) -> Result<T>,
         ) -> Option<Result<T>> {
-            let v = get(self.fields, key)?;
+            let v = json::field(self.fields, key)?;
             Some(read(v, format!("{}.{key}", self.at)))
         }
 
@@ -546,7 +546,7 @@ mod read {
             key: &str,
             read: impl FnOnce(&'a Value, String) -> Result<T>,
         ) -> Result<Option<T>> {
-            match get(self.fields, key) {
+            match json::field(self.fields, key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(_) => self.field(key, read).transpose(),
             }
@@ -569,11 +569,6 @@ mod read {
         Ok(Record { fields, at })
     }
 
-    /// The field `key` of an object's fields.
-    fn get<'a>(fields: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
-        fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
     fn object<'a>(v: &'a Value, at: &str) -> Result<&'a [(String, Value)]> {
         match v {
             Value::Obj(o) => Ok(o),
@@ -593,7 +588,7 @@ mod read {
         tag: &str,
         variants: &[(&str, &[&str])],
     ) -> Result<(usize, Record<'a>)> {
-        let Some(t) = get(object(v, &at)?, tag) else {
+        let Some(t) = json::field(object(v, &at)?, tag) else {
             return Err(fail(&at, format_args!("missing field `{tag}`")));
         };
         let names: Vec<(&str, usize)> = variants.iter().map(|(n, _)| *n).zip(0..).collect();
