@@ -158,7 +158,7 @@ fn timepoint_codes_labels_and_serde() {
         assert_eq!(Timepoint::from_code(code, None), Ok(t));
         assert_eq!(serde_json::to_value(t).unwrap(), json!({ "code": code }));
     }
-    let other = Timepoint::Other(d);
+    let other = Timepoint::Other { date: d };
     assert_eq!(other.code(), "other");
     assert_eq!(other.label(), "Other (1 May 2026)");
     assert_eq!(
@@ -184,7 +184,13 @@ fn timepoint_codes_labels_and_serde() {
     );
     assert_eq!(Timepoint::from_code("", None), Err(TimepointError::Missing));
     assert!(serde_json::from_value::<Timepoint>(json!({"code": "other"})).is_err());
-    assert!(serde_json::from_value::<Timepoint>(json!({"code": "baseline", "x": 1})).is_err());
+    assert!(serde_json::from_value::<Timepoint>(json!({"code": "other", "date": "2026-05-01", "x": 1})).is_err());
+    // A fixed timepoint has no fields, and serde's internally tagged unit variants ignore any
+    // beside the code (the JSON Schema refuses them).
+    assert_eq!(
+        serde_json::from_value::<Timepoint>(json!({"code": "baseline", "x": 1})).unwrap(),
+        Timepoint::Baseline
+    );
 }
 
 #[test]
@@ -192,7 +198,7 @@ fn timepoint_chart_order() {
     let base = date("2026-01-01");
     let mut v = vec![
         Timepoint::SixMonths,
-        Timepoint::Other(date("2026-03-01")), // 59 days: between 6 weeks and 3 months
+        Timepoint::Other { date: date("2026-03-01") }, // 59 days: between 6 weeks and 3 months
         Timepoint::ThreeMonths,
         Timepoint::Baseline,
         Timepoint::SixWeeks,
@@ -203,15 +209,15 @@ fn timepoint_chart_order() {
         vec![
             Timepoint::Baseline,
             Timepoint::SixWeeks,
-            Timepoint::Other(date("2026-03-01")),
+            Timepoint::Other { date: date("2026-03-01") },
             Timepoint::ThreeMonths,
             Timepoint::SixMonths,
         ]
     );
     // Without a baseline date, others come last, by date.
     let mut w = vec![
-        Timepoint::Other(date("2026-03-01")),
-        Timepoint::Other(date("2026-02-01")),
+        Timepoint::Other { date: date("2026-03-01") },
+        Timepoint::Other { date: date("2026-02-01") },
         Timepoint::SixMonths,
         Timepoint::Baseline,
     ];
@@ -221,14 +227,14 @@ fn timepoint_chart_order() {
         vec![
             Timepoint::Baseline,
             Timepoint::SixMonths,
-            Timepoint::Other(date("2026-02-01")),
-            Timepoint::Other(date("2026-03-01")),
+            Timepoint::Other { date: date("2026-02-01") },
+            Timepoint::Other { date: date("2026-03-01") },
         ]
     );
     // An other date before the baseline date still comes after the baseline.
     assert!(
         Timepoint::Baseline
-            .chart_cmp(Timepoint::Other(date("2025-12-01")), Some(base))
+            .chart_cmp(Timepoint::Other { date: date("2025-12-01") }, Some(base))
             .is_lt()
     );
 }
@@ -250,7 +256,7 @@ fn notes_rules() {
 fn visit_serde_round_trip() {
     let mut v = visit(
         "ABC-1",
-        Timepoint::Other(date("2026-04-02")),
+        Timepoint::Other { date: date("2026-04-02") },
         "2026-04-02",
         9,
     );
@@ -296,7 +302,7 @@ fn baseline_falls_back_to_the_earliest_scored_visit() {
     let mut h = History::new();
     h.add(visit("A-1", Timepoint::SixMonths, "2026-06-01", 5));
     h.add(visit("A-1", Timepoint::SixWeeks, "2026-02-12", 10));
-    let mut unscored = visit("A-1", Timepoint::Other(date("2026-01-01")), "2026-01-01", 0);
+    let mut unscored = visit("A-1", Timepoint::Other { date: date("2026-01-01") }, "2026-01-01", 0);
     unscored.measures = vec![measure("phq9", None)];
     h.add(unscored);
     let (bv, _) = h.baseline(&client("A-1"), "phq9").unwrap();
@@ -341,7 +347,7 @@ proptest! {
                 1 => Timepoint::SixWeeks,
                 2 => Timepoint::ThreeMonths,
                 3 => Timepoint::SixMonths,
-                _ => Timepoint::Other(SimpleDate::from_unix_days(20_000 + i64::from(*d)).unwrap()),
+                _ => Timepoint::Other { date: SimpleDate::from_unix_days(20_000 + i64::from(*d)).unwrap() },
             };
             let mut v = visit(refs[*c as usize], tp, "2026-01-01", i64::from(*d % 28));
             v.date = SimpleDate::from_unix_days(20_000 + i64::from(*d)).unwrap();
@@ -846,7 +852,7 @@ fn chart_swemwbs_and_ons4() {
             label: (*l).into(),
             points: vec![
                 (Timepoint::Baseline, 3.0),
-                (Timepoint::Other(date("2026-01-20")), 11.0), // beyond the range: drawn at the edge
+                (Timepoint::Other { date: date("2026-01-20") }, 11.0), // beyond the range: drawn at the edge
                 (Timepoint::SixWeeks, 0.0),
             ],
         })
@@ -862,7 +868,7 @@ fn chart_swemwbs_and_ons4() {
     for s in &g.series {
         assert!(s.points.iter().all(|p| inside(&g, p.x, p.y)));
         assert!(s.points.windows(2).all(|w| w[0].x < w[1].x));
-        assert_eq!(s.points[1].timepoint, Timepoint::Other(date("2026-01-20")));
+        assert_eq!(s.points[1].timepoint, Timepoint::Other { date: date("2026-01-20") });
         assert_eq!(s.points[1].y, PLOT_TOP);
     }
     assert_eq!(
@@ -879,7 +885,7 @@ fn chart_swemwbs_and_ons4() {
 proptest! {
     #[test]
     fn chart_points_stay_inside(values in prop::collection::vec(-5.0f64..40.0, 1..5), lo in 0i32..10, span in 1i32..60) {
-        let tps = [Timepoint::Baseline, Timepoint::SixWeeks, Timepoint::ThreeMonths, Timepoint::SixMonths, Timepoint::Other(date("2027-01-01"))];
+        let tps = [Timepoint::Baseline, Timepoint::SixWeeks, Timepoint::ThreeMonths, Timepoint::SixMonths, Timepoint::Other { date: date("2027-01-01") }];
         let s = Series { label: "x".into(), points: values.iter().zip(tps).map(|(v, t)| (t, *v)).collect() };
         let range = (f64::from(lo), f64::from(lo + span));
         let g = chart(&[s], range, Some(date("2026-01-01")), Some(3.0));

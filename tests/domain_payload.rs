@@ -477,8 +477,8 @@ fn the_schema_constrains_every_built_in_instrument_as_defined() {
                 assert_eq!(branches, want, "{id} bands");
             };
         match &i.scoring {
-            Scoring::PerItem => assert_eq!(*id, "ons4"),
-            Scoring::None => assert_eq!(score["type"], "null", "{id} is never scored"),
+            Scoring::PerItem {} => assert_eq!(*id, "ons4"),
+            Scoring::None {} => assert_eq!(score["type"], "null", "{id} is never scored"),
             Scoring::Sum { bands } => {
                 let s = score_def();
                 check_total(s);

@@ -3,10 +3,11 @@
 //! reason the UI can show) rather than half-used.
 
 use crate::domain::instrument::{Answers, Instrument};
-use crate::domain::journey::{Journey, Step, read_step, step_json};
-use crate::domain::json::{self, Json};
-use crate::domain::referral::{ReferralAnswers, read_referral, referral_json};
+use crate::domain::journey::{Journey, Step};
+use crate::domain::referral::ReferralAnswers;
 use crate::domain::scoring::Risk;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// The draft format this build writes.
@@ -27,7 +28,7 @@ pub struct Draft {
     /// The self-referral answers exactly as typed and chosen.
     pub referral: ReferralAnswers,
     /// Answers by instrument id.
-    pub answers: ByInstrument,
+    pub answers: BTreeMap<String, Answers>,
     /// Risk reasons for which the urgent-help page has already been shown.
     pub risk_shown: Vec<String>,
     /// Risk reasons disclosed by an answer that was then skipped: a disclosure is not taken
@@ -35,124 +36,22 @@ pub struct Draft {
     pub risk_kept: Vec<String>,
 }
 
-/// The stored form of a draft, read but not yet checked against the instruments and the journey.
-/// Written and read through [`Json`] rather than serde (issue 6); the text is what the serde
-/// form wrote: `version`, `saved_at_ms`, `step`, `changing`, `referral`, `answers`, `risk_shown`,
-/// `risk_kept`, in that order.
-struct Stored<'a> {
+/// The stored form of a draft.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored {
+    version: u32,
     saved_at_ms: u64,
     step: Step,
+    #[serde(default)]
     changing: bool,
+    #[serde(default)]
     referral: ReferralAnswers,
-    /// Answers by instrument id, each as (item, value) pairs.
-    answers: Vec<(&'a str, Vec<(&'a str, i64)>)>,
+    answers: BTreeMap<String, BTreeMap<String, i64>>,
+    #[serde(default)]
     risk_shown: Vec<String>,
+    #[serde(default)]
     risk_kept: Vec<String>,
-}
-
-impl<'a> Stored<'a> {
-    /// Reads every field with its type, as the serde form did: unknown fields are refused;
-    /// `changing`, `referral` and the risk lists may be missing (drafts from before they
-    /// existed), the rest may not.
-    fn read(v: &'a Json) -> Option<Self> {
-        fn strings(v: &Json) -> Option<Vec<String>> {
-            v.as_array()?
-                .iter()
-                .map(|s| s.as_str().map(str::to_owned))
-                .collect()
-        }
-        fn pairs(v: &Json) -> Option<Vec<(&str, i64)>> {
-            v.as_object()?
-                .iter()
-                .map(|(k, v)| Some((k.as_str(), v.as_i64()?)))
-                .collect()
-        }
-        let (mut saved_at_ms, mut step, mut answers) = (None, None, None);
-        let mut stored = Stored {
-            saved_at_ms: 0,
-            step: Step::Start,
-            changing: false,
-            referral: ReferralAnswers::default(),
-            answers: Vec::new(),
-            risk_shown: Vec::new(),
-            risk_kept: Vec::new(),
-        };
-        for (key, v) in v.as_object()? {
-            match key.as_str() {
-                "version" => {
-                    u32::try_from(v.as_u64()?).ok()?;
-                }
-                "saved_at_ms" => saved_at_ms = Some(v.as_u64()?),
-                "step" => step = Some(read_step(v)?),
-                "changing" => stored.changing = v.as_bool()?,
-                "referral" => stored.referral = read_referral(v)?,
-                "answers" => {
-                    answers = Some(
-                        v.as_object()?
-                            .iter()
-                            .map(|(id, a)| Some((id.as_str(), pairs(a)?)))
-                            .collect::<Option<Vec<_>>>()?,
-                    )
-                }
-                "risk_shown" => stored.risk_shown = strings(v)?,
-                "risk_kept" => stored.risk_kept = strings(v)?,
-                _ => return None,
-            }
-        }
-        stored.saved_at_ms = saved_at_ms?;
-        stored.step = step?;
-        stored.answers = answers?;
-        Some(stored)
-    }
-}
-
-/// Answers by instrument id, in id order: a list rather than a `BTreeMap`, whose code cost the
-/// wasm about 8 KB before compression (issue 6); a journey asks a handful of instruments.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ByInstrument(Vec<(String, Answers)>);
-
-impl ByInstrument {
-    fn find(&self, id: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
-    }
-
-    /// Sets the answers to instrument `id`, replacing any.
-    pub fn insert(&mut self, id: String, answers: Answers) {
-        match self.find(&id) {
-            Ok(at) => self.0[at].1 = answers,
-            Err(at) => self.0.insert(at, (id, answers)),
-        }
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Answers> {
-        self.find(id).ok().map(|at| &self.0[at].1)
-    }
-
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut Answers> {
-        self.find(id).ok().map(|at| &mut self.0[at].1)
-    }
-
-    /// The answers to instrument `id`, added empty if there are none.
-    pub fn entry(&mut self, id: &str) -> &mut Answers {
-        let at = match self.find(id) {
-            Ok(at) => at,
-            Err(at) => {
-                self.0.insert(at, (id.to_owned(), Answers::default()));
-                at
-            }
-        };
-        &mut self.0[at].1
-    }
-
-    /// Keeps only the instruments for which `keep` holds.
-    pub fn retain(&mut self, keep: impl Fn(&str, &Answers) -> bool) {
-        self.0.retain(|(k, a)| keep(k, a));
-    }
-
-    /// (instrument id, answers), in id order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Answers)> {
-        self.0.iter().map(|(k, a)| (k.as_str(), a))
-    }
 }
 
 /// Why a stored draft was not restored. The messages are shown to the person.
@@ -175,32 +74,33 @@ impl Draft {
             step: Step::Start,
             changing: false,
             referral: ReferralAnswers::default(),
-            answers: ByInstrument::default(),
+            answers: BTreeMap::new(),
             risk_shown: Vec::new(),
             risk_kept: Vec::new(),
         }
     }
 
     pub fn to_json(&self) -> String {
-        let answers = self
-            .answers
-            .iter()
-            .map(|(id, a)| {
-                let pairs = a.in_pairs().map(|(k, v)| (k.to_owned(), Json::Int(v)));
-                (id.to_owned(), Json::Obj(pairs.collect()))
-            })
-            .collect();
-        Json::obj([
-            ("version", Json::from(DRAFT_VERSION)),
-            ("saved_at_ms", Json::from(self.saved_at_ms)),
-            ("step", step_json(self.step)),
-            ("changing", Json::Bool(self.changing)),
-            ("referral", referral_json(&self.referral)),
-            ("answers", Json::Obj(answers)),
-            ("risk_shown", Json::strs(&self.risk_shown)),
-            ("risk_kept", Json::strs(&self.risk_kept)),
-        ])
-        .to_text()
+        let stored = Stored {
+            version: DRAFT_VERSION,
+            saved_at_ms: self.saved_at_ms,
+            step: self.step,
+            changing: self.changing,
+            referral: self.referral.clone(),
+            answers: self
+                .answers
+                .iter()
+                .map(|(id, a)| {
+                    (
+                        id.clone(),
+                        a.in_pairs().map(|(k, v)| (k.to_owned(), v)).collect(),
+                    )
+                })
+                .collect(),
+            risk_shown: self.risk_shown.clone(),
+            risk_kept: self.risk_kept.clone(),
+        };
+        serde_json::to_string(&stored).expect("a draft always serialises")
     }
 
     /// Restores a stored draft, checking every answer against its instrument and the page
@@ -213,17 +113,20 @@ impl Draft {
         now_ms: u64,
         max_age_ms: u64,
     ) -> Result<Self, DraftError> {
-        // The version first (whatever the other fields hold), so that another version's draft
-        // is told apart from a corrupt one.
-        let text = json::parse(json).map_err(|_| DraftError::Corrupt)?;
-        let version = text
-            .get("version")
-            .and_then(Json::as_u64)
-            .ok_or(DraftError::Corrupt)?;
+        // The version first (any other field is skipped), so that another version's draft is
+        // told apart from a corrupt one; then the whole draft, straight from the text (not via a
+        // `serde_json::Value`, whose deserialiser would cost the widget kilobytes).
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u64,
+        }
+        let version = serde_json::from_str::<VersionOnly>(json)
+            .map_err(|_| DraftError::Corrupt)?
+            .version;
         if version != u64::from(DRAFT_VERSION) {
             return Err(DraftError::OtherVersion);
         }
-        let stored = Stored::read(&text).ok_or(DraftError::Corrupt)?;
+        let stored: Stored = serde_json::from_str(json).map_err(|_| DraftError::Corrupt)?;
         if stored.saved_at_ms > now_ms.saturating_add(60_000) {
             return Err(DraftError::Corrupt);
         }
@@ -233,13 +136,14 @@ impl Draft {
         if !journey.contains(stored.step) {
             return Err(DraftError::Corrupt);
         }
-        let mut answers = ByInstrument::default();
-        for (id, pairs) in stored.answers {
-            let Some(instrument) = instruments.iter().find(|i| i.id == id) else {
+        let mut answers = BTreeMap::new();
+        for (id, pairs) in &stored.answers {
+            let Some(instrument) = instruments.iter().find(|i| &i.id == id) else {
                 continue;
             };
-            let a = Answers::from_pairs(instrument, pairs).map_err(|_| DraftError::Corrupt)?;
-            answers.insert(id.to_owned(), a);
+            let a = Answers::from_pairs(instrument, pairs.iter().map(|(k, v)| (k.as_str(), *v)))
+                .map_err(|_| DraftError::Corrupt)?;
+            answers.insert(id.clone(), a);
         }
         Ok(Draft {
             saved_at_ms: stored.saved_at_ms,
@@ -258,7 +162,7 @@ impl Draft {
     pub fn has_progress(&self) -> bool {
         self.step != Step::Start
             || self.referral != ReferralAnswers::default()
-            || self.answers.iter().any(|(_, a)| !a.is_empty())
+            || self.answers.values().any(|a| !a.is_empty())
     }
 
     /// Merges a draft written by another tab into this one: every answer the other tab has is
@@ -269,7 +173,7 @@ impl Draft {
         let referral_changed = self.referral.merge_from(&other.referral);
         for i in instruments {
             let theirs = other.answers_to(&i.id);
-            let ours = self.answers.entry(&i.id);
+            let ours = self.answers.entry(i.id.clone()).or_default();
             for (item, value) in theirs.in_pairs() {
                 let _ = ours.set(i, item, value);
             }
@@ -319,7 +223,8 @@ impl Draft {
         value: i64,
     ) -> Result<(), crate::domain::instrument::AnswerError> {
         self.answers
-            .entry(&instrument.id)
+            .entry(instrument.id.clone())
+            .or_default()
             .set(instrument, item, value)?;
         let rules: Vec<&str> = instrument
             .risk

@@ -8,16 +8,13 @@
 //! the UI decides where to show), instrument labels and numbers.
 
 use crate::domain::instrument::{Direction, Instrument, MeaningfulChange, Scoring};
-use crate::domain::json::{self, Json, JsonError};
-use crate::domain::payload::{Measure, read_measure};
+use crate::domain::payload::Measure;
 use crate::domain::referral::SimpleDate;
-use crate::domain::scoring::{self, ItemScore, Score, Trend, read_score};
+use crate::domain::scoring::{self, ItemScore, Score, Trend};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 use thiserror::Error;
-
-pub mod stored_visit;
 
 /// Days a visit is kept on the device unless the deployment says otherwise.
 pub const DEFAULT_RETENTION_DAYS: u32 = 180;
@@ -247,23 +244,19 @@ impl fmt::Display for ClientReference {
 /// When in the client's journey a visit falls. Serialised as `{"code": "6-weeks"}`, or for
 /// another time `{"code": "other", "date": "2026-05-01"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "TimepointRepr", into = "TimepointRepr")]
+#[serde(tag = "code", deny_unknown_fields)]
 pub enum Timepoint {
+    #[serde(rename = "baseline")]
     Baseline,
+    #[serde(rename = "6-weeks")]
     SixWeeks,
+    #[serde(rename = "3-months")]
     ThreeMonths,
+    #[serde(rename = "6-months")]
     SixMonths,
     /// Any other time, with its date.
-    Other(SimpleDate),
-}
-
-/// The serde form of [`Timepoint`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimepointRepr {
-    pub code: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<SimpleDate>,
+    #[serde(rename = "other")]
+    Other { date: SimpleDate },
 }
 
 /// A timepoint code that is not known, or `other` without a date (or a date with another code).
@@ -295,7 +288,7 @@ impl Timepoint {
             Self::SixWeeks => "6-weeks",
             Self::ThreeMonths => "3-months",
             Self::SixMonths => "6-months",
-            Self::Other(_) => "other",
+            Self::Other { .. } => "other",
         }
     }
 
@@ -306,14 +299,14 @@ impl Timepoint {
             Self::SixWeeks => "6 weeks".into(),
             Self::ThreeMonths => "3 months".into(),
             Self::SixMonths => "6 months".into(),
-            Self::Other(d) => format!("Other ({})", d.long_form()),
+            Self::Other { date: d } => format!("Other ({})", d.long_form()),
         }
     }
 
     /// A short label for a chart's x axis: "Baseline", "6 weeks", … or the date for another time.
     pub fn short_label(self) -> String {
         match self {
-            Self::Other(d) => d.long_form(),
+            Self::Other { date: d } => d.long_form(),
             t => t.label(),
         }
     }
@@ -325,7 +318,7 @@ impl Timepoint {
             Self::SixWeeks => Some(6),
             Self::ThreeMonths => Some(13),
             Self::SixMonths => Some(26),
-            Self::Other(_) => None,
+            Self::Other { .. } => None,
         }
     }
 
@@ -337,7 +330,7 @@ impl Timepoint {
     pub fn from_code(code: &str, date: Option<SimpleDate>) -> Result<Self, TimepointError> {
         let fixed = match code.trim() {
             "" => return Err(TimepointError::Missing),
-            "other" => return date.map(Self::Other).ok_or(TimepointError::MissingDate),
+            "other" => return date.map(|date| Self::Other { date }).ok_or(TimepointError::MissingDate),
             "baseline" => Self::Baseline,
             "6-weeks" => Self::SixWeeks,
             "3-months" => Self::ThreeMonths,
@@ -355,8 +348,8 @@ impl Timepoint {
     /// baseline). Without a baseline date, `Other` comes after every fixed timepoint, by date.
     fn chart_key(self, baseline_date: Option<SimpleDate>) -> (i64, i64) {
         match (self, baseline_date) {
-            (Self::Other(d), Some(b)) => ((d.to_unix_days() - b.to_unix_days()).max(0), 1),
-            (Self::Other(d), None) => (1_000_000, d.to_unix_days()),
+            (Self::Other { date: d }, Some(b)) => ((d.to_unix_days() - b.to_unix_days()).max(0), 1),
+            (Self::Other { date: d }, None) => (1_000_000, d.to_unix_days()),
             (t, _) => (i64::from(t.nominal_weeks().unwrap_or(0)) * 7, 0),
         }
     }
@@ -366,63 +359,6 @@ impl Timepoint {
     pub fn chart_cmp(self, other: Self, baseline_date: Option<SimpleDate>) -> Ordering {
         self.chart_key(baseline_date)
             .cmp(&other.chart_key(baseline_date))
-    }
-}
-
-impl Timepoint {
-    /// As the derived `Serialize` writes it (through [`TimepointRepr`]): `{"code":"6-weeks"}`,
-    /// or `{"code":"other","date":"2026-05-01"}`.
-    pub fn to_json(self) -> Json {
-        let date = match self {
-            Timepoint::Other(d) => Some(Json::Str(d.to_string())),
-            _ => None,
-        };
-        Json::obj([("code", Json::str(self.code()))]).with_some("date", date)
-    }
-
-    /// Reads what [`Timepoint::to_json`] writes, as the derived `Deserialize` did: `code`
-    /// required (surrounding spaces ignored), `date` absent or `null` unless the code is `other`,
-    /// nothing else.
-    pub fn read(v: &Json) -> Option<Self> {
-        let (mut code, mut date) = (None, None);
-        for (key, v) in v.as_object()? {
-            match key.as_str() {
-                "code" => code = Some(v.as_str()?),
-                "date" if v.is_null() => date = None,
-                "date" => date = Some(read_date(v)?),
-                _ => return None,
-            }
-        }
-        Self::from_code(code?, date).ok()
-    }
-}
-
-/// A stored date: exactly `YYYY-MM-DD`, a real date.
-fn read_date(v: &Json) -> Option<SimpleDate> {
-    SimpleDate::parse_iso(v.as_str()?).ok()
-}
-
-/// A stored client reference: exactly the normalised form (see `TryFrom<String>`).
-fn read_client(v: &Json) -> Option<ClientReference> {
-    ClientReference::free_form(v.as_str()?.to_owned()).ok()
-}
-
-impl TryFrom<TimepointRepr> for Timepoint {
-    type Error = TimepointError;
-    fn try_from(r: TimepointRepr) -> Result<Self, Self::Error> {
-        Self::from_code(&r.code, r.date)
-    }
-}
-
-impl From<Timepoint> for TimepointRepr {
-    fn from(t: Timepoint) -> Self {
-        TimepointRepr {
-            code: t.code().into(),
-            date: match t {
-                Timepoint::Other(d) => Some(d),
-                _ => None,
-            },
-        }
     }
 }
 
@@ -505,25 +441,6 @@ impl Visit {
 pub enum BaselineSource {
     Device,
     Records,
-}
-
-impl BaselineSource {
-    /// The serde form: `device` or `records`.
-    pub fn code(self) -> &'static str {
-        match self {
-            BaselineSource::Device => "device",
-            BaselineSource::Records => "records",
-        }
-    }
-
-    /// The source of a serde form (`device` or `records`).
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "device" => Some(BaselineSource::Device),
-            "records" => Some(BaselineSource::Records),
-            _ => None,
-        }
-    }
 }
 
 /// A client's baseline score for one instrument, typed in from the service's records (no
@@ -722,146 +639,16 @@ impl History {
     }
 
     /// Reads a stored history; `Err` when it does not parse (the caller keeps the text aside).
-    /// Reads exactly what the derived `Deserialize` read, except that a key given twice or a
-    /// record given as a list is refused (texts this widget never wrote).
     ///
     /// # Errors
-    /// [`HistoryError`], which never quotes the stored data's values.
-    pub fn from_json(json: &str) -> Result<Self, HistoryError> {
-        let v = json::parse(json)?;
-        Self::read(&v).ok_or(HistoryError::Shape)
+    /// The serde error, which never quotes the stored data's values.
+    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(json)
     }
 
-    /// Reads the fields: `visits` required, `recorded` absent for none (but not `null`),
-    /// nothing else.
-    fn read(v: &Json) -> Option<Self> {
-        let (mut visits, mut recorded) = (None, Vec::new());
-        for (key, v) in v.as_object()? {
-            match key.as_str() {
-                "visits" => {
-                    visits = Some(
-                        v.as_array()?
-                            .iter()
-                            .map(read_visit)
-                            .collect::<Option<Vec<_>>>()?,
-                    )
-                }
-                "recorded" => {
-                    recorded = v
-                        .as_array()?
-                        .iter()
-                        .map(read_recorded)
-                        .collect::<Option<Vec<_>>>()?
-                }
-                _ => return None,
-            }
-        }
-        Some(History {
-            visits: visits?,
-            recorded,
-        })
-    }
-
-    /// The stored text: what the derived `Serialize` wrote (`recorded` left out when empty),
-    /// written by hand so that the widget carries no serde serialiser (issue 6).
     pub fn to_json(&self) -> String {
-        let recorded = (!self.recorded.is_empty())
-            .then(|| Json::Arr(self.recorded.iter().map(recorded_json).collect()));
-        Json::obj([(
-            "visits",
-            Json::Arr(self.visits.iter().map(visit_json).collect()),
-        )])
-        .with_some("recorded", recorded)
-        .to_text()
+        serde_json::to_string(self).expect("a history always serialises")
     }
-}
-
-/// Why a stored history could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum HistoryError {
-    #[error("the follow-up history is not JSON: {0}")]
-    NotJson(#[from] JsonError),
-    #[error("the follow-up history is not in the form this widget stores")]
-    Shape,
-}
-
-/// A visit as the derived `Serialize` wrote it (`notes` left out when there are none).
-fn visit_json(v: &Visit) -> Json {
-    Json::obj([
-        ("client", Json::str(v.client.as_str())),
-        ("timepoint", v.timepoint.to_json()),
-        ("date", Json::Str(v.date.to_string())),
-        (
-            "measures",
-            Json::Arr(v.measures.iter().map(Measure::to_json).collect()),
-        ),
-        ("consent_confirmed", Json::Bool(v.consent_confirmed)),
-    ])
-    .with_some("notes", v.notes.as_ref().map(|n| Json::str(n.as_str())))
-}
-
-/// Reads a stored visit as the derived `Deserialize` did: unknown fields refused, every field
-/// required but `notes` (absent or `null` for none; never empty or over 500 characters).
-fn read_visit(v: &Json) -> Option<Visit> {
-    let (mut client, mut timepoint, mut date) = (None, None, None);
-    let (mut measures, mut consent, mut notes) = (None, None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "client" => client = Some(read_client(v)?),
-            "timepoint" => timepoint = Some(Timepoint::read(v)?),
-            "date" => date = Some(read_date(v)?),
-            "measures" => {
-                measures = Some(
-                    v.as_array()?
-                        .iter()
-                        .map(read_measure)
-                        .collect::<Option<Vec<_>>>()?,
-                )
-            }
-            "consent_confirmed" => consent = Some(v.as_bool()?),
-            "notes" if v.is_null() => notes = None,
-            "notes" => notes = Some(Notes::try_from(v.as_str()?.to_owned()).ok()?),
-            _ => return None,
-        }
-    }
-    Some(Visit {
-        client: client?,
-        timepoint: timepoint?,
-        date: date?,
-        measures: measures?,
-        consent_confirmed: consent?,
-        notes,
-    })
-}
-
-/// A typed-in baseline as the derived `Serialize` wrote it.
-fn recorded_json(r: &RecordedBaseline) -> Json {
-    Json::obj([
-        ("client", Json::str(r.client.as_str())),
-        ("instrument", Json::str(&r.instrument)),
-        ("score", r.score.to_json()),
-        ("entered", Json::Str(r.entered.to_string())),
-    ])
-}
-
-/// Reads a typed-in baseline: every field required, nothing else.
-fn read_recorded(v: &Json) -> Option<RecordedBaseline> {
-    let (mut client, mut instrument, mut score, mut entered) = (None, None, None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "client" => client = Some(read_client(v)?),
-            "instrument" => instrument = Some(v.as_str()?.to_owned()),
-            "score" => score = Some(read_score(v)?),
-            "entered" => entered = Some(read_date(v)?),
-            _ => return None,
-        }
-    }
-    Some(RecordedBaseline {
-        client: client?,
-        instrument: instrument?,
-        score: score?,
-        entered: entered?,
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1137,10 +924,10 @@ pub fn baseline_from_records(instrument: &Instrument, input: &str) -> Result<Sco
         items: Vec::new(),
     };
     match &instrument.scoring {
-        Scoring::None => Err(BaselineError::NotScored {
+        Scoring::None {} => Err(BaselineError::NotScored {
             label: short_name(instrument).into(),
         }),
-        Scoring::PerItem => Err(BaselineError::PerItem {
+        Scoring::PerItem {} => Err(BaselineError::PerItem {
             label: short_name(instrument).into(),
         }),
         Scoring::Sum { bands } | Scoring::SumWithSubscales { bands, .. } => {
@@ -1205,7 +992,7 @@ pub fn baseline_item_from_records(
 ) -> Result<ItemScore, BaselineError> {
     let item = instrument
         .item(item_id)
-        .filter(|_| instrument.scoring == Scoring::PerItem)
+        .filter(|_| instrument.scoring == Scoring::PerItem {})
         .ok_or_else(|| BaselineError::NotScored {
             label: item_id.to_owned(),
         })?;
@@ -1231,11 +1018,11 @@ fn metric_range(table: &[crate::domain::instrument::Conversion]) -> Option<(f64,
 pub fn score_range(instrument: &Instrument, of: &str) -> Option<(f64, f64)> {
     match (of, &instrument.scoring) {
         ("metric", Scoring::SumConverted { table }) => metric_range(table),
-        ("total", Scoring::PerItem | Scoring::None) => None,
+        ("total", Scoring::PerItem {} | Scoring::None {}) => None,
         ("total", _) => instrument
             .total_range()
             .map(|(lo, hi)| (lo as f64, hi as f64)),
-        (item, Scoring::PerItem) => instrument
+        (item, Scoring::PerItem {}) => instrument
             .item(item)?
             .scored_range()
             .map(|(lo, hi)| (lo as f64, hi as f64)),
@@ -1246,7 +1033,7 @@ pub fn score_range(instrument: &Instrument, of: &str) -> Option<(f64, f64)> {
 /// Which way is better for a compared score.
 pub fn direction_of(instrument: &Instrument, of: &str) -> Option<Direction> {
     match instrument.item(of) {
-        Some(item) if instrument.scoring == Scoring::PerItem => instrument.direction_of(item),
+        Some(item) if instrument.scoring == Scoring::PerItem {} => instrument.direction_of(item),
         _ => instrument.direction,
     }
 }
@@ -1578,9 +1365,9 @@ pub fn parse_visit_date(
 /// unscored ones.
 pub fn compared_parts(instrument: &Instrument) -> Vec<String> {
     match &instrument.scoring {
-        Scoring::None => Vec::new(),
+        Scoring::None {} => Vec::new(),
         Scoring::SumConverted { .. } => vec!["metric".into()],
-        Scoring::PerItem => instrument.items.iter().map(|i| i.id.clone()).collect(),
+        Scoring::PerItem {} => instrument.items.iter().map(|i| i.id.clone()).collect(),
         _ => vec!["total".into()],
     }
 }
@@ -1667,56 +1454,6 @@ pub struct ScoreChange {
     pub meaningful: Option<bool>,
 }
 
-impl ScoreChange {
-    /// As the derived `Serialize` writes it (see [`MeasureChange::to_json`]).
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("of", Json::str(&self.of)),
-            ("baseline", Json::Float(self.baseline)),
-            ("now", Json::Float(self.now)),
-            ("change", Json::Float(self.change)),
-            ("trend", Json::opt(self.trend, |t| Json::str(t.code()))),
-            ("threshold", Json::opt(self.threshold, Json::Float)),
-            ("meaningful", Json::opt(self.meaningful, Json::Bool)),
-        ])
-    }
-}
-
-impl ScoreChange {
-    /// Reads what [`ScoreChange::to_json`] writes, as the derived `Deserialize` did: `of` and the
-    /// three numbers required (a whole number is a number too), `trend`, `threshold` and
-    /// `meaningful` absent or `null` for none, nothing else.
-    pub fn read(v: &Json) -> Option<Self> {
-        let (mut of, mut baseline, mut now, mut change) = (None, None, None, None);
-        let (mut trend, mut threshold, mut meaningful) = (None, None, None);
-        for (key, v) in v.as_object()? {
-            let null = v.is_null();
-            match key.as_str() {
-                "of" => of = Some(v.as_str()?.to_owned()),
-                "baseline" => baseline = Some(v.as_f64()?),
-                "now" => now = Some(v.as_f64()?),
-                "change" => change = Some(v.as_f64()?),
-                "trend" if null => trend = None,
-                "trend" => trend = Some(Trend::from_code(v.as_str()?)?),
-                "threshold" if null => threshold = None,
-                "threshold" => threshold = Some(v.as_f64()?),
-                "meaningful" if null => meaningful = None,
-                "meaningful" => meaningful = Some(v.as_bool()?),
-                _ => return None,
-            }
-        }
-        Some(ScoreChange {
-            of: of?,
-            baseline: baseline?,
-            now: now?,
-            change: change?,
-            trend,
-            threshold,
-            meaningful,
-        })
-    }
-}
-
 impl From<&ChangeSummary> for ScoreChange {
     fn from(c: &ChangeSummary) -> Self {
         ScoreChange {
@@ -1746,42 +1483,6 @@ pub struct MeasureChange {
 }
 
 impl MeasureChange {
-    /// A measure's `change` as the derived `Serialize` writes it; by hand so that the widget
-    /// carries no serde serialiser (issue 6).
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("baseline_source", Json::str(self.baseline_source.code())),
-            (
-                "scores",
-                Json::Arr(self.scores.iter().map(ScoreChange::to_json).collect()),
-            ),
-        ])
-    }
-
-    /// Reads what [`MeasureChange::to_json`] writes, as the derived `Deserialize` did: both
-    /// fields required, nothing else.
-    pub fn read(v: &Json) -> Option<Self> {
-        let (mut source, mut scores) = (None, None);
-        for (key, v) in v.as_object()? {
-            match key.as_str() {
-                "baseline_source" => source = Some(BaselineSource::from_code(v.as_str()?)?),
-                "scores" => {
-                    scores = Some(
-                        v.as_array()?
-                            .iter()
-                            .map(ScoreChange::read)
-                            .collect::<Option<Vec<_>>>()?,
-                    )
-                }
-                _ => return None,
-            }
-        }
-        Some(MeasureChange {
-            baseline_source: source?,
-            scores: scores?,
-        })
-    }
-
     /// The change of one measure, from its summaries (`None` when there are none).
     pub fn new(source: BaselineSource, summaries: &[ChangeSummary]) -> Option<Self> {
         (!summaries.is_empty()).then(|| MeasureChange {
@@ -1889,17 +1590,6 @@ pub fn measures_with_changes(
             }
         })
         .collect()
-}
-
-/// The client reference and timepoint of a queued follow-up body, to list it by ("ABC-12345 – 6
-/// weeks"); `None` unless both are there and valid. Everything else in the body is left unread
-/// (but must be JSON, and like every text read here may not give a key twice).
-pub fn queued_visit(body: &str) -> Option<(ClientReference, Timepoint)> {
-    let v = json::parse(body).ok()?;
-    Some((
-        read_client(v.get("client_reference")?)?,
-        Timepoint::read(v.get("timepoint")?)?,
-    ))
 }
 
 impl FollowUpContext {

@@ -20,6 +20,7 @@ pub use catalogue::{
 pub use definitions::{DefinitionError, Problem, parse_definitions, resolve};
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// An instrument (questionnaire) definition. Built-ins are valid by construction (tested);
@@ -128,12 +129,12 @@ pub struct Band {
 #[serde(
     tag = "rule",
     rename_all = "kebab-case",
-    deny_unknown_fields,
-    from = "ScoringRepr"
+    deny_unknown_fields
 )]
 pub enum Scoring {
-    /// Each item is reported on its own with its band; there is no total (ONS4).
-    PerItem,
+    /// Each item is reported on its own with its band; there is no total (ONS4). (An empty
+    /// struct variant, so that a stored rule with extra fields is refused, as for the others.)
+    PerItem {},
     /// The sum of the items' scored values, with optional bands for the total.
     Sum {
         #[serde(default)]
@@ -149,43 +150,7 @@ pub enum Scoring {
         subscales: Vec<Subscale>,
     },
     /// Not scored: the answer is reported as it is (the ONS direct loneliness question).
-    None,
-}
-
-/// The serde form of [`Scoring`] as read: unit variants as empty struct variants, so that
-/// unknown fields next to `"rule": "per-item"` or `"rule": "none"` are refused too (serde ignores
-/// extra fields of internally tagged unit variants).
-#[derive(Deserialize)]
-#[serde(tag = "rule", rename_all = "kebab-case", deny_unknown_fields)]
-enum ScoringRepr {
-    PerItem {},
-    Sum {
-        #[serde(default)]
-        bands: Vec<Band>,
-    },
-    SumConverted {
-        table: Vec<Conversion>,
-    },
-    SumWithSubscales {
-        #[serde(default)]
-        bands: Vec<Band>,
-        subscales: Vec<Subscale>,
-    },
     None {},
-}
-
-impl From<ScoringRepr> for Scoring {
-    fn from(r: ScoringRepr) -> Self {
-        match r {
-            ScoringRepr::PerItem {} => Scoring::PerItem,
-            ScoringRepr::Sum { bands } => Scoring::Sum { bands },
-            ScoringRepr::SumConverted { table } => Scoring::SumConverted { table },
-            ScoringRepr::SumWithSubscales { bands, subscales } => {
-                Scoring::SumWithSubscales { bands, subscales }
-            }
-            ScoringRepr::None {} => Scoring::None,
-        }
-    }
 }
 
 /// One row of a conversion table.
@@ -374,18 +339,9 @@ pub enum AnswerError {
 /// Answers to one instrument, keyed by item id. Each value is the chosen option's value (before
 /// any reversal). Every value held is an option of its item: the only ways in are
 /// [`Answers::set`] and [`Answers::from_pairs`], which check against the instrument.
-///
-/// A list sorted by item id rather than a `BTreeMap`: an instrument has a few items, and the
-/// map's code cost the wasm about 15 KB before compression (issue 6). Serialised as a JSON object
-/// in item-id order, as the map was.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(Vec<(String, i64)>);
-
-impl Serialize for Answers {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, i64>);
 
 impl Answers {
     /// Records `value` for `item`, refusing unknown items and values outside the options.
@@ -404,10 +360,7 @@ impl Answers {
                 value,
             });
         }
-        match self.find(item) {
-            Ok(at) => self.0[at].1 = value,
-            Err(at) => self.0.insert(at, (item.to_owned(), value)),
-        }
+        self.0.insert(item.to_owned(), value);
         Ok(())
     }
 
@@ -425,19 +378,12 @@ impl Answers {
 
     /// Removes the answer to `item`, if any.
     pub fn clear(&mut self, item: &str) {
-        if let Ok(at) = self.find(item) {
-            self.0.remove(at);
-        }
+        self.0.remove(item);
     }
 
     /// The answer to `item`, if given.
     pub fn get(&self, item: &str) -> Option<i64> {
-        self.find(item).ok().map(|at| self.0[at].1)
-    }
-
-    /// Where `item` is in the list, or where it would go.
-    fn find(&self, item: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(item))
+        self.0.get(item).copied()
     }
 
     /// Answers as (item, value) pairs in the instrument's item order.
@@ -458,7 +404,7 @@ impl Answers {
 
     /// Whether every item of `instrument` is answered.
     pub fn is_complete(&self, instrument: &Instrument) -> bool {
-        instrument.items.iter().all(|i| self.find(&i.id).is_ok())
+        instrument.items.iter().all(|i| self.0.contains_key(&i.id))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -4,10 +4,8 @@
 //! An entry keeps the exact body to send, written once when the person confirmed: every retry,
 //! on this visit or a later one, sends the same bytes with the same `Idempotency-Key`.
 
-use crate::domain::json::{self, Json, JsonError};
 use crate::domain::payload::SubmissionId;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 /// The format of the stored outbox. Version 1 kept the submission itself; it is still read (see
 /// [`Outbox::from_json`]).
@@ -90,68 +88,19 @@ pub fn parse_retry_after(value: &str, now_ms: u64, date_ms: Option<u64>) -> Opti
 }
 
 /// Where a queued submission stands. Stored as `{"state": "queued", "next_attempt_at_ms": …}` or
-/// `{"state": "refused", "status": 400}`. The widget writes and reads it through [`Json`]
-/// (`state_json`, `read_state`); the serde form, the same text through a flat struct, is kept
-/// for the native tests and shares the flat struct's rules with the widget's reader.
+/// `{"state": "refused", "status": 400}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "StateRepr", into = "StateRepr")]
+#[serde(tag = "state", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum EntryState {
     /// Waiting to be (re)sent, not before `next_attempt_at_ms`.
     Queued { next_attempt_at_ms: u64 },
-    /// The intake refused it with this status; it is kept so nothing is lost.
+    /// The intake refused it (a 4xx other than 408/429): not retried.
     Refused { status: u16 },
 }
 
-#[derive(Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StateRepr {
-    state: StateName,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    next_attempt_at_ms: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
-}
-
-#[derive(Clone, Copy, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum StateName {
-    Queued,
-    Refused,
-}
-
-impl From<EntryState> for StateRepr {
-    fn from(s: EntryState) -> Self {
-        match s {
-            EntryState::Queued { next_attempt_at_ms } => StateRepr {
-                state: StateName::Queued,
-                next_attempt_at_ms: Some(next_attempt_at_ms),
-                status: None,
-            },
-            EntryState::Refused { status } => StateRepr {
-                state: StateName::Refused,
-                next_attempt_at_ms: None,
-                status: Some(status),
-            },
-        }
-    }
-}
-
-impl TryFrom<StateRepr> for EntryState {
-    type Error = &'static str;
-
-    fn try_from(r: StateRepr) -> Result<Self, Self::Error> {
-        match (r.state, r.next_attempt_at_ms, r.status) {
-            (StateName::Queued, Some(next_attempt_at_ms), None) => {
-                Ok(EntryState::Queued { next_attempt_at_ms })
-            }
-            (StateName::Refused, None, Some(status)) => Ok(EntryState::Refused { status }),
-            _ => Err("not a state of an outbox entry"),
-        }
-    }
-}
-
 /// One submission in the outbox.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The submission id: the `Idempotency-Key`, and where the person's reference comes from.
     pub id: SubmissionId,
@@ -163,24 +112,12 @@ pub struct Entry {
     pub state: EntryState,
 }
 
-/// The submissions waiting on this device, oldest first. Stored as
-/// `{"version":2,"entries":[{"id":…,"content_type":…,"body":…,"attempts":…,"state":{…}}]}`,
-/// written and read through [`Json`] (not serde: issue 6).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The submissions waiting on this device, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Outbox {
     version: u32,
     pub entries: Vec<Entry>,
-}
-
-/// Why a stored outbox could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum OutboxError {
-    #[error("the stored outbox is not JSON: {0}")]
-    NotJson(#[from] JsonError),
-    #[error("the stored outbox is not in the form of its version")]
-    NotAnOutbox,
-    #[error("the stored outbox is of a version this build does not read")]
-    OtherVersion,
 }
 
 impl Outbox {
@@ -195,74 +132,61 @@ impl Outbox {
     /// stored text is then kept aside rather than thrown away. A version 1 outbox (which kept
     /// each submission as an object) is read too: each submission becomes the native JSON body
     /// it was going to be sent as.
-    pub fn from_json(json: &str) -> Result<Self, OutboxError> {
-        let v = json::parse(json)?;
-        let version = v
-            .get("version")
-            .and_then(Json::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or(OutboxError::NotAnOutbox)?;
-        if version == 1 {
-            return Self::from_version_1(&v);
+    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
+        // Straight from the text, never via a `serde_json::Value` (whose struct deserialiser
+        // would cost the widget kilobytes): the version first (other fields skipped), then the
+        // outbox of that version.
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u32,
         }
-        let mut entries = None;
-        for (key, v) in v.as_object().ok_or(OutboxError::NotAnOutbox)? {
-            match key.as_str() {
-                "version" => {}
-                "entries" => entries = Some(read_list(v, read_entry)?),
-                _ => return Err(OutboxError::NotAnOutbox),
-            }
+        if serde_json::from_str::<VersionOnly>(json)?.version == 1 {
+            return Self::from_version_1(json);
         }
-        let entries = entries.ok_or(OutboxError::NotAnOutbox)?;
-        if version != OUTBOX_VERSION {
-            return Err(OutboxError::OtherVersion);
+        let o: Outbox = serde_json::from_str(json)?;
+        if o.version != OUTBOX_VERSION {
+            return Err(serde::de::Error::custom("unsupported outbox version"));
         }
-        Ok(Outbox { version, entries })
+        Ok(o)
     }
 
-    fn from_version_1(v: &Json) -> Result<Self, OutboxError> {
-        /// An entry of version 1: `{"submission": {…}, "attempts": …, "state": {…}}`.
-        fn read_old(v: &Json) -> Option<Entry> {
-            let (mut submission, mut attempts, mut state) = (None, None, None);
-            for (key, v) in v.as_object()? {
-                match key.as_str() {
-                    "submission" => submission = Some(v),
-                    "attempts" => attempts = Some(u32::try_from(v.as_u64()?).ok()?),
-                    "state" => state = Some(read_state(v)?),
-                    _ => return None,
-                }
-            }
-            let submission = submission?;
-            let id = submission.get("submission_id")?.as_str()?;
-            Some(Entry {
-                id: SubmissionId::parse(id).ok()?,
+    fn from_version_1(json: &str) -> Result<Self, serde_json::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Old {
+            submission: serde_json::Value,
+            attempts: u32,
+            state: EntryState,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct OldOutbox {
+            #[allow(dead_code)]
+            version: u32,
+            entries: Vec<Old>,
+        }
+        let old: OldOutbox = serde_json::from_str(json)?;
+        let mut outbox = Outbox::new();
+        for e in old.entries {
+            let id = e
+                .submission
+                .get("submission_id")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|s| SubmissionId::parse(s).ok())
+                .ok_or_else(|| serde::de::Error::custom("a submission without its id"))?;
+            outbox.entries.push(Entry {
+                id,
                 content_type: JSON.to_owned(),
-                body: sorted(submission).to_text(),
-                attempts: attempts?,
-                state: state?,
-            })
+                body: e.submission.to_string(),
+                attempts: e.attempts,
+                state: e.state,
+            });
         }
-        let mut entries = None;
-        for (key, v) in v.as_object().ok_or(OutboxError::NotAnOutbox)? {
-            match key.as_str() {
-                "version" => {}
-                "entries" => entries = Some(read_list(v, read_old)?),
-                _ => return Err(OutboxError::NotAnOutbox),
-            }
-        }
-        Ok(Outbox {
-            version: OUTBOX_VERSION,
-            entries: entries.ok_or(OutboxError::NotAnOutbox)?,
-        })
+        Ok(outbox)
     }
 
     pub fn to_json(&self) -> String {
-        let entries = self.entries.iter().map(entry_json).collect();
-        Json::obj([
-            ("version", Json::from(self.version)),
-            ("entries", Json::Arr(entries)),
-        ])
-        .to_text()
+        serde_json::to_string(self).expect("an outbox always serialises")
     }
 
     /// Queues a submission's body to be sent now. Queuing the same submission twice keeps the
@@ -347,103 +271,5 @@ impl Outbox {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-}
-
-fn entry_json(e: &Entry) -> Json {
-    Json::obj([
-        ("id", Json::str(e.id.as_str())),
-        ("content_type", Json::str(&e.content_type)),
-        ("body", Json::str(&e.body)),
-        ("attempts", Json::from(e.attempts)),
-        ("state", state_json(&e.state)),
-    ])
-}
-
-fn state_json(s: &EntryState) -> Json {
-    match *s {
-        EntryState::Queued { next_attempt_at_ms } => Json::obj([
-            ("state", Json::str("queued")),
-            ("next_attempt_at_ms", Json::from(next_attempt_at_ms)),
-        ]),
-        EntryState::Refused { status } => Json::obj([
-            ("state", Json::str("refused")),
-            ("status", Json::from(u32::from(status))),
-        ]),
-    }
-}
-
-/// A list of which every item reads.
-fn read_list(v: &Json, read: fn(&Json) -> Option<Entry>) -> Result<Vec<Entry>, OutboxError> {
-    let items = v.as_array().ok_or(OutboxError::NotAnOutbox)?;
-    items
-        .iter()
-        .map(|e| read(e).ok_or(OutboxError::NotAnOutbox))
-        .collect()
-}
-
-/// An entry: every field required, no other.
-fn read_entry(v: &Json) -> Option<Entry> {
-    let (mut id, mut content_type, mut body, mut attempts, mut state) =
-        (None, None, None, None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "id" => id = Some(SubmissionId::parse(v.as_str()?).ok()?),
-            "content_type" => content_type = Some(v.as_str()?.to_owned()),
-            "body" => body = Some(v.as_str()?.to_owned()),
-            "attempts" => attempts = Some(u32::try_from(v.as_u64()?).ok()?),
-            "state" => state = Some(read_state(v)?),
-            _ => return None,
-        }
-    }
-    Some(Entry {
-        id: id?,
-        content_type: content_type?,
-        body: body?,
-        attempts: attempts?,
-        state: state?,
-    })
-}
-
-/// A state: exactly the fields of its kind (a field given as `null` counts as absent, as it did
-/// for serde).
-fn read_state(v: &Json) -> Option<EntryState> {
-    let (mut name, mut next, mut status) = (None, None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "state" => {
-                name = Some(match v.as_str()? {
-                    "queued" => StateName::Queued,
-                    "refused" => StateName::Refused,
-                    _ => return None,
-                })
-            }
-            "next_attempt_at_ms" if v.is_null() => next = None,
-            "next_attempt_at_ms" => next = Some(v.as_u64()?),
-            "status" if v.is_null() => status = None,
-            "status" => status = Some(u16::try_from(v.as_u64()?).ok()?),
-            _ => return None,
-        }
-    }
-    EntryState::try_from(StateRepr {
-        state: name?,
-        next_attempt_at_ms: next,
-        status,
-    })
-    .ok()
-}
-
-/// `v` with the fields of every object in key order: how a version 1 submission became its body
-/// (through a `serde_json::Value`, whose objects are sorted maps).
-fn sorted(v: &Json) -> Json {
-    match v {
-        Json::Arr(items) => Json::Arr(items.iter().map(sorted).collect()),
-        Json::Obj(fields) => {
-            let mut fields: Vec<(String, Json)> =
-                fields.iter().map(|(k, v)| (k.clone(), sorted(v))).collect();
-            crate::domain::order::sort_by(&mut fields, |a, b| a.0.cmp(&b.0));
-            Json::Obj(fields)
-        }
-        other => other.clone(),
     }
 }

@@ -6,7 +6,6 @@
 
 use crate::domain::follow_up::{ClientReference, FollowUpContext, MeasureChange, Notes, Timepoint};
 use crate::domain::instrument::{self, Answers, Instrument};
-use crate::domain::json::Json;
 use crate::domain::referral::{Referral, SimpleDate};
 use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
@@ -298,83 +297,6 @@ impl Measure {
     }
 }
 
-impl AnswerOut {
-    /// As the derived `Serialize` writes it: `{"item":…,"value":…}`.
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("item", Json::str(&self.item)),
-            ("value", Json::Int(self.value)),
-        ])
-    }
-}
-
-impl Measure {
-    /// As the derived `Serialize` writes it (see [`Submission::to_json`]).
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("instrument", Json::str(&self.instrument)),
-            ("version", Json::str(&self.version)),
-            (
-                "answers",
-                Json::Arr(self.answers.iter().map(AnswerOut::to_json).collect()),
-            ),
-            ("score", Json::opt(self.score.as_ref(), Score::to_json)),
-        ])
-        .with_some("change", self.change.as_ref().map(MeasureChange::to_json))
-    }
-}
-
-/// Reads a measure as the derived `Deserialize` did (the follow-up history keeps visits'
-/// measures): unknown fields refused; `instrument`, `version` and `answers` required; `score`
-/// and `change` absent or `null` for none. By hand for the wasm's size (issue 6).
-pub fn read_measure(v: &Json) -> Option<Measure> {
-    let (mut instrument, mut version, mut answers) = (None, None, None);
-    let (mut score, mut change) = (None, None);
-    for (key, v) in v.as_object()? {
-        let null = v.is_null();
-        match key.as_str() {
-            "instrument" => instrument = Some(v.as_str()?.to_owned()),
-            "version" => version = Some(v.as_str()?.to_owned()),
-            "answers" => {
-                answers = Some(
-                    v.as_array()?
-                        .iter()
-                        .map(read_answer)
-                        .collect::<Option<Vec<_>>>()?,
-                )
-            }
-            "score" if null => score = None,
-            "score" => score = Some(scoring::read_score(v)?),
-            "change" if null => change = None,
-            "change" => change = Some(MeasureChange::read(v)?),
-            _ => return None,
-        }
-    }
-    Some(Measure {
-        instrument: instrument?,
-        version: version?,
-        answers: answers?,
-        score,
-        change,
-    })
-}
-
-/// Reads `{"item":…,"value":…}` (nothing else).
-fn read_answer(v: &Json) -> Option<AnswerOut> {
-    let (mut item, mut value) = (None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "item" => item = Some(v.as_str()?.to_owned()),
-            "value" => value = Some(v.as_i64()?),
-            _ => return None,
-        }
-    }
-    Some(AnswerOut {
-        item: item?,
-        value: value?,
-    })
-}
-
 /// The whole submission body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "SubmissionRepr", into = "SubmissionRepr")]
@@ -486,46 +408,6 @@ impl From<Submission> for SubmissionRepr {
     }
 }
 
-impl Submission {
-    /// The body as JSON, exactly what the derived `Serialize` writes (through `SubmissionRepr`:
-    /// the follow-up fields at the top level, only with mode `follow-up`). Written by hand so
-    /// that the widget carries no serde serialiser, which `serde_json` monomorphises for every
-    /// type it writes (issue 6); the derive stays for the receiver and the tests, which check
-    /// that the two agree (`tests/json_writers.rs`).
-    pub fn to_json(&self) -> Json {
-        let follow_up = match &self.mode {
-            Mode::SelfReferral => None,
-            Mode::FollowUp(f) => Some(f.as_ref()),
-        };
-        Json::obj([
-            ("schema_version", Json::from(SCHEMA_VERSION)),
-            ("submission_id", Json::str(self.submission_id.as_str())),
-            ("submitted_at", Json::str(self.submitted_at.as_str())),
-            ("mode", Json::str(self.mode.code())),
-        ])
-        .with_some(
-            "client_reference",
-            follow_up.map(|f| Json::str(f.client_reference.as_str())),
-        )
-        .with_some("timepoint", follow_up.map(|f| f.timepoint.to_json()))
-        .with_some(
-            "visit_date",
-            follow_up.map(|f| Json::Str(f.visit_date.to_string())),
-        )
-        .with_some("client_agreed", follow_up.map(|_| Json::Bool(true)))
-        .with_some(
-            "notes",
-            follow_up.and_then(|f| f.notes.as_ref().map(|n| Json::str(n.as_str()))),
-        )
-        .with_some("referral", self.referral.as_ref().map(Referral::to_json))
-        .with(
-            "measures",
-            Json::Arr(self.measures.iter().map(Measure::to_json).collect()),
-        )
-        .with("risk", self.risk.to_json())
-    }
-}
-
 /// Why a parsed submission is not acceptable.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum SubmissionError {
@@ -591,17 +473,15 @@ impl Submission {
         if self.mode == Mode::SelfReferral && self.referral.is_none() {
             return Err(SubmissionError::MissingReferral);
         }
-        // A list, not a set: a handful of measures, and no set code in the wasm (issue 6).
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         let mut raised: Vec<String> = Vec::new();
         for (index, m) in self.measures.iter().enumerate() {
-            if seen.contains(&m.instrument.as_str()) {
+            if !seen.insert(m.instrument.as_str()) {
                 return Err(SubmissionError::DuplicateMeasure {
                     index,
                     instrument: m.instrument.clone(),
                 });
             }
-            seen.push(&m.instrument);
             if m.change.is_some() && !matches!(self.mode, Mode::FollowUp(_)) {
                 return Err(SubmissionError::ChangeOutsideFollowUp { index });
             }

@@ -6,7 +6,6 @@
 use crate::domain::instrument::{
     Answers, Band, Direction, Instrument, MeaningfulChange, MissingAnswers, Scoring,
 };
-use crate::domain::json::Json;
 use serde::{Deserialize, Serialize};
 
 /// A measure's score as sent in the payload. Only the parts the instrument has are present.
@@ -31,107 +30,6 @@ pub struct Score {
     pub items: Vec<ItemScore>,
 }
 
-impl Score {
-    /// The score as the payload writes it, field for field what the derived `Serialize` writes;
-    /// by hand so that the widget carries no serde serialiser (issue 6).
-    pub fn to_json(&self) -> Json {
-        let list = |v: Vec<Json>| (!v.is_empty()).then_some(Json::Arr(v));
-        Json::Obj(Vec::new())
-            .with_some("total", self.total.map(Json::Int))
-            .with_some("metric", self.metric.map(Json::Float))
-            .with_some("band", self.band.as_deref().map(Json::str))
-            .with_some(
-                "subscales",
-                list(self.subscales.iter().map(SubscaleScore::to_json).collect()),
-            )
-            .with_some(
-                "items",
-                list(self.items.iter().map(ItemScore::to_json).collect()),
-            )
-    }
-}
-
-/// Reads a score as the derived `Deserialize` did: unknown fields refused, `total`, `metric` and
-/// `band` absent or `null` for none, `subscales` and `items` absent for none (but not `null`); a
-/// whole number is a `metric` too. Written by hand so that the widget carries no serde
-/// deserialiser (issue 6).
-pub fn read_score(v: &Json) -> Option<Score> {
-    let mut s = Score {
-        total: None,
-        metric: None,
-        band: None,
-        subscales: Vec::new(),
-        items: Vec::new(),
-    };
-    for (key, v) in v.as_object()? {
-        let null = v.is_null();
-        match key.as_str() {
-            "total" if null => s.total = None,
-            "total" => s.total = Some(v.as_i64()?),
-            "metric" if null => s.metric = None,
-            "metric" => s.metric = Some(v.as_f64()?),
-            "band" if null => s.band = None,
-            "band" => s.band = Some(v.as_str()?.to_owned()),
-            "subscales" => {
-                s.subscales = v
-                    .as_array()?
-                    .iter()
-                    .map(read_subscale_score)
-                    .collect::<Option<_>>()?
-            }
-            "items" => {
-                s.items = v
-                    .as_array()?
-                    .iter()
-                    .map(read_item_score)
-                    .collect::<Option<_>>()?
-            }
-            _ => return None,
-        }
-    }
-    Some(s)
-}
-
-/// Reads an item's score (see [`read_score`]): `item` and `value` required, `band` absent or
-/// `null` for none.
-fn read_item_score(v: &Json) -> Option<ItemScore> {
-    let (mut item, mut value, mut band) = (None, None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "item" => item = Some(v.as_str()?.to_owned()),
-            "value" => value = Some(v.as_i64()?),
-            "band" if v.is_null() => band = None,
-            "band" => band = Some(v.as_str()?.to_owned()),
-            _ => return None,
-        }
-    }
-    Some(ItemScore {
-        item: item?,
-        value: value?,
-        band,
-    })
-}
-
-/// Reads a subscale's score (see [`read_score`]): `id` and `total` required, `positive` absent
-/// or `null` for none.
-fn read_subscale_score(v: &Json) -> Option<SubscaleScore> {
-    let (mut id, mut total, mut positive) = (None, None, None);
-    for (key, v) in v.as_object()? {
-        match key.as_str() {
-            "id" => id = Some(v.as_str()?.to_owned()),
-            "total" => total = Some(v.as_i64()?),
-            "positive" if v.is_null() => positive = None,
-            "positive" => positive = Some(v.as_bool()?),
-            _ => return None,
-        }
-    }
-    Some(SubscaleScore {
-        id: id?,
-        total: total?,
-        positive,
-    })
-}
-
 /// One item's reported (scored) value and band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -139,17 +37,6 @@ pub struct ItemScore {
     pub item: String,
     pub value: i64,
     pub band: Option<String>,
-}
-
-impl ItemScore {
-    /// As the derived `Serialize` writes it (see [`Score::to_json`]).
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("item", Json::str(&self.item)),
-            ("value", Json::Int(self.value)),
-            ("band", Json::opt(self.band.as_deref(), Json::str)),
-        ])
-    }
 }
 
 /// One subscale's total and, where the subscale has a published cut-off, whether the screen is
@@ -161,17 +48,6 @@ pub struct SubscaleScore {
     pub total: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub positive: Option<bool>,
-}
-
-impl SubscaleScore {
-    /// As the derived `Serialize` writes it (see [`Score::to_json`]).
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("id", Json::str(&self.id)),
-            ("total", Json::Int(self.total)),
-        ])
-        .with_some("positive", self.positive.map(Json::Bool))
-    }
 }
 
 /// Scores `answers` by the instrument's published rule.
@@ -190,8 +66,8 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Option<Score> {
         items: Vec::new(),
     };
     match &instrument.scoring {
-        Scoring::None => None,
-        Scoring::PerItem => {
+        Scoring::None {} => None,
+        Scoring::PerItem {} => {
             if instrument.missing_answers == MissingAnswers::AllRequired
                 && !answers.is_complete(instrument)
             {
@@ -305,14 +181,6 @@ pub struct Risk {
 }
 
 impl Risk {
-    /// As the derived `Serialize` writes it: `{"urgent":…,"reasons":[…]}`.
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("urgent", Json::Bool(self.urgent)),
-            ("reasons", Json::strs(&self.reasons)),
-        ])
-    }
-
     /// The risk of a whole submission: every reason raised by any of its measures, each once;
     /// urgent when there is at least one.
     pub fn assess<'a>(measures: impl IntoIterator<Item = (&'a Instrument, &'a Answers)>) -> Risk {
@@ -338,24 +206,6 @@ pub enum Trend {
     Better,
     Same,
     Worse,
-}
-
-impl Trend {
-    /// The serde form: `better`, `same` or `worse`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Trend::Better => "better",
-            Trend::Same => "same",
-            Trend::Worse => "worse",
-        }
-    }
-
-    /// The trend of a serde form (`better`, `same` or `worse`).
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Trend::Better, Trend::Same, Trend::Worse]
-            .into_iter()
-            .find(|t| t.code() == code)
-    }
 }
 
 /// The change in one score between a baseline and now.
@@ -413,7 +263,7 @@ pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<Cha
         }
     };
     match &instrument.scoring {
-        Scoring::None => Vec::new(),
+        Scoring::None {} => Vec::new(),
         Scoring::SumConverted { .. } => match (baseline.metric, now.metric) {
             (Some(b), Some(n)) => vec![one("metric", b, n, instrument.direction, threshold)],
             _ => Vec::new(),
@@ -429,7 +279,7 @@ pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<Cha
             )],
             _ => Vec::new(),
         },
-        Scoring::PerItem => instrument
+        Scoring::PerItem {} => instrument
             .items
             .iter()
             .filter_map(|item| {

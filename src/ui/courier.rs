@@ -112,7 +112,7 @@ impl Courier {
             document::integrator_error(
                 "the submission could not be written as FHIR; it is sent as the native JSON payload",
             );
-            (JSON, submission.to_json().to_text())
+            (JSON, serde_json::to_string(submission).expect("a submission always serialises"))
         });
         let id = submission.submission_id;
         self.outbox
@@ -197,13 +197,13 @@ impl Courier {
     #[cfg(feature = "fhir")]
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
         match self.config.with_value(|c| c.format) {
-            Format::Native => Ok((JSON, submission.to_json().to_text())),
+            Format::Native => Ok((JSON, serde_json::to_string(submission).expect("a submission always serialises"))),
             Format::Fhir => {
                 let base = self.config.with_value(|c| c.fhir_base.clone());
                 let bundle = self
                     .instruments
                     .with_value(|all| fhir::bundle(submission, all, &base))?;
-                Ok(("application/fhir+json", bundle.to_json().to_text()))
+                Ok(("application/fhir+json", serde_json::to_string(&bundle).expect("a Bundle always serialises")))
             }
         }
     }
@@ -213,7 +213,7 @@ impl Courier {
     #[cfg(not(feature = "fhir"))]
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), Format> {
         match self.config.with_value(|c| c.format) {
-            Format::Native => Ok((JSON, submission.to_json().to_text())),
+            Format::Native => Ok((JSON, serde_json::to_string(submission).expect("a submission always serialises"))),
             other => Err(other),
         }
     }

@@ -174,7 +174,7 @@ pub fn bundle_with_patient(
             });
         }
         // Questionnaire order, whatever order the measure lists its answers in.
-        crate::domain::order::sort_by_key(&mut item, |i| {
+        item.sort_by_key(|i| {
             instrument
                 .items
                 .iter()

@@ -140,8 +140,8 @@ pub(crate) fn score_items(instrument: &Instrument) -> Vec<ScoreItem> {
     };
     let mut out = Vec::new();
     match &instrument.scoring {
-        Scoring::None => {}
-        Scoring::PerItem => {
+        Scoring::None {} => {}
+        Scoring::PerItem {} => {
             for it in instrument.items.iter().filter(|i| !i.bands.is_empty()) {
                 out.push(item(
                     &format!("{}-band", it.id),
@@ -210,19 +210,17 @@ pub(crate) fn score_items(instrument: &Instrument) -> Vec<ScoreItem> {
 /// Every linkId of the instrument's Questionnaire (instructions, items, score items), checked to
 /// be distinct: an instrument from a definitions file could name an item like a score item.
 pub(crate) fn check_link_ids(instrument: &Instrument) -> Result<(), FhirError> {
-    // A list, not a set: tens of linkIds, and no set code in the wasm (issue 6).
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let all = std::iter::once(instructions_link_id(instrument))
         .chain(instrument.items.iter().map(|i| i.id.clone()))
         .chain(score_items(instrument).into_iter().map(|s| s.link_id));
     for link_id in all {
-        if seen.contains(&link_id) {
+        if !seen.insert(link_id.clone()) {
             return Err(FhirError::LinkIdClash {
                 instrument: instrument.id.clone(),
                 link_id,
             });
         }
-        seen.push(link_id);
     }
     Ok(())
 }

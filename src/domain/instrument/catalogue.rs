@@ -221,7 +221,7 @@ pub fn ons4() -> Instrument {
                 )
             },
         ],
-        scoring: Scoring::PerItem,
+        scoring: Scoring::PerItem {},
         missing_answers: MissingAnswers::PerItem,
         direction: Some(Direction::HigherIsBetter),
         meaningful_change: MeaningfulChange::NotPublished {
@@ -342,7 +342,7 @@ pub fn ons_loneliness() -> Instrument {
                 option(5, "Never"),
             ],
         )],
-        scoring: Scoring::None,
+        scoring: Scoring::None {},
         missing_answers: MissingAnswers::AllRequired,
         direction: None,
         meaningful_change: MeaningfulChange::NotPublished {

@@ -30,14 +30,14 @@
 //! [`parse_definitions`] returns every definition or the first problem found; a file with one
 //! broken definition is refused whole, so nothing is ever half-used. Messages name the instrument
 //! id, the item, option value or band code and the rule broken — never wording, which may be
-//! licensed (a malformed file's message gives the place, e.g. `.instruments[0].items[2]`, and
-//! never quotes a value from the file).
+//! licensed (and serde's own messages have any quoted value removed).
 
 use super::{
     Band, Direction, Instrument, Item, LicenceKind, MeaningfulChange, MissingAnswers, RecallPeriod,
     Scoring, Subscale, catalogue,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use thiserror::Error;
 
 /// The most items an instrument may have.
@@ -228,9 +228,13 @@ pub enum Problem {
 /// Parses a definitions file (see the module documentation) and validates every definition.
 /// Returns all of them, or the first problem: a file is never half-used.
 pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError> {
-    let instruments = read::file(json).map_err(DefinitionError::Malformed)?;
-    let mut seen = Seen::default();
-    for (n, inst) in instruments.iter().enumerate() {
+    let malformed =
+        |e: serde_json::Error| DefinitionError::Malformed(without_quoted_values(&e.to_string()));
+    let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
+    objects_where_objects_belong(&value).map_err(DefinitionError::Malformed)?;
+    let file: DefinitionsFile = serde_json::from_str(json).map_err(malformed)?;
+    let mut seen = BTreeSet::new();
+    for (n, inst) in file.instruments.iter().enumerate() {
         let label = label(inst, n + 1);
         let invalid = |problem| DefinitionError::Invalid {
             instrument: label.clone(),
@@ -252,438 +256,57 @@ pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError>
         }
         check(inst, true).map_err(invalid)?;
     }
-    Ok(instruments)
+    Ok(file.instruments)
 }
 
-/// Reads the file into [`Instrument`]s by hand, accepting exactly what their serde form
-/// (`#[derive(Deserialize)]` with `deny_unknown_fields`, as written by `Serialize`) accepts:
-/// every field known, each at most once, required fields present, `null` only for the optional
-/// ones, integers where `i64` is expected, enum values as their kebab-case strings, and every
-/// record a JSON object (serde would also take a positional list; the schema does not).
-///
-/// Hand-written because the derived deserialisers of these twelve types cost about 27 KB of
-/// brotli-compressed wasm; this reader walks a [`crate::domain::json::Json`] (the widget's own
-/// small JSON reader, which also refuses a field twice as the derived deserialisers did) and costs
-/// a fraction of that. Messages follow serde's wording ("unknown field `x`,
-/// expected one of …", "missing field `x`", "invalid type: …, expected …", "unknown variant …")
-/// with the place in the file as a path (`.instruments[0].items[2]`) instead of a line and
-/// column, and never quote a value from the file.
-mod read {
-    use super::super::{
-        Band, Conversion, Direction, Instrument, Item, LicenceKind, MeaningfulChange,
-        MissingAnswers, RecallPeriod, ResponseOption, RiskRule, Scoring, Subscale,
+/// serde also reads a struct written as a positional list (`[…]` for `{…}`); the schema does not
+/// allow that, so neither does the parser: every record of the file must be a JSON object.
+fn objects_where_objects_belong(file: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    type Object = serde_json::Map<String, Value>;
+    fn object<'a>(v: &'a Value, at: &str) -> Result<Option<&'a Object>, String> {
+        match v {
+            Value::Object(o) => Ok(Some(o)),
+            Value::Array(_) => Err(format!("{at} must be a JSON object {{…}}, not a list")),
+            _ => Ok(None), // serde reports the wrong type
+        }
+    }
+    fn each<'a>(o: &'a Object, field: &str, at: &str) -> Result<Vec<(String, &'a Object)>, String> {
+        let mut out = Vec::new();
+        if let Some(Value::Array(list)) = o.get(field) {
+            for (n, v) in list.iter().enumerate() {
+                let here = format!("{at}.{field}[{n}]");
+                if let Some(x) = object(v, &here)? {
+                    out.push((here, x));
+                }
+            }
+        }
+        Ok(out)
+    }
+    let Some(root) = object(file, "the file")? else {
+        return Ok(());
     };
-    use super::{MAX_ID, without_quoted_values};
-    use crate::domain::json::{self, Json as Value};
-    use std::fmt;
-
-    type Result<T> = std::result::Result<T, String>;
-
-    pub(super) fn file(json: &str) -> Result<Vec<Instrument>> {
-        let root = json::parse(json).map_err(|e| match &e.duplicate {
-            // The field's name only when it looks like one: any text could be licensed wording.
-            Some(key) => format!(
-                "duplicate field `{}` at line {} column {}",
-                name(key),
-                e.line,
-                e.column
-            ),
-            None => without_quoted_values(&e.to_string()),
-        })?;
-        let r = record(&root, String::new(), &["$schema", "instruments"])?;
-        r.nullable("$schema", string)?;
-        r.required("instruments", |v, at| list(v, at, instrument))
-    }
-
-    fn instrument(v: &Value, at: String) -> Result<Instrument> {
-        let r = record(
-            v,
-            at,
-            &[
-                "id",
-                "version",
-                "title",
-                "instructions",
-                "recall_period",
-                "items",
-                "scoring",
-                "missing_answers",
-                "direction",
-                "meaningful_change",
-                "risk",
-                "licence",
-                "licence_kind",
-                "attribution",
-            ],
-        )?;
-        Ok(Instrument {
-            id: r.required("id", string)?,
-            version: r.required("version", string)?,
-            title: r.required("title", string)?,
-            instructions: r.required("instructions", string)?,
-            recall_period: r.required("recall_period", recall_period)?,
-            items: r.required("items", |v, at| list(v, at, item))?,
-            scoring: r.required("scoring", scoring)?,
-            missing_answers: r.required("missing_answers", |v, at| {
-                choice(
-                    v,
-                    at,
-                    &[
-                        ("all-required", MissingAnswers::AllRequired),
-                        ("per-item", MissingAnswers::PerItem),
-                    ],
-                )
-            })?,
-            direction: r.nullable("direction", direction)?,
-            meaningful_change: r.required("meaningful_change", meaningful_change)?,
-            risk: r.defaulted("risk", |v, at| list(v, at, risk_rule))?,
-            licence: r.required("licence", string)?,
-            licence_kind: r.required("licence_kind", |v, at| {
-                choice(
-                    v,
-                    at,
-                    &[
-                        ("open", LicenceKind::Open),
-                        ("licensed", LicenceKind::Licensed),
-                    ],
-                )
-            })?,
-            attribution: r.nullable("attribution", string)?,
-        })
-    }
-
-    fn item(v: &Value, at: String) -> Result<Item> {
-        let r = record(
-            v,
-            at,
-            &[
-                "id",
-                "text",
-                "short_label",
-                "missing_message",
-                "options",
-                "bands",
-                "reverse",
-                "direction",
-                "recall_period",
-            ],
-        )?;
-        Ok(Item {
-            id: r.required("id", string)?,
-            text: r.required("text", string)?,
-            short_label: r.required("short_label", string)?,
-            missing_message: r.required("missing_message", string)?,
-            options: r.required("options", |v, at| list(v, at, response_option))?,
-            bands: r.defaulted("bands", bands)?,
-            reverse: r.defaulted("reverse", boolean)?,
-            direction: r.nullable("direction", direction)?,
-            recall_period: r.nullable("recall_period", recall_period)?,
-        })
-    }
-
-    fn response_option(v: &Value, at: String) -> Result<ResponseOption> {
-        let r = record(v, at, &["value", "label", "anchor"])?;
-        Ok(ResponseOption {
-            value: r.required("value", int)?,
-            label: r.required("label", string)?,
-            anchor: r.nullable("anchor", string)?,
-        })
-    }
-
-    fn bands(v: &Value, at: String) -> Result<Vec<Band>> {
-        list(v, at, |v, at| {
-            let r = record(v, at, &["min", "max", "code", "label"])?;
-            Ok(Band {
-                min: r.required("min", int)?,
-                max: r.required("max", int)?,
-                code: r.required("code", string)?,
-                label: r.required("label", string)?,
-            })
-        })
-    }
-
-    fn scoring(v: &Value, at: String) -> Result<Scoring> {
-        const RULES: [(&str, &[&str]); 5] = [
-            ("per-item", &["rule"]),
-            ("sum", &["rule", "bands"]),
-            ("sum-converted", &["rule", "table"]),
-            ("sum-with-subscales", &["rule", "bands", "subscales"]),
-            ("none", &["rule"]),
-        ];
-        let (rule, r) = tagged(v, at, "rule", &RULES)?;
-        Ok(match rule {
-            0 => Scoring::PerItem,
-            1 => Scoring::Sum {
-                bands: r.defaulted("bands", bands)?,
-            },
-            2 => Scoring::SumConverted {
-                table: r.required("table", |v, at| {
-                    list(v, at, |v, at| {
-                        let r = record(v, at, &["raw", "metric"])?;
-                        Ok(Conversion {
-                            raw: r.required("raw", int)?,
-                            metric: r.required("metric", float)?,
-                        })
-                    })
-                })?,
-            },
-            3 => Scoring::SumWithSubscales {
-                bands: r.defaulted("bands", bands)?,
-                subscales: r.required("subscales", |v, at| list(v, at, subscale))?,
-            },
-            _ => Scoring::None,
-        })
-    }
-
-    fn subscale(v: &Value, at: String) -> Result<Subscale> {
-        let r = record(v, at, &["id", "label", "items", "positive_at"])?;
-        Ok(Subscale {
-            id: r.required("id", string)?,
-            label: r.required("label", string)?,
-            items: r.required("items", |v, at| list(v, at, string))?,
-            positive_at: r.nullable("positive_at", int)?,
-        })
-    }
-
-    fn meaningful_change(v: &Value, at: String) -> Result<MeaningfulChange> {
-        const KINDS: [(&str, &[&str]); 2] = [
-            ("published", &["kind", "points", "source"]),
-            ("not-published", &["kind", "note"]),
-        ];
-        let (kind, r) = tagged(v, at, "kind", &KINDS)?;
-        Ok(if kind == 0 {
-            MeaningfulChange::Published {
-                points: r.required("points", float)?,
-                source: r.required("source", string)?,
-            }
-        } else {
-            MeaningfulChange::NotPublished {
-                note: r.required("note", string)?,
-            }
-        })
-    }
-
-    fn risk_rule(v: &Value, at: String) -> Result<RiskRule> {
-        let r = record(v, at, &["item", "at_least", "reason"])?;
-        Ok(RiskRule {
-            item: r.required("item", string)?,
-            at_least: r.required("at_least", int)?,
-            reason: r.required("reason", string)?,
-        })
-    }
-
-    fn recall_period(v: &Value, at: String) -> Result<RecallPeriod> {
-        use RecallPeriod::*;
-        choice(
-            v,
-            at,
-            &[
-                ("not-stated", NotStated),
-                ("current", Current),
-                ("today", Today),
-                ("yesterday", Yesterday),
-                ("last-7-days", Last7Days),
-                ("last-2-weeks", Last2Weeks),
-                ("last-4-weeks", Last4Weeks),
-                ("per-item", PerItem),
-            ],
-        )
-    }
-
-    fn direction(v: &Value, at: String) -> Result<Direction> {
-        choice(
-            v,
-            at,
-            &[
-                ("higher-is-better", Direction::HigherIsBetter),
-                ("lower-is-better", Direction::LowerIsBetter),
-            ],
-        )
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Records and values
-    // ---------------------------------------------------------------------------------------
-
-    /// A JSON object whose every field is one of the known ones.
-    struct Record<'a> {
-        fields: &'a [(String, Value)],
-        at: String,
-    }
-
-    impl<'a> Record<'a> {
-        fn field<T>(
-            &self,
-            key: &str,
-            read: impl FnOnce(&'a Value, String) -> Result<T>,
-        ) -> Option<Result<T>> {
-            let v = json::field(self.fields, key)?;
-            Some(read(v, format!("{}.{key}", self.at)))
+    for (at, inst) in each(root, "instruments", "")? {
+        for (at, item) in each(inst, "items", &at)? {
+            each(item, "options", &at)?;
+            each(item, "bands", &at)?;
         }
-
-        /// A field that must be present.
-        fn required<T>(
-            &self,
-            key: &str,
-            read: impl FnOnce(&'a Value, String) -> Result<T>,
-        ) -> Result<T> {
-            self.field(key, read)
-                .unwrap_or_else(|| Err(fail(&self.at, format_args!("missing field `{key}`"))))
-        }
-
-        /// A field that may be left out (`#[serde(default)]`); `null` is not its default.
-        fn defaulted<T: Default>(
-            &self,
-            key: &str,
-            read: impl FnOnce(&'a Value, String) -> Result<T>,
-        ) -> Result<T> {
-            self.field(key, read).unwrap_or(Ok(T::default()))
-        }
-
-        /// An `Option` field: left out or `null` is `None`.
-        fn nullable<T>(
-            &self,
-            key: &str,
-            read: impl FnOnce(&'a Value, String) -> Result<T>,
-        ) -> Result<Option<T>> {
-            match json::field(self.fields, key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(_) => self.field(key, read).transpose(),
+        each(inst, "risk", &at)?;
+        for field in ["scoring", "meaningful_change"] {
+            let here = format!("{at}.{field}");
+            if let Some(x) = inst
+                .get(field)
+                .map(|v| object(v, &here))
+                .transpose()?
+                .flatten()
+            {
+                for list in ["bands", "table", "subscales"] {
+                    each(x, list, &here)?;
+                }
             }
         }
     }
-
-    /// `v` as a record with only these fields.
-    fn record<'a>(v: &'a Value, at: String, known: &[&str]) -> Result<Record<'a>> {
-        let fields = object(v, &at)?;
-        if let Some((k, _)) = fields.iter().find(|(k, _)| !known.contains(&k.as_str())) {
-            return Err(fail(
-                &at,
-                format_args!(
-                    "unknown field `{}`, expected one of `{}`",
-                    name(k),
-                    known.join("`, `")
-                ),
-            ));
-        }
-        Ok(Record { fields, at })
-    }
-
-    fn object<'a>(v: &'a Value, at: &str) -> Result<&'a [(String, Value)]> {
-        match v {
-            Value::Obj(o) => Ok(o),
-            Value::Arr(_) => Err(format!(
-                "{} must be a JSON object {{…}}, not a list",
-                if at.is_empty() { "the file" } else { at }
-            )),
-            _ => Err(invalid(v, "a JSON object", at)),
-        }
-    }
-
-    /// An internally tagged record (`{"rule": "sum", "bands": […]}`): which variant, by its
-    /// position in `variants` (name and fields, the tag included), and the record.
-    fn tagged<'a>(
-        v: &'a Value,
-        at: String,
-        tag: &str,
-        variants: &[(&str, &[&str])],
-    ) -> Result<(usize, Record<'a>)> {
-        let Some(t) = json::field(object(v, &at)?, tag) else {
-            return Err(fail(&at, format_args!("missing field `{tag}`")));
-        };
-        let names: Vec<(&str, usize)> = variants.iter().map(|(n, _)| *n).zip(0..).collect();
-        let which = choice(t, format!("{at}.{tag}"), &names)?;
-        Ok((which, record(v, at, variants[which].1)?))
-    }
-
-    /// One of the named values (an enum in kebab-case).
-    fn choice<T: Copy>(v: &Value, at: String, options: &[(&str, T)]) -> Result<T> {
-        let Value::Str(s) = v else {
-            return Err(invalid(v, "a string", &at));
-        };
-        match options.iter().find(|(name, _)| name == s) {
-            Some((_, value)) => Ok(*value),
-            None => {
-                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-                Err(fail(
-                    &at,
-                    format_args!(
-                        "unknown variant `…`, expected one of `{}`",
-                        names.join("`, `")
-                    ),
-                ))
-            }
-        }
-    }
-
-    fn list<'a, T>(
-        v: &'a Value,
-        at: String,
-        read: impl Fn(&'a Value, String) -> Result<T>,
-    ) -> Result<Vec<T>> {
-        let Value::Arr(values) = v else {
-            return Err(invalid(v, "a list", &at));
-        };
-        values
-            .iter()
-            .enumerate()
-            .map(|(n, x)| read(x, format!("{at}[{n}]")))
-            .collect()
-    }
-
-    fn string(v: &Value, at: String) -> Result<String> {
-        match v {
-            Value::Str(s) => Ok(s.clone()),
-            _ => Err(invalid(v, "a string", &at)),
-        }
-    }
-
-    fn int(v: &Value, at: String) -> Result<i64> {
-        v.as_i64().ok_or_else(|| invalid(v, "i64", &at))
-    }
-
-    fn float(v: &Value, at: String) -> Result<f64> {
-        v.as_f64().ok_or_else(|| invalid(v, "f64", &at))
-    }
-
-    fn boolean(v: &Value, at: String) -> Result<bool> {
-        v.as_bool().ok_or_else(|| invalid(v, "a boolean", &at))
-    }
-
-    fn invalid(v: &Value, expected: &str, at: &str) -> String {
-        let found = match v {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Float(_) => "floating point",
-            Value::Int(_) | Value::BigUint(_) => "integer",
-            Value::Str(_) => "string",
-            Value::Arr(_) => "list",
-            Value::Obj(_) => "map",
-        };
-        fail(
-            at,
-            format_args!("invalid type: {found}, expected {expected}"),
-        )
-    }
-
-    /// A message with the place it applies to.
-    fn fail(at: &str, what: fmt::Arguments) -> String {
-        if at.is_empty() {
-            format!("{what} at the top level")
-        } else {
-            format!("{what} at {at}")
-        }
-    }
-
-    /// A field name from the file as shown: itself when it looks like a field name, else `…`
-    /// (any text could be licensed wording).
-    fn name(key: &str) -> &str {
-        let looks_like_a_name = key.len() <= MAX_ID
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"_-$".contains(&b));
-        if looks_like_a_name { key } else { "…" }
-    }
+    Ok(())
 }
 
 /// The instrument with this id: a loaded definition for a licensed built-in or a new instrument,
@@ -841,7 +464,7 @@ fn check_items(inst: &Instrument, require_text: bool) -> Result<(), Problem> {
     if inst.items.len() > MAX_ITEMS {
         return Err(Problem::TooManyItems);
     }
-    let mut ids = Seen::default();
+    let mut ids = BTreeSet::new();
     for (n, item) in inst.items.iter().enumerate() {
         if !is_id(&item.id, MAX_ID) {
             return Err(Problem::BadItemId { position: n + 1 });
@@ -865,7 +488,7 @@ fn check_items(inst: &Instrument, require_text: bool) -> Result<(), Problem> {
         if !(2..=MAX_OPTIONS).contains(&item.options.len()) {
             return Err(Problem::OptionCount(item.id.clone()));
         }
-        let mut values = Seen::default();
+        let mut values = BTreeSet::new();
         for o in &item.options {
             let (item, value) = (item.id.clone(), o.value);
             if !(-MAX_VALUE..=MAX_VALUE).contains(&value) {
@@ -898,42 +521,13 @@ fn check_recall(inst: &Instrument) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The item's distinct scored values, ascending.
-fn scored_values(item: &Item) -> Vec<i64> {
-    let mut values: Vec<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
-    crate::domain::order::sort_by_key(&mut values, |v| *v);
-    values.dedup();
-    values
-}
-
-/// The ids or values met so far, to find one given twice. A list rather than a `BTreeSet`: there
-/// are few (an instrument's items, an item's options), and the set's code would cost wasm bytes.
-struct Seen<T>(Vec<T>);
-
-impl<T> Default for Seen<T> {
-    fn default() -> Self {
-        Seen(Vec::new())
-    }
-}
-
-impl<T: PartialEq> Seen<T> {
-    /// Adds `x`; false if it was there already.
-    fn insert(&mut self, x: T) -> bool {
-        let new = !self.0.contains(&x);
-        if new {
-            self.0.push(x);
-        }
-        new
-    }
-}
-
 /// Every total the items can add up to (their scored values), ascending.
 fn possible_totals<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<i64> {
     // Values are limited to ±MAX_VALUE and items to MAX_ITEMS, so this is small.
     let mut low = 0i64;
     let mut reachable = vec![true]; // reachable[i] ⇔ total low + i is possible
     for item in items {
-        let scored = scored_values(item);
+        let scored: BTreeSet<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
         let (Some(&lo), Some(&hi)) = (scored.first(), scored.last()) else {
             continue;
         };
@@ -959,7 +553,7 @@ fn check_bands(scope: &str, bands: &[Band], possible: &[i64]) -> Result<(), Prob
     let (Some(&lo), Some(&hi)) = (possible.first(), possible.last()) else {
         return Ok(());
     };
-    let mut codes = Seen::default();
+    let mut codes = BTreeSet::new();
     for (n, b) in bands.iter().enumerate() {
         let code = b.code.clone();
         if !is_id(&b.code, MAX_ID) {
@@ -987,7 +581,7 @@ fn check_bands(scope: &str, bands: &[Band], possible: &[i64]) -> Result<(), Prob
         }
     }
     let mut sorted: Vec<&Band> = bands.iter().collect();
-    crate::domain::order::sort_by_key(&mut sorted, |b| (b.min, b.max));
+    sorted.sort_by_key(|b| (b.min, b.max));
     for pair in sorted.windows(2) {
         if pair[1].min <= pair[0].max {
             return Err(Problem::BandsOverlap {
@@ -1008,7 +602,7 @@ fn check_bands(scope: &str, bands: &[Band], possible: &[i64]) -> Result<(), Prob
 }
 
 fn check_scoring(inst: &Instrument) -> Result<(), Problem> {
-    let per_item = matches!(inst.scoring, Scoring::PerItem);
+    let per_item = matches!(inst.scoring, Scoring::PerItem {});
     for item in &inst.items {
         if !per_item && !item.bands.is_empty() {
             return Err(Problem::ItemBandsNeedPerItemScoring(item.id.clone()));
@@ -1016,24 +610,22 @@ fn check_scoring(inst: &Instrument) -> Result<(), Problem> {
         if !per_item && item.direction.is_some() {
             return Err(Problem::ItemDirectionNeedsPerItemScoring(item.id.clone()));
         }
-        check_bands(
-            &format!("item {:?}", item.id),
-            &item.bands,
-            &scored_values(item),
-        )?;
+        let values: BTreeSet<i64> = item.options.iter().map(|o| item.scored(o.value)).collect();
+        let values: Vec<i64> = values.into_iter().collect();
+        check_bands(&format!("item {:?}", item.id), &item.bands, &values)?;
     }
-    let totalled = !matches!(inst.scoring, Scoring::PerItem | Scoring::None);
+    let totalled = !matches!(inst.scoring, Scoring::PerItem {} | Scoring::None {});
     if totalled && inst.missing_answers != MissingAnswers::AllRequired {
         return Err(Problem::PartialTotal);
     }
     match (&inst.scoring, inst.direction) {
-        (Scoring::None, Some(_)) => return Err(Problem::DirectionNotApplicable),
-        (Scoring::None, None) => {}
+        (Scoring::None {}, Some(_)) => return Err(Problem::DirectionNotApplicable),
+        (Scoring::None {}, None) => {}
         (_, None) => return Err(Problem::DirectionMissing),
         (_, Some(Direction::HigherIsBetter | Direction::LowerIsBetter)) => {}
     }
     match &inst.scoring {
-        Scoring::PerItem | Scoring::None => Ok(()),
+        Scoring::PerItem {} | Scoring::None {} => Ok(()),
         Scoring::Sum { bands } => check_bands("the total", bands, &possible_totals(&inst.items)),
         Scoring::SumWithSubscales { bands, subscales } => {
             check_bands("the total", bands, &possible_totals(&inst.items))?;
@@ -1047,7 +639,7 @@ fn check_subscales(inst: &Instrument, subscales: &[Subscale]) -> Result<(), Prob
     if subscales.is_empty() {
         return Err(Problem::NoSubscales);
     }
-    let mut ids = Seen::default();
+    let mut ids = BTreeSet::new();
     for (n, s) in subscales.iter().enumerate() {
         if !is_id(&s.id, MAX_ID) {
             return Err(Problem::BadSubscaleId { position: n + 1 });
@@ -1062,7 +654,7 @@ fn check_subscales(inst: &Instrument, subscales: &[Subscale]) -> Result<(), Prob
             return Err(Problem::EmptySubscale(s.id.clone()));
         }
         let mut members = Vec::new();
-        let mut seen = Seen::default();
+        let mut seen = BTreeSet::new();
         for id in &s.items {
             let Some(item) = inst.item(id) else {
                 return Err(Problem::SubscaleUnknownItem {
@@ -1129,7 +721,7 @@ fn check_table(inst: &Instrument, table: &[super::Conversion]) -> Result<(), Pro
 fn check_change(inst: &Instrument) -> Result<(), Problem> {
     match &inst.meaningful_change {
         MeaningfulChange::Published { points, source } => {
-            if matches!(inst.scoring, Scoring::None) {
+            if matches!(inst.scoring, Scoring::None {}) {
                 return Err(Problem::MeaningfulChangeUnscored);
             }
             if !points.is_finite() || *points <= 0.0 {
@@ -1162,365 +754,4 @@ fn check_risk(inst: &Instrument) -> Result<(), Problem> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    //! The hand-written reader against the derived deserialisers it replaces, on every edit of
-    //! every value of real files: both accept the same files and read them to the same
-    //! definitions, except where serde accepted forms the schema does not allow.
-    use super::{DefinitionsFile, read};
-    use crate::domain::instrument::{BUILTIN_IDS, builtin};
-    use serde_json::{Value, json};
-
-    /// What the parser did before: serde_json's `Value` (to refuse lists where records belong),
-    /// then the derived deserialisers.
-    fn derived(text: &str) -> Option<Vec<super::Instrument>> {
-        let v: Value = serde_json::from_str(text).ok()?;
-        objects_where_objects_belong(&v).ok()?;
-        serde_json::from_str::<DefinitionsFile>(text)
-            .ok()
-            .map(|f| f.instruments)
-    }
-
-    /// serde also reads a struct written as a positional list (`[…]` for `{…}`); the schema does not
-    /// allow that, so neither does the parser: every record of the file must be a JSON object.
-    fn objects_where_objects_belong(file: &serde_json::Value) -> Result<(), String> {
-        use serde_json::Value;
-        type Object = serde_json::Map<String, Value>;
-        fn object<'a>(v: &'a Value, at: &str) -> Result<Option<&'a Object>, String> {
-            match v {
-                Value::Object(o) => Ok(Some(o)),
-                Value::Array(_) => Err(format!("{at} must be a JSON object {{…}}, not a list")),
-                _ => Ok(None), // serde reports the wrong type
-            }
-        }
-        fn each<'a>(
-            o: &'a Object,
-            field: &str,
-            at: &str,
-        ) -> Result<Vec<(String, &'a Object)>, String> {
-            let mut out = Vec::new();
-            if let Some(Value::Array(list)) = o.get(field) {
-                for (n, v) in list.iter().enumerate() {
-                    let here = format!("{at}.{field}[{n}]");
-                    if let Some(x) = object(v, &here)? {
-                        out.push((here, x));
-                    }
-                }
-            }
-            Ok(out)
-        }
-        let Some(root) = object(file, "the file")? else {
-            return Ok(());
-        };
-        for (at, inst) in each(root, "instruments", "")? {
-            for (at, item) in each(inst, "items", &at)? {
-                each(item, "options", &at)?;
-                each(item, "bands", &at)?;
-            }
-            each(inst, "risk", &at)?;
-            for field in ["scoring", "meaningful_change"] {
-                let here = format!("{at}.{field}");
-                if let Some(x) = inst
-                    .get(field)
-                    .map(|v| object(v, &here))
-                    .transpose()?
-                    .flatten()
-                {
-                    for list in ["bands", "table", "subscales"] {
-                        each(x, list, &here)?;
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Forms serde's derived deserialisers accepted that the schema refuses (and the reader
-    /// refuses too): an enum value written as `{"variant": null}`, and a `rule` or `kind` tag
-    /// written as the variant's number.
-    fn schema_invalid_form(v: &Value) -> bool {
-        match v {
-            Value::Object(o) => {
-                (o.len() == 1 && o.values().all(Value::is_null))
-                    || ["rule", "kind"]
-                        .iter()
-                        .any(|t| o.get(*t).is_some_and(Value::is_number))
-                    || o.values().any(schema_invalid_form)
-            }
-            Value::Array(l) => l.iter().any(schema_invalid_form),
-            _ => false,
-        }
-    }
-
-    /// Files of one definition each (the licensed fixture's and every built-in's), with their
-    /// lists cut to two entries: the reader does not validate, so they cover the same ground.
-    fn seeds() -> Vec<Value> {
-        let fixture = fixture();
-        let schema = fixture["$schema"].clone();
-        let mut definitions = fixture["instruments"].as_array().unwrap().clone();
-        definitions.extend(
-            BUILTIN_IDS
-                .iter()
-                .map(|id| serde_json::to_value(builtin(id).unwrap()).unwrap()),
-        );
-        definitions
-            .into_iter()
-            .map(|mut d| {
-                shorten(&mut d);
-                json!({ "$schema": schema, "instruments": [d] })
-            })
-            .collect()
-    }
-
-    /// The licensed fixture: WEMWBS and SWEMWBS.
-    fn fixture() -> Value {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/wemwbs-definitions.example.json"
-        );
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-    }
-
-    fn shorten(v: &mut Value) {
-        match v {
-            Value::Array(l) => {
-                l.truncate(2);
-                l.iter_mut().for_each(shorten);
-            }
-            Value::Object(o) => o.values_mut().for_each(shorten),
-            _ => {}
-        }
-    }
-
-    /// Every value of `v` replaced, removed or added to, one edit at a time.
-    fn edits(v: &Value) -> Vec<Value> {
-        let replacements = [
-            json!(null),
-            json!(true),
-            json!(0),
-            json!(1),
-            json!(-3),
-            json!(2.5),
-            json!(1e2),
-            json!(u64::MAX),
-            json!("x"),
-            json!(""),
-            json!("per-item"),
-            json!("sum"),
-            json!("sum-with-subscales"),
-            json!("not-published"),
-            json!("today"),
-            json!("licensed"),
-            json!("higher-is-better"),
-            json!([]),
-            json!([1]),
-            json!(["x"]),
-            json!({}),
-            json!({"today": null}),
-            json!({"rule": "none"}),
-            json!({"rule": 4}),
-            json!({"kind": "not-published", "note": "n"}),
-        ];
-        // Added where a field is missing: of each field's type, and of others.
-        let additions = [
-            json!(null),
-            json!(true),
-            json!(3),
-            json!(2.5),
-            json!("today"),
-            json!("higher-is-better"),
-            json!([]),
-            json!(["x"]),
-            json!([{"min": 0, "max": 1, "code": "a", "label": "A"}]),
-            json!([{"raw": 0, "metric": 1}]),
-            json!([{"id": "s", "label": "S", "items": ["a"]}]),
-            json!([{"item": "a", "at_least": 1, "reason": "r"}]),
-            json!({}),
-        ];
-        let mut out = Vec::new();
-        let mut paths = Vec::new();
-        collect_paths(v, &mut Vec::new(), &mut paths);
-        for path in &paths {
-            for r in &replacements {
-                let mut e = v.clone();
-                *at(&mut e, path) = r.clone();
-                out.push(e);
-            }
-            let mut e = v.clone();
-            match at(&mut e, path) {
-                Value::Object(o) => {
-                    let keys: Vec<String> = o.keys().cloned().collect();
-                    for name in FIELDS.iter().filter(|n| !o.contains_key(**n)) {
-                        for x in &additions {
-                            let mut e = v.clone();
-                            if let Value::Object(o) = at(&mut e, path) {
-                                o.insert((*name).to_owned(), x.clone());
-                            }
-                            out.push(e);
-                        }
-                    }
-                    for k in keys {
-                        let mut e = v.clone();
-                        if let Value::Object(o) = at(&mut e, path) {
-                            o.remove(&k);
-                        }
-                        out.push(e);
-                    }
-                }
-                Value::Array(l) if !l.is_empty() => {
-                    let first = l[0].clone();
-                    l.push(first);
-                    out.push(e);
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// Every field name of the format, and one that is none.
-    #[rustfmt::skip]
-    const FIELDS: [&str; 42] = [
-        "$schema", "instruments", "id", "version", "title", "instructions", "recall_period",
-        "items", "scoring", "missing_answers", "direction", "meaningful_change", "risk",
-        "licence", "licence_kind", "attribution", "text", "short_label", "missing_message",
-        "options", "bands", "reverse", "value", "label", "anchor", "min", "max", "code", "rule",
-        "table", "raw", "metric", "subscales", "positive_at", "kind", "points", "source", "note",
-        "item", "at_least", "reason", "zz-unknown",
-    ];
-
-    fn collect_paths(v: &Value, here: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
-        out.push(here.clone());
-        match v {
-            Value::Object(o) => {
-                for (k, x) in o {
-                    here.push(Step::Key(k.clone()));
-                    collect_paths(x, here, out);
-                    here.pop();
-                }
-            }
-            Value::Array(l) => {
-                for (n, x) in l.iter().enumerate() {
-                    here.push(Step::Index(n));
-                    collect_paths(x, here, out);
-                    here.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-
-    #[derive(Clone)]
-    enum Step {
-        Key(String),
-        Index(usize),
-    }
-
-    fn at<'a>(v: &'a mut Value, path: &[Step]) -> &'a mut Value {
-        path.iter().fold(v, |v, s| match s {
-            Step::Key(k) => &mut v[k.as_str()],
-            Step::Index(n) => &mut v[*n],
-        })
-    }
-
-    #[test]
-    fn the_reader_accepts_exactly_what_the_derived_deserialisers_accepted() {
-        let mut compared = 0;
-        let mut accepted = 0;
-        for seed in seeds() {
-            for file in std::iter::once(seed.clone()).chain(edits(&seed)) {
-                let text = file.to_string();
-                let new = read::file(&text);
-                if schema_invalid_form(&file) {
-                    assert!(new.is_err(), "refused as the schema does: {text}");
-                    continue;
-                }
-                let old = derived(&text);
-                assert_eq!(
-                    new.as_ref().ok(),
-                    old.as_ref(),
-                    "{:?} for {text}",
-                    new.as_ref().err()
-                );
-                compared += 1;
-                accepted += usize::from(old.is_some());
-            }
-        }
-        assert!(
-            compared > 10_000 && accepted > 2_000,
-            "{compared} {accepted}"
-        );
-    }
-
-    #[test]
-    fn a_field_twice_is_refused_without_quoting_it() {
-        let base = seeds().remove(0).to_string();
-        for (from, to) in [
-            ("{\"$schema\"", "{\"instruments\":[],\"$schema\""),
-            ("\"title\":", "\"title\":\"Secret\",\"title\":"),
-            ("\"rule\":", "\"rule\":\"sum\",\"rule\":"),
-            ("\"value\":1", "\"value\":1,\"value\":1"),
-        ] {
-            let text = base.replacen(from, to, 1);
-            assert_ne!(text, base, "{from}");
-            assert!(derived(&text).is_none(), "{from}");
-            let err = read::file(&text).unwrap_err();
-            assert!(err.contains("duplicate field"), "{err}");
-            assert!(!err.contains("Secret"), "{err}");
-        }
-        let err = read::file(r#"{"instruments": [], "Secret wording": 1, "Secret wording": 2}"#)
-            .unwrap_err();
-        assert!(err.starts_with("duplicate field `…`"), "{err}");
-    }
-
-    #[test]
-    fn messages_name_the_place_and_never_quote_the_file() {
-        let mut f = fixture();
-        f["instruments"][0]["items"][1]["options"][2]["value"] = json!("Secret");
-        let err = read::file(&f.to_string()).unwrap_err();
-        assert_eq!(
-            err,
-            "invalid type: string, expected i64 at .instruments[0].items[1].options[2].value"
-        );
-        let mut f = fixture();
-        f["instruments"][1]["scoring"]["rule"] = json!("Secret");
-        let err = read::file(&f.to_string()).unwrap_err();
-        assert!(
-            err.starts_with("unknown variant `…`, expected one of `per-item`, `sum`"),
-            "{err}"
-        );
-        assert!(err.ends_with(" at .instruments[1].scoring.rule"), "{err}");
-        let mut f = fixture();
-        f["instruments"][0]["Secret wording"] = json!(1);
-        f["instruments"][0]
-            .as_object_mut()
-            .unwrap()
-            .remove("licence");
-        let err = read::file(&f.to_string()).unwrap_err();
-        assert!(
-            err.starts_with("unknown field `…`, expected one of `id`"),
-            "{err}"
-        );
-        let mut f = fixture();
-        f["instruments"][0]
-            .as_object_mut()
-            .unwrap()
-            .remove("licence");
-        let err = read::file(&f.to_string()).unwrap_err();
-        assert_eq!(err, "missing field `licence` at .instruments[0]");
-        assert_eq!(
-            read::file("[]").unwrap_err(),
-            "the file must be a JSON object {…}, not a list"
-        );
-        assert_eq!(
-            read::file(r#"{"instruments": [[]]}"#).unwrap_err(),
-            ".instruments[0] must be a JSON object {…}, not a list"
-        );
-        assert_eq!(
-            read::file(r#"{}"#).unwrap_err(),
-            "missing field `instruments` at the top level"
-        );
-    }
 }

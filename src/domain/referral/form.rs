@@ -259,7 +259,7 @@ impl Problems {
             }
             debug_assert!(false, "a page's value is missing with no error recorded");
         }
-        crate::domain::order::sort_by_key(&mut self.0, |e| e.field);
+        self.0.sort_by_key(|e| e.field);
         Err(self.0)
     }
 }

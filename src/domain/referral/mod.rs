@@ -35,7 +35,7 @@ mod postcode;
 mod summary;
 mod text;
 
-pub use answers::{ReferralAnswers, read_referral, referral_json};
+pub use answers::ReferralAnswers;
 pub use choices::{Area, BestTime, Choice, ContactMethod, Helper, Source, yes_no};
 pub use form::{FieldError, NotReady, PageResult, dob_parts_in_error, parse_all, validate};
 pub use model::{

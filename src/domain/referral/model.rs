@@ -10,7 +10,6 @@ use super::nhs_number::NhsNumber;
 use super::phone::PhoneNumber;
 use super::postcode::Postcode;
 use super::text::{FreeText, TextField};
-use crate::domain::json::Json;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -266,108 +265,6 @@ impl Referral {
             consent_contact: Some(self.consent.contact),
             consent_share_gp: Some(self.consent.share_with_gp),
         }
-    }
-}
-
-// The payload's `referral` object as the derived `Serialize` writes it, field for field; by hand
-// so that the widget carries no serde serialiser (issue 6). Optional answers not given are left
-// out, as `skip_serializing_if` leaves them out.
-
-impl Referral {
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("full_name", Json::str(self.full_name.as_str())),
-            ("date_of_birth", Json::Str(self.date_of_birth.to_string())),
-        ])
-        .with_some(
-            "nhs_number",
-            self.nhs_number.as_ref().map(|n| Json::str(n.as_str())),
-        )
-        .with_some(
-            "postcode",
-            self.postcode.as_ref().map(|p| Json::str(p.as_str())),
-        )
-        .with("no_fixed_address", Json::Bool(self.no_fixed_address))
-        .with_some(
-            "gp_practice",
-            self.gp_practice.as_ref().map(|t| Json::str(t.as_str())),
-        )
-        .with("contact", self.contact.to_json())
-        .with("what_matters", Json::str(self.what_matters.as_str()))
-        .with_some(
-            "what_different",
-            self.what_different.as_ref().map(|t| Json::str(t.as_str())),
-        )
-        .with(
-            "areas",
-            Json::Arr(self.areas.iter().map(|a| Json::str(a.code())).collect()),
-        )
-        .with("heard_from", Json::str(self.heard_from.code()))
-        .with_some(
-            "heard_other",
-            self.heard_other.as_ref().map(|t| Json::str(t.as_str())),
-        )
-        .with("support", self.support.to_json())
-        .with("consent", self.consent.to_json())
-    }
-}
-
-impl ContactDetails {
-    pub fn to_json(&self) -> Json {
-        Json::Obj(Vec::new())
-            .with_some("phone", self.phone.as_ref().map(|p| Json::str(p.as_str())))
-            .with_some("email", self.email.as_ref().map(|e| Json::str(e.as_str())))
-            .with("preferred", Json::str(self.preferred.code()))
-            .with_some(
-                "safe_to_leave_message",
-                self.safe_to_leave_message.map(Json::Bool),
-            )
-            .with_some("safe_to_text", self.safe_to_text.map(Json::Bool))
-            .with(
-                "best_times",
-                Json::Arr(
-                    self.best_times
-                        .iter()
-                        .map(|t| Json::str(t.code()))
-                        .collect(),
-                ),
-            )
-    }
-}
-
-impl SupportNeeds {
-    pub fn to_json(&self) -> Json {
-        Json::obj([("interpreter_needed", Json::Bool(self.interpreter_needed))])
-            .with_some(
-                "language",
-                self.language.as_ref().map(|t| Json::str(t.as_str())),
-            )
-            .with_some(
-                "accessibility_needs",
-                self.accessibility_needs
-                    .as_ref()
-                    .map(|t| Json::str(t.as_str())),
-            )
-            .with("filling_in_for", Json::str(self.filling_in_for.code()))
-            .with_some(
-                "helper_name",
-                self.helper_name.as_ref().map(|n| Json::str(n.as_str())),
-            )
-            .with_some(
-                "helper_relationship",
-                self.helper_relationship
-                    .as_ref()
-                    .map(|t| Json::str(t.as_str())),
-            )
-    }
-}
-
-impl Consent {
-    pub fn to_json(&self) -> Json {
-        Json::obj([
-            ("contact", Json::Bool(self.contact)),
-            ("share_with_gp", Json::Bool(self.share_with_gp)),
-        ])
     }
 }
 

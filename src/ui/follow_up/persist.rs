@@ -3,13 +3,32 @@
 //! back every answer is checked against its instrument again, and anything that does not parse,
 //! is from another version or is older than `data-draft-days` is dropped.
 
-use crate::domain::follow_up::stored_visit::StoredVisit;
 use crate::domain::instrument::{Answers, Instrument};
 use crate::ui::follow_up::state::{Page, VisitDraft};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The format of the stored visit.
 const VERSION: u32 = 1;
+
+/// The stored form of a visit not yet sent.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredVisit {
+    version: u32,
+    saved_at_ms: u64,
+    /// `details`, `records`, `measure-<n>`, `notes` or `check`.
+    page: String,
+    reference: String,
+    timepoint_code: String,
+    other_day: String,
+    other_month: String,
+    other_year: String,
+    consent: bool,
+    records: BTreeMap<String, String>,
+    answers: BTreeMap<String, BTreeMap<String, i64>>,
+    notes: String,
+}
 
 fn page_code(page: Page) -> Option<String> {
     Some(match page {
@@ -51,11 +70,7 @@ pub fn to_json(draft: &VisitDraft, page: Page, now_ms: u64) -> Option<String> {
         other_month: draft.other_month.clone(),
         other_year: draft.other_year.clone(),
         consent: draft.consent,
-        records: draft
-            .records
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+        records: draft.records.clone(),
         answers: draft
             .answers
             .iter()
@@ -68,7 +83,7 @@ pub fn to_json(draft: &VisitDraft, page: Page, now_ms: u64) -> Option<String> {
             .collect(),
         notes: draft.notes.clone(),
     };
-    Some(stored.to_json())
+    serde_json::to_string(&stored).ok()
 }
 
 /// A stored visit read back: what was typed, and the page it was on; `None` when it cannot be
@@ -80,7 +95,7 @@ pub fn from_json(
     now_ms: u64,
     max_age_ms: u64,
 ) -> Option<(VisitDraft, Page)> {
-    let s = StoredVisit::from_json(json)?;
+    let s: StoredVisit = serde_json::from_str(json).ok()?;
     if s.version != VERSION || s.saved_at_ms > now_ms || now_ms - s.saved_at_ms > max_age_ms {
         return None;
     }
@@ -98,7 +113,7 @@ pub fn from_json(
         other_month: s.other_month,
         other_year: s.other_year,
         consent: s.consent,
-        records: s.records.into_iter().collect(),
+        records: s.records,
         answers,
         notes: s.notes,
         ..VisitDraft::default()

@@ -1,13 +1,23 @@
-use crate::domain::follow_up::queued_visit;
+use crate::domain::follow_up::{ClientReference, Timepoint};
 use crate::ui::courier::Delivery;
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
+/// The two fields of a queued body that say what it is (everything else is left unread).
+#[derive(serde::Deserialize)]
+struct Peek {
+    client_reference: Option<ClientReference>,
+    timepoint: Option<Timepoint>,
+}
+
 /// "ABC-12345 – 6 weeks" for a queued follow-up body (as it will be sent).
 fn what(body: &str) -> String {
-    match queued_visit(body) {
-        Some((c, t)) => format!("{c} – {}", t.label()),
-        None => "A visit".to_owned(),
+    match serde_json::from_str::<Peek>(body) {
+        Ok(Peek {
+            client_reference: Some(c),
+            timepoint: Some(t),
+        }) => format!("{c} – {}", t.label()),
+        _ => "A visit".to_owned(),
     }
 }
 

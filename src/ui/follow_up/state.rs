@@ -441,7 +441,7 @@ impl FollowUpState {
                 &draft.other_year,
                 today,
             ) {
-                Ok(d) => (Some(Timepoint::Other(d)), Some(d)),
+                Ok(d) => (Some(Timepoint::Other { date: d }), Some(d)),
                 Err(e) => {
                     errors.push(FieldError {
                         field_id: self.id("timepoint-other-day"),

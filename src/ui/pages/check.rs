@@ -70,7 +70,7 @@ fn referral_rows(form: Form, part: ReferralPage) -> impl IntoView + use<> {
                                 ev.prevent_default();
                                 form.change_referral(field);
                             }>
-                                "Change"<span class="wb-visually-hidden">{format!(" {}", row.label.to_ascii_lowercase())}</span>
+                                "Change"<span class="wb-visually-hidden">{format!(" {}", row.label.to_lowercase())}</span>
                             </a>
                         </dd>
                     </div>
