@@ -225,7 +225,7 @@ fn load(json: &str) -> Result<Draft, DraftError> {
 
 /// The stored form of `draft()` with `f` applied.
 fn tampered(f: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(&draft().to_json()).unwrap();
+    let mut v: Value = serde_json::from_str(&serde_json::to_string(&draft()).unwrap()).unwrap();
     f(&mut v);
     v.to_string()
 }
@@ -233,7 +233,7 @@ fn tampered(f: impl FnOnce(&mut Value)) -> String {
 #[test]
 fn a_draft_with_answers_to_two_instruments_round_trips() {
     let d = draft();
-    let back = load(&d.to_json()).unwrap();
+    let back = load(&serde_json::to_string(&d).unwrap()).unwrap();
     assert_eq!(back, d);
     assert_eq!(back.answers_to("ons4").get("worthwhile"), Some(10));
     assert_eq!(back.answers_to("ucla3").get("ucla3-1"), Some(2));
@@ -243,7 +243,7 @@ fn a_draft_with_answers_to_two_instruments_round_trips() {
 
 #[test]
 fn the_stored_form_keeps_answers_per_instrument() {
-    let v: Value = serde_json::from_str(&draft().to_json()).unwrap();
+    let v: Value = serde_json::from_str(&serde_json::to_string(&draft()).unwrap()).unwrap();
     assert_eq!(v["version"], 2);
     assert_eq!(
         v["answers"],
@@ -266,7 +266,7 @@ fn answers_to_instruments_no_longer_asked_are_dropped() {
     );
     let fewer = vec![ons4(), ucla3()];
     let back = Draft::from_json(
-        &d.to_json(),
+        &serde_json::to_string(&d).unwrap(),
         &fewer,
         &journey_of(&fewer),
         NOW,
@@ -355,7 +355,7 @@ fn the_urgent_help_already_shown_round_trips() {
         Answers::from_pairs(&phq9(), [("phq9-9", 1)]).unwrap(),
     );
     d.risk_shown = vec!["phq9-item9".into()];
-    let back = load(&d.to_json()).unwrap();
+    let back = load(&serde_json::to_string(&d).unwrap()).unwrap();
     assert_eq!(back, d);
     assert_eq!(back.risk_shown, ["phq9-item9"]);
     // Drafts written without the field read as nothing shown yet.
@@ -393,7 +393,7 @@ fn risk_flags_phq9_item_9_from_the_answers_so_far() {
 
 #[test]
 fn corrupt_tampered_old_or_expired_drafts_are_discarded_with_a_reason() {
-    let good = draft().to_json();
+    let good = serde_json::to_string(&draft()).unwrap();
     assert_eq!(load("{not json"), Err(DraftError::Corrupt));
     assert_eq!(load("[]"), Err(DraftError::Corrupt));
     assert_eq!(load("{}"), Err(DraftError::Corrupt));
@@ -417,11 +417,11 @@ fn corrupt_tampered_old_or_expired_drafts_are_discarded_with_a_reason() {
     });
     assert!(load(&first_slice.to_string()).is_err());
 
-    let old = Draft::new(NOW - DEFAULT_MAX_AGE_MS - 1).to_json();
+    let old = serde_json::to_string(&Draft::new(NOW - DEFAULT_MAX_AGE_MS - 1)).unwrap();
     assert_eq!(load(&old), Err(DraftError::Expired));
-    let just_in_time = Draft::new(NOW - DEFAULT_MAX_AGE_MS).to_json();
+    let just_in_time = serde_json::to_string(&Draft::new(NOW - DEFAULT_MAX_AGE_MS)).unwrap();
     assert!(load(&just_in_time).is_ok());
-    let future = Draft::new(NOW + 3_600_000).to_json();
+    let future = serde_json::to_string(&Draft::new(NOW + 3_600_000)).unwrap();
     assert_eq!(load(&future), Err(DraftError::Corrupt));
 }
 
@@ -493,7 +493,7 @@ fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
         referral: false,
         questions: vec![9],
     };
-    let back = Draft::from_json(&d.to_json(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
+    let back = Draft::from_json(&serde_json::to_string(&d).unwrap(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
     assert!(back.risk(&all).urgent);
     // Choosing "Not at all" is a deliberate answer: no longer urgent.
     d.answer(&all[0], "phq9-9", 0).unwrap();
@@ -627,16 +627,16 @@ fn the_referral_answers_are_kept_in_the_draft_exactly_as_typed() {
     let mut d = Draft::new(NOW - 1000);
     d.step = part(ReferralPage::HowHeard);
     d.referral = typed();
-    let back = Draft::from_json(&d.to_json(), &i, &j, NOW, DEFAULT_MAX_AGE_MS).unwrap();
+    let back = Draft::from_json(&serde_json::to_string(&d).unwrap(), &i, &j, NOW, DEFAULT_MAX_AGE_MS).unwrap();
     assert_eq!(back, d);
     assert_eq!(back.referral.full_name, "Ada <b>Lovelace</b>");
     // A draft written before the referral pages existed still loads, with no referral answers.
-    let mut v: Value = serde_json::from_str(&draft().to_json()).unwrap();
+    let mut v: Value = serde_json::from_str(&serde_json::to_string(&draft()).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("referral");
     let old = load(&v.to_string()).unwrap();
     assert_eq!(old.referral, ReferralAnswers::default());
     // A referral page in a journey without the referral pages makes the draft unusable.
-    assert_eq!(load(&d.to_json()), Err(DraftError::Corrupt));
+    assert_eq!(load(&serde_json::to_string(&d).unwrap()), Err(DraftError::Corrupt));
 }
 
 #[test]

@@ -19,8 +19,9 @@ pub const DEFAULT_MAX_AGE_MS: u64 = 7 * DAY_MS;
 /// One day in milliseconds.
 pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
-/// A person's answers so far and where they were.
-#[derive(Clone, Debug, PartialEq)]
+/// A person's answers so far and where they were. Stored as a [`StoredDraft`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(into = "StoredDraft")]
 pub struct Draft {
     pub saved_at_ms: u64,
     pub step: Step,
@@ -36,10 +37,10 @@ pub struct Draft {
     pub risk_kept: Vec<String>,
 }
 
-/// The stored form of a draft.
+/// The stored form of a draft: what the device keeps, as JSON.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Stored {
+pub struct StoredDraft {
     version: u32,
     saved_at_ms: u64,
     step: Step,
@@ -52,6 +53,15 @@ struct Stored {
     risk_shown: Vec<String>,
     #[serde(default)]
     risk_kept: Vec<String>,
+}
+
+/// What a stored draft text may hold: this build's draft, or (to tell another version's draft
+/// apart from a corrupt one) only the version of some other draft.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum DraftOnDevice {
+    Current(StoredDraft),
+    Other { version: u64 },
 }
 
 /// Why a stored draft was not restored. The messages are shown to the person.
@@ -80,53 +90,24 @@ impl Draft {
         }
     }
 
-    pub fn to_json(&self) -> String {
-        let stored = Stored {
-            version: DRAFT_VERSION,
-            saved_at_ms: self.saved_at_ms,
-            step: self.step,
-            changing: self.changing,
-            referral: self.referral.clone(),
-            answers: self
-                .answers
-                .iter()
-                .map(|(id, a)| {
-                    (
-                        id.clone(),
-                        a.in_pairs().map(|(k, v)| (k.to_owned(), v)).collect(),
-                    )
-                })
-                .collect(),
-            risk_shown: self.risk_shown.clone(),
-            risk_kept: self.risk_kept.clone(),
-        };
-        serde_json::to_string(&stored).expect("a draft always serialises")
-    }
-
     /// Restores a stored draft, checking every answer against its instrument and the page
     /// against the journey. Answers to instruments this deployment no longer asks are dropped.
     /// `now_ms` and `max_age_ms` decide expiry.
-    pub fn from_json(
-        json: &str,
+    pub fn restore(
+        stored: DraftOnDevice,
         instruments: &[Instrument],
         journey: &Journey,
         now_ms: u64,
         max_age_ms: u64,
     ) -> Result<Self, DraftError> {
-        // The version first (any other field is skipped), so that another version's draft is
-        // told apart from a corrupt one; then the whole draft, straight from the text (not via a
-        // `serde_json::Value`, whose deserialiser would cost the widget kilobytes).
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            version: u64,
-        }
-        let version = serde_json::from_str::<VersionOnly>(json)
-            .map_err(|_| DraftError::Corrupt)?
-            .version;
-        if version != u64::from(DRAFT_VERSION) {
-            return Err(DraftError::OtherVersion);
-        }
-        let stored: Stored = serde_json::from_str(json).map_err(|_| DraftError::Corrupt)?;
+        let stored = match stored {
+            DraftOnDevice::Current(s) if s.version == DRAFT_VERSION => s,
+            DraftOnDevice::Current(_) => return Err(DraftError::OtherVersion),
+            DraftOnDevice::Other { version } if version == u64::from(DRAFT_VERSION) => {
+                return Err(DraftError::Corrupt);
+            }
+            DraftOnDevice::Other { .. } => return Err(DraftError::OtherVersion),
+        };
         if stored.saved_at_ms > now_ms.saturating_add(60_000) {
             return Err(DraftError::Corrupt);
         }
@@ -154,6 +135,37 @@ impl Draft {
             risk_shown: stored.risk_shown,
             risk_kept: stored.risk_kept,
         })
+    }
+
+    /// [`Draft::restore`] from the stored text (e.g. another tab's, from a `storage` event).
+    pub fn from_json(
+        json: &str,
+        instruments: &[Instrument],
+        journey: &Journey,
+        now_ms: u64,
+        max_age_ms: u64,
+    ) -> Result<Self, DraftError> {
+        let stored = serde_json::from_str(json).map_err(|_| DraftError::Corrupt)?;
+        Self::restore(stored, instruments, journey, now_ms, max_age_ms)
+    }
+}
+
+impl From<Draft> for StoredDraft {
+    fn from(d: Draft) -> Self {
+        StoredDraft {
+            version: DRAFT_VERSION,
+            saved_at_ms: d.saved_at_ms,
+            step: d.step,
+            changing: d.changing,
+            referral: d.referral,
+            answers: d
+                .answers
+                .iter()
+                .map(|(id, a)| (id.clone(), a.in_pairs().map(|(k, v)| (k.to_owned(), v)).collect()))
+                .collect(),
+            risk_shown: d.risk_shown,
+            risk_kept: d.risk_kept,
+        }
     }
 }
 

@@ -637,18 +637,6 @@ impl History {
         c.dedup();
         c
     }
-
-    /// Reads a stored history; `Err` when it does not parse (the caller keeps the text aside).
-    ///
-    /// # Errors
-    /// The serde error, which never quotes the stored data's values.
-    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(json)
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a history always serialises")
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 
 use crate::domain::payload::SubmissionId;
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 /// The format of the stored outbox. Version 1 kept the submission itself; it is still read (see
 /// [`Outbox::from_json`]).
@@ -98,6 +99,40 @@ pub enum EntryState {
     Refused { status: u16 },
 }
 
+/// What a stored outbox text may hold: this build's outbox, or a version 1 outbox, which kept
+/// each submission as an object (each becomes the native JSON body it was going to be sent as).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum OutboxOnDevice {
+    Current(Outbox),
+    Version1(OutboxVersion1),
+}
+
+/// A version 1 outbox.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutboxVersion1 {
+    version: u32,
+    entries: Vec<EntryVersion1>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryVersion1 {
+    submission: serde_json::Value,
+    attempts: u32,
+    state: EntryState,
+}
+
+/// Why a stored outbox could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum OutboxError {
+    #[error("the outbox stored on this device could not be read")]
+    Unreadable,
+    #[error("the outbox stored on this device is from another version of the widget")]
+    OtherVersion,
+}
+
 /// One submission in the outbox.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,11 +148,17 @@ pub struct Entry {
 }
 
 /// The submissions waiting on this device, oldest first.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outbox {
     version: u32,
     pub entries: Vec<Entry>,
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Outbox {
@@ -128,65 +169,39 @@ impl Outbox {
         }
     }
 
-    /// Reads a stored outbox. Anything unreadable gives `Err` so the caller can say so; the
-    /// stored text is then kept aside rather than thrown away. A version 1 outbox (which kept
-    /// each submission as an object) is read too: each submission becomes the native JSON body
-    /// it was going to be sent as.
-    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        // Straight from the text, never via a `serde_json::Value` (whose struct deserialiser
-        // would cost the widget kilobytes): the version first (other fields skipped), then the
-        // outbox of that version.
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            version: u32,
+    /// Reads a stored outbox (see [`OutboxOnDevice`]). Anything unreadable gives `Err` so the
+    /// caller can say so and keep the stored text aside rather than throw it away.
+    pub fn from_stored(stored: OutboxOnDevice) -> Result<Self, OutboxError> {
+        match stored {
+            OutboxOnDevice::Current(o) if o.version == OUTBOX_VERSION => Ok(o),
+            OutboxOnDevice::Current(_) => Err(OutboxError::OtherVersion),
+            OutboxOnDevice::Version1(old) if old.version == 1 => {
+                let mut outbox = Outbox::new();
+                for e in old.entries {
+                    let id = e
+                        .submission
+                        .get("submission_id")
+                        .and_then(serde_json::Value::as_str)
+                        .and_then(|s| SubmissionId::parse(s).ok())
+                        .ok_or(OutboxError::Unreadable)?;
+                    outbox.entries.push(Entry {
+                        id,
+                        content_type: JSON.to_owned(),
+                        body: e.submission.to_string(),
+                        attempts: e.attempts,
+                        state: e.state,
+                    });
+                }
+                Ok(outbox)
+            }
+            OutboxOnDevice::Version1(_) => Err(OutboxError::OtherVersion),
         }
-        if serde_json::from_str::<VersionOnly>(json)?.version == 1 {
-            return Self::from_version_1(json);
-        }
-        let o: Outbox = serde_json::from_str(json)?;
-        if o.version != OUTBOX_VERSION {
-            return Err(serde::de::Error::custom("unsupported outbox version"));
-        }
-        Ok(o)
     }
 
-    fn from_version_1(json: &str) -> Result<Self, serde_json::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Old {
-            submission: serde_json::Value,
-            attempts: u32,
-            state: EntryState,
-        }
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct OldOutbox {
-            #[allow(dead_code)]
-            version: u32,
-            entries: Vec<Old>,
-        }
-        let old: OldOutbox = serde_json::from_str(json)?;
-        let mut outbox = Outbox::new();
-        for e in old.entries {
-            let id = e
-                .submission
-                .get("submission_id")
-                .and_then(serde_json::Value::as_str)
-                .and_then(|s| SubmissionId::parse(s).ok())
-                .ok_or_else(|| serde::de::Error::custom("a submission without its id"))?;
-            outbox.entries.push(Entry {
-                id,
-                content_type: JSON.to_owned(),
-                body: e.submission.to_string(),
-                attempts: e.attempts,
-                state: e.state,
-            });
-        }
-        Ok(outbox)
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an outbox always serialises")
+    /// [`Outbox::from_stored`] from the stored text (e.g. another tab's, from a `storage` event).
+    pub fn from_json(json: &str) -> Result<Self, OutboxError> {
+        let stored = serde_json::from_str(json).map_err(|_| OutboxError::Unreadable)?;
+        Self::from_stored(stored)
     }
 
     /// Queues a submission's body to be sent now. Queuing the same submission twice keeps the

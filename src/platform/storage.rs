@@ -1,6 +1,13 @@
-//! Keeping things on the device: localStorage when the browser lets us use it, otherwise
-//! nothing (the UI then works in memory and tells the person once that answers won't be kept).
+//! Keeping things on the device: typed values in localStorage through `gloo-storage`, when the
+//! browser lets us use it; otherwise nothing (the UI then works in memory and tells the person
+//! once that answers won't be kept).
+//!
+//! `gloo_storage::LocalStorage` throws (a wasm panic) when the browser refuses storage, e.g. in
+//! a framed page with third-party storage blocked: every slot is probed once when it is opened,
+//! and no call reaches `LocalStorage` unless the probe passed.
 
+use gloo_storage::{LocalStorage, Storage, errors::StorageError as GlooError};
+use serde::{Serialize, de::DeserializeOwned};
 use thiserror::Error;
 
 /// Why something could not be written.
@@ -12,10 +19,16 @@ pub enum StorageError {
     WriteFailed,
 }
 
-/// One stored value of one widget instance (its draft, or its outbox).
+/// A stored value that is not of the type asked for (corrupt, or written by something else).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+#[error("the value stored on this device could not be read")]
+pub struct Unreadable;
+
+/// One stored value of one widget instance (its draft, its outbox, …).
 pub struct Slot {
     key: String,
-    storage: Option<web_sys::Storage>,
+    /// Whether the probe passed: only then is `LocalStorage` used.
+    persistent: bool,
 }
 
 impl Slot {
@@ -24,7 +37,7 @@ impl Slot {
     pub fn open(instance: &str, what: &str) -> Self {
         Self {
             key: format!("wellbeing-widget.v1.{instance}.{what}"),
-            storage: probe(),
+            persistent: probe(),
         }
     }
 
@@ -35,34 +48,63 @@ impl Slot {
 
     /// Whether values survive leaving the page.
     pub fn is_persistent(&self) -> bool {
-        self.storage.is_some()
+        self.persistent
     }
 
-    /// The stored text, if any. A read that throws counts as nothing stored.
-    pub fn load(&self) -> Option<String> {
-        self.storage.as_ref()?.get_item(&self.key).ok().flatten()
+    /// The stored value, if any. A read the browser refuses counts as nothing stored; a value
+    /// that is not a `T` is [`Unreadable`] (the caller decides whether to keep it aside).
+    pub fn load<T: DeserializeOwned>(&self) -> Result<Option<T>, Unreadable> {
+        if !self.persistent {
+            return Ok(None);
+        }
+        match LocalStorage::get::<T>(&self.key) {
+            Ok(value) => Ok(Some(value)),
+            Err(GlooError::SerdeError(_)) => Err(Unreadable),
+            Err(GlooError::KeyNotFound(_) | GlooError::JsError(_)) => Ok(None),
+        }
     }
 
-    /// Writes the text. Never panics: a browser that throws (quota, blocked) gives `Err`.
-    pub fn save(&self, text: &str) -> Result<(), StorageError> {
-        let storage = self.storage.as_ref().ok_or(StorageError::Unavailable)?;
-        storage
-            .set_item(&self.key, text)
-            .map_err(|_| StorageError::WriteFailed)
+    /// Writes the value. Never panics: a browser that refuses (quota, blocked) gives `Err`.
+    pub fn save<T: Serialize>(&self, value: &T) -> Result<(), StorageError> {
+        if !self.persistent {
+            return Err(StorageError::Unavailable);
+        }
+        LocalStorage::set(&self.key, value).map_err(|e| match e {
+            GlooError::SerdeError(_) => StorageError::Unavailable,
+            _ => StorageError::WriteFailed,
+        })
     }
 
     /// Removes the value from the device.
     pub fn clear(&self) {
-        if let Some(s) = &self.storage {
-            let _ = s.remove_item(&self.key);
+        if self.persistent {
+            LocalStorage::delete(&self.key);
         }
+    }
+
+    /// Moves the stored text, exactly as it is, to `<key>-unreadable` (replacing what was kept
+    /// aside before), so that a value this build cannot read is never thrown away. Returns
+    /// whether it was kept.
+    pub fn keep_aside(&self) -> bool {
+        if !self.persistent {
+            return false;
+        }
+        // The raw text, not a typed value: it is exactly what this build cannot read.
+        let storage = LocalStorage::raw();
+        let Ok(Some(text)) = storage.get_item(&self.key) else {
+            return false;
+        };
+        storage
+            .set_item(&format!("{}-unreadable", self.key), &text)
+            .is_ok()
     }
 }
 
-fn probe() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+/// Whether localStorage can be used: it exists, and a value can be written and removed.
+fn probe() -> bool {
+    let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) else {
+        return false;
+    };
     const PROBE: &str = "wellbeing-widget.probe";
-    storage.set_item(PROBE, "1").ok()?;
-    storage.remove_item(PROBE).ok()?;
-    Some(storage)
+    storage.set_item(PROBE, "1").is_ok() && storage.remove_item(PROBE).is_ok()
 }

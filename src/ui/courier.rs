@@ -7,7 +7,7 @@ use crate::domain::config::{Format, WidgetConfig};
 #[cfg(feature = "fhir")]
 use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::Instrument;
-use crate::domain::outbox::{EntryState, JSON, Next, Outbox};
+use crate::domain::outbox::{EntryState, JSON, Next, Outbox, OutboxOnDevice};
 use crate::domain::payload::{Submission, SubmissionId};
 use crate::platform::storage::{Slot, StorageError};
 use crate::platform::{clock, document, events, http};
@@ -55,17 +55,19 @@ impl Courier {
     ) -> Self {
         let instance = config.with_value(|c| c.instance.clone());
         let slot = Slot::open(&instance, "outbox");
-        let outbox = match slot.load() {
-            None => Outbox::new(),
-            Some(json) => Outbox::from_json(&json).unwrap_or_else(|_| {
-                let aside = Slot::open(&instance, "outbox-unreadable");
-                let _ = aside.save(&json);
-                slot.clear();
+        let stored = slot.load::<OutboxOnDevice>();
+        let outbox = match stored.map(|o| o.map(Outbox::from_stored)) {
+            Ok(None) => Outbox::new(),
+            Ok(Some(Ok(outbox))) => outbox,
+            Err(_) | Ok(Some(Err(_))) => {
+                if slot.keep_aside() {
+                    slot.clear();
+                }
                 document::integrator_error(
                     "the outbox stored on this device could not be read; it was kept aside under the key ending .outbox-unreadable",
                 );
                 Outbox::new()
-            }),
+            }
         };
         Courier {
             outbox: RwSignal::new(outbox),
@@ -95,7 +97,7 @@ impl Courier {
                 self.slot.with_value(Slot::clear);
                 Ok(())
             } else {
-                self.slot.with_value(|s| s.save(&o.to_json()))
+                self.slot.with_value(|s| s.save(o))
             }
         });
         if let (Err(e), Some(callback)) = (result, self.unsaved.get_value()) {
@@ -112,7 +114,7 @@ impl Courier {
             document::integrator_error(
                 "the submission could not be written as FHIR; it is sent as the native JSON payload",
             );
-            (JSON, serde_json::to_string(submission).expect("a submission always serialises"))
+            (JSON, serde_json::to_string(&submission).expect("a submission always serialises"))
         });
         let id = submission.submission_id;
         self.outbox

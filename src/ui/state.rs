@@ -2,7 +2,7 @@
 //! this file only connects them to signals and to the browser adapters.
 
 use crate::domain::config::WidgetConfig;
-use crate::domain::draft::{DAY_MS, Draft};
+use crate::domain::draft::{DAY_MS, Draft, DraftError, DraftOnDevice};
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
@@ -55,19 +55,19 @@ impl Form {
         let draft_slot = Slot::open(&config.instance, "draft");
         let mut notices: Vec<String> = Vec::new();
         let max_age = u64::from(config.draft_days) * DAY_MS;
-        let draft = match draft_slot.load() {
-            None => Draft::new(clock::now_ms()),
-            Some(json) => {
-                match Draft::from_json(&json, &instruments, &journey, clock::now_ms(), max_age) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        draft_slot.clear();
-                        notices.push(e.to_string());
-                        Draft::new(clock::now_ms())
-                    }
-                }
+        let restored = match draft_slot.load::<DraftOnDevice>() {
+            Ok(None) => Ok(Draft::new(clock::now_ms())),
+            Ok(Some(stored)) => {
+                Draft::restore(stored, &instruments, &journey, clock::now_ms(), max_age)
             }
+            Err(_) => Err(DraftError::Corrupt),
         };
+        // A draft that cannot be used is removed, and the person told why.
+        let draft = restored.unwrap_or_else(|e| {
+            draft_slot.clear();
+            notices.push(e.to_string());
+            Draft::new(clock::now_ms())
+        });
         let storage_warned = !draft_slot.is_persistent();
         if storage_warned {
             notices.push(STORAGE_WARNING.to_owned());
@@ -142,8 +142,9 @@ impl Form {
     fn save(&self) {
         self.draft
             .update_untracked(|d| d.saved_at_ms = clock::now_ms());
-        let json = self.draft.with_untracked(Draft::to_json);
-        let result = self.draft_slot.with_value(|s| s.save(&json));
+        let result = self
+            .draft
+            .with_untracked(|d| self.draft_slot.with_value(|s| s.save(d)));
         self.warn_if_unsaved(result);
     }
 

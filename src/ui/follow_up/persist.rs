@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 const VERSION: u32 = 1;
 
 /// The stored form of a visit not yet sent.
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct StoredVisit {
+pub struct StoredVisit {
     version: u32,
     saved_at_ms: u64,
     /// `details`, `records`, `measure-<n>`, `notes` or `check`.
@@ -54,9 +54,9 @@ fn page_of(code: &str, measures: usize) -> Option<Page> {
     })
 }
 
-/// The JSON to keep for a visit on `page`, or `None` when there is nothing to keep (no visit
+/// What to keep for a visit on `page`, or `None` when there is nothing to keep (no visit
 /// under way, or it has been sent).
-pub fn to_json(draft: &VisitDraft, page: Page, now_ms: u64) -> Option<String> {
+pub fn to_stored(draft: &VisitDraft, page: Page, now_ms: u64) -> Option<StoredVisit> {
     if draft.sent.is_some() {
         return None;
     }
@@ -83,19 +83,18 @@ pub fn to_json(draft: &VisitDraft, page: Page, now_ms: u64) -> Option<String> {
             .collect(),
         notes: draft.notes.clone(),
     };
-    serde_json::to_string(&stored).ok()
+    Some(stored)
 }
 
 /// A stored visit read back: what was typed, and the page it was on; `None` when it cannot be
-/// used (not JSON, another version, too old, saved in the future, an answer that is not one of
+/// used (another version, too old, saved in the future, an answer that is not one of
 /// its instrument's).
-pub fn from_json(
-    json: &str,
+pub fn restore(
+    s: StoredVisit,
     instruments: &[Instrument],
     now_ms: u64,
     max_age_ms: u64,
 ) -> Option<(VisitDraft, Page)> {
-    let s: StoredVisit = serde_json::from_str(json).ok()?;
     if s.version != VERSION || s.saved_at_ms > now_ms || now_ms - s.saved_at_ms > max_age_ms {
         return None;
     }

@@ -53,7 +53,7 @@ pub fn Records() -> impl IntoView {
         .missing_baselines()
         .into_iter()
         .map(|inst| {
-            let fields = if inst.scoring == Scoring::PerItem {
+            let fields = if matches!(inst.scoring, Scoring::PerItem {}) {
                 inst.items
                     .iter()
                     .map(|item| record_field(state, &inst, &item.id, item.short_label.clone()).into_any())

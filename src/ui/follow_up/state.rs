@@ -19,7 +19,7 @@ use crate::domain::scoring::{Risk, Score};
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
 use crate::ui::courier::Courier;
-use crate::ui::follow_up::persist;
+use crate::ui::follow_up::persist::{self, StoredVisit};
 use crate::ui::state::FieldError;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -130,32 +130,39 @@ impl FollowUpState {
         let retention = config.retention_days;
         let history_slot = Slot::open(&instance, "follow-up-history");
         let mut notices = Vec::new();
-        let mut history = match history_slot.load() {
-            None => History::new(),
-            Some(json) => History::from_json(&json).unwrap_or_else(|_| {
-                let _ = Slot::open(&instance, "follow-up-history-unreadable").save(&json);
-                history_slot.clear();
+        let mut history = history_slot
+            .load::<History>()
+            .unwrap_or_else(|_| {
+                if history_slot.keep_aside() {
+                    history_slot.clear();
+                }
                 document::integrator_error(
                     "the follow-up history stored on this device could not be read; it was kept aside under the key ending .follow-up-history-unreadable",
                 );
                 notices.push("Earlier visits stored on this device could not be read, so they are not used for comparison.".to_owned());
-                History::new()
-            }),
-        };
+                None
+            })
+            .unwrap_or_default();
         if !history_slot.is_persistent() {
             notices.push(STORAGE_WARNING.to_owned());
         }
         let dropped = history.retain_recent(calendar::today(), retention);
         let visit_slot = Slot::open(&instance, "follow-up-visit");
         let max_age = u64::from(config.draft_days) * DAY_MS;
-        let restored = visit_slot.load().and_then(|json| {
-            let r = persist::from_json(&json, &instruments, clock::now_ms(), max_age);
-            if r.is_none() {
-                visit_slot.clear();
-                notices.push("A visit saved on this device could not be used (too old, or from another version), so it was removed.".to_owned());
+        let restored = match visit_slot.load::<StoredVisit>() {
+            Ok(None) => None,
+            loaded => {
+                let r = loaded
+                    .ok()
+                    .flatten()
+                    .and_then(|s| persist::restore(s, &instruments, clock::now_ms(), max_age));
+                if r.is_none() {
+                    visit_slot.clear();
+                    notices.push("A visit saved on this device could not be used (too old, or from another version), so it was removed.".to_owned());
+                }
+                r
             }
-            r
-        });
+        };
         let config = StoredValue::new(config);
         let instruments = StoredValue::new(instruments);
         let courier = Courier::new(config, instruments, host);
@@ -246,11 +253,11 @@ impl FollowUpState {
             Page::Cancel => self.return_to.get_untracked(),
             p => p,
         };
-        let json = self
+        let stored = self
             .visit
-            .with_untracked(|v| persist::to_json(v, page, clock::now_ms()));
-        let result = self.visit_slot.with_value(|slot| match json {
-            Some(j) => slot.save(&j),
+            .with_untracked(|v| persist::to_stored(v, page, clock::now_ms()));
+        let result = self.visit_slot.with_value(|slot| match stored {
+            Some(s) => slot.save(&s),
             None => {
                 slot.clear();
                 Ok(())
@@ -271,7 +278,7 @@ impl FollowUpState {
                 self.history_slot.with_value(Slot::clear);
                 Ok(())
             } else {
-                self.history_slot.with_value(|s| s.save(&h.to_json()))
+                self.history_slot.with_value(|s| s.save(h))
             }
         });
         if result.is_err() {
@@ -282,7 +289,7 @@ impl FollowUpState {
     /// Another tab changed the history on this device.
     pub fn reload_history(&self, json: Option<String>) {
         let h = json
-            .and_then(|j| History::from_json(&j).ok())
+            .and_then(|j| serde_json::from_str::<History>(&j).ok())
             .unwrap_or_default();
         self.history.set(h);
     }
@@ -513,7 +520,7 @@ impl FollowUpState {
         let mut out = Vec::new();
         let mut errors = Vec::new();
         for inst in self.missing_baselines() {
-            if inst.scoring == Scoring::PerItem {
+            if matches!(inst.scoring, Scoring::PerItem {}) {
                 let mut items = Vec::new();
                 for item in &inst.items {
                     let key = record_key(&inst.id, &item.id);
