@@ -20,22 +20,13 @@ pub enum ThemeError {
     )]
     Unreadable { property: &'static str },
     #[error(
-        "{property} gives a contrast of only {r}:1 with {against}, below WCAG AA (4.5:1), so text would be hard to read; the default is used", r = Hundredths(*.ratio)
+        "{property} gives a contrast of only {ratio:.2}:1 with {against}, below WCAG AA (4.5:1), so text would be hard to read; the default is used"
     )]
     LowContrast {
         property: &'static str,
         ratio: f64,
         against: &'static str,
     },
-}
-
-/// A number shown with two decimals without core's float formatting.
-struct Hundredths(f64);
-impl std::fmt::Display for Hundredths {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let h = (self.0 * 100.0).round() as i64;
-        write!(f, "{}.{:02}", h / 100, h % 100)
-    }
 }
 
 impl Rgb {
