@@ -184,7 +184,10 @@ fn timepoint_codes_labels_and_serde() {
     );
     assert_eq!(Timepoint::from_code("", None), Err(TimepointError::Missing));
     assert!(serde_json::from_value::<Timepoint>(json!({"code": "other"})).is_err());
-    assert!(serde_json::from_value::<Timepoint>(json!({"code": "other", "date": "2026-05-01", "x": 1})).is_err());
+    assert!(
+        serde_json::from_value::<Timepoint>(json!({"code": "other", "date": "2026-05-01", "x": 1}))
+            .is_err()
+    );
     // A fixed timepoint has no fields, and serde's internally tagged unit variants ignore any
     // beside the code (the JSON Schema refuses them).
     assert_eq!(
@@ -198,7 +201,9 @@ fn timepoint_chart_order() {
     let base = date("2026-01-01");
     let mut v = vec![
         Timepoint::SixMonths,
-        Timepoint::Other { date: date("2026-03-01") }, // 59 days: between 6 weeks and 3 months
+        Timepoint::Other {
+            date: date("2026-03-01"),
+        }, // 59 days: between 6 weeks and 3 months
         Timepoint::ThreeMonths,
         Timepoint::Baseline,
         Timepoint::SixWeeks,
@@ -209,15 +214,21 @@ fn timepoint_chart_order() {
         vec![
             Timepoint::Baseline,
             Timepoint::SixWeeks,
-            Timepoint::Other { date: date("2026-03-01") },
+            Timepoint::Other {
+                date: date("2026-03-01")
+            },
             Timepoint::ThreeMonths,
             Timepoint::SixMonths,
         ]
     );
     // Without a baseline date, others come last, by date.
     let mut w = vec![
-        Timepoint::Other { date: date("2026-03-01") },
-        Timepoint::Other { date: date("2026-02-01") },
+        Timepoint::Other {
+            date: date("2026-03-01"),
+        },
+        Timepoint::Other {
+            date: date("2026-02-01"),
+        },
         Timepoint::SixMonths,
         Timepoint::Baseline,
     ];
@@ -227,14 +238,23 @@ fn timepoint_chart_order() {
         vec![
             Timepoint::Baseline,
             Timepoint::SixMonths,
-            Timepoint::Other { date: date("2026-02-01") },
-            Timepoint::Other { date: date("2026-03-01") },
+            Timepoint::Other {
+                date: date("2026-02-01")
+            },
+            Timepoint::Other {
+                date: date("2026-03-01")
+            },
         ]
     );
     // An other date before the baseline date still comes after the baseline.
     assert!(
         Timepoint::Baseline
-            .chart_cmp(Timepoint::Other { date: date("2025-12-01") }, Some(base))
+            .chart_cmp(
+                Timepoint::Other {
+                    date: date("2025-12-01")
+                },
+                Some(base)
+            )
             .is_lt()
     );
 }
@@ -256,7 +276,9 @@ fn notes_rules() {
 fn visit_serde_round_trip() {
     let mut v = visit(
         "ABC-1",
-        Timepoint::Other { date: date("2026-04-02") },
+        Timepoint::Other {
+            date: date("2026-04-02"),
+        },
         "2026-04-02",
         9,
     );
@@ -302,7 +324,14 @@ fn baseline_falls_back_to_the_earliest_scored_visit() {
     let mut h = History::new();
     h.add(visit("A-1", Timepoint::SixMonths, "2026-06-01", 5));
     h.add(visit("A-1", Timepoint::SixWeeks, "2026-02-12", 10));
-    let mut unscored = visit("A-1", Timepoint::Other { date: date("2026-01-01") }, "2026-01-01", 0);
+    let mut unscored = visit(
+        "A-1",
+        Timepoint::Other {
+            date: date("2026-01-01"),
+        },
+        "2026-01-01",
+        0,
+    );
     unscored.measures = vec![measure("phq9", None)];
     h.add(unscored);
     let (bv, _) = h.baseline(&client("A-1"), "phq9").unwrap();
@@ -852,7 +881,12 @@ fn chart_swemwbs_and_ons4() {
             label: (*l).into(),
             points: vec![
                 (Timepoint::Baseline, 3.0),
-                (Timepoint::Other { date: date("2026-01-20") }, 11.0), // beyond the range: drawn at the edge
+                (
+                    Timepoint::Other {
+                        date: date("2026-01-20"),
+                    },
+                    11.0,
+                ), // beyond the range: drawn at the edge
                 (Timepoint::SixWeeks, 0.0),
             ],
         })
@@ -868,7 +902,12 @@ fn chart_swemwbs_and_ons4() {
     for s in &g.series {
         assert!(s.points.iter().all(|p| inside(&g, p.x, p.y)));
         assert!(s.points.windows(2).all(|w| w[0].x < w[1].x));
-        assert_eq!(s.points[1].timepoint, Timepoint::Other { date: date("2026-01-20") });
+        assert_eq!(
+            s.points[1].timepoint,
+            Timepoint::Other {
+                date: date("2026-01-20")
+            }
+        );
         assert_eq!(s.points[1].y, PLOT_TOP);
     }
     assert_eq!(

@@ -493,7 +493,14 @@ fn skipping_past_a_disclosed_risk_keeps_it_but_a_new_answer_takes_it_back() {
         referral: false,
         questions: vec![9],
     };
-    let back = Draft::from_json(&serde_json::to_string(&d).unwrap(), &all, &j, 2, DEFAULT_MAX_AGE_MS).unwrap();
+    let back = Draft::from_json(
+        &serde_json::to_string(&d).unwrap(),
+        &all,
+        &j,
+        2,
+        DEFAULT_MAX_AGE_MS,
+    )
+    .unwrap();
     assert!(back.risk(&all).urgent);
     // Choosing "Not at all" is a deliberate answer: no longer urgent.
     d.answer(&all[0], "phq9-9", 0).unwrap();
@@ -627,7 +634,14 @@ fn the_referral_answers_are_kept_in_the_draft_exactly_as_typed() {
     let mut d = Draft::new(NOW - 1000);
     d.step = part(ReferralPage::HowHeard);
     d.referral = typed();
-    let back = Draft::from_json(&serde_json::to_string(&d).unwrap(), &i, &j, NOW, DEFAULT_MAX_AGE_MS).unwrap();
+    let back = Draft::from_json(
+        &serde_json::to_string(&d).unwrap(),
+        &i,
+        &j,
+        NOW,
+        DEFAULT_MAX_AGE_MS,
+    )
+    .unwrap();
     assert_eq!(back, d);
     assert_eq!(back.referral.full_name, "Ada <b>Lovelace</b>");
     // A draft written before the referral pages existed still loads, with no referral answers.
@@ -636,7 +650,10 @@ fn the_referral_answers_are_kept_in_the_draft_exactly_as_typed() {
     let old = load(&v.to_string()).unwrap();
     assert_eq!(old.referral, ReferralAnswers::default());
     // A referral page in a journey without the referral pages makes the draft unusable.
-    assert_eq!(load(&serde_json::to_string(&d).unwrap()), Err(DraftError::Corrupt));
+    assert_eq!(
+        load(&serde_json::to_string(&d).unwrap()),
+        Err(DraftError::Corrupt)
+    );
 }
 
 #[test]
@@ -689,7 +706,10 @@ fn a_stored_page_must_have_exactly_its_own_fields() {
     // A page without fields of its own is read as that page whatever else is beside it (serde's
     // internally tagged unit variants ignore other fields); the widget never writes any.
     for (text, step) in [
-        (json!({"page": "start", "measure": 0, "index": 0}), Step::Start),
+        (
+            json!({"page": "start", "measure": 0, "index": 0}),
+            Step::Start,
+        ),
         (json!({"page": "check", "part": "contact"}), Step::Check),
         (json!({"page": "sent", "extra": 1}), Step::Sent),
     ] {

@@ -161,7 +161,12 @@ impl From<Draft> for StoredDraft {
             answers: d
                 .answers
                 .iter()
-                .map(|(id, a)| (id.clone(), a.in_pairs().map(|(k, v)| (k.to_owned(), v)).collect()))
+                .map(|(id, a)| {
+                    (
+                        id.clone(),
+                        a.in_pairs().map(|(k, v)| (k.to_owned(), v)).collect(),
+                    )
+                })
                 .collect(),
             risk_shown: d.risk_shown,
             risk_kept: d.risk_kept,

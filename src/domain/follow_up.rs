@@ -13,6 +13,7 @@ use crate::domain::referral::SimpleDate;
 use crate::domain::scoring::{self, ItemScore, Score, Trend};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::fmt;
 use thiserror::Error;
 
@@ -330,7 +331,11 @@ impl Timepoint {
     pub fn from_code(code: &str, date: Option<SimpleDate>) -> Result<Self, TimepointError> {
         let fixed = match code.trim() {
             "" => return Err(TimepointError::Missing),
-            "other" => return date.map(|date| Self::Other { date }).ok_or(TimepointError::MissingDate),
+            "other" => {
+                return date
+                    .map(|date| Self::Other { date })
+                    .ok_or(TimepointError::MissingDate);
+            }
             "baseline" => Self::Baseline,
             "6-weeks" => Self::SixWeeks,
             "3-months" => Self::ThreeMonths,
@@ -637,6 +642,29 @@ impl History {
         c.dedup();
         c
     }
+}
+
+/// The format of the stored visit.
+pub const STORED_VISIT_VERSION: u32 = 1;
+
+/// The stored form of a visit not yet sent: what the practitioner has typed so far, and the page
+/// they were on (the link-worker app keeps it on the device as it is typed).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredVisit {
+    pub version: u32,
+    pub saved_at_ms: u64,
+    /// `details`, `records`, `measure-<n>`, `notes` or `check`.
+    pub page: String,
+    pub reference: String,
+    pub timepoint_code: String,
+    pub other_day: String,
+    pub other_month: String,
+    pub other_year: String,
+    pub consent: bool,
+    pub records: BTreeMap<String, String>,
+    pub answers: BTreeMap<String, BTreeMap<String, i64>>,
+    pub notes: String,
 }
 
 // ---------------------------------------------------------------------------------------------

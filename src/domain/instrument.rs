@@ -126,11 +126,7 @@ pub struct Band {
 
 /// How an instrument is scored. Serialised with a `rule` tag, e.g. `{"rule": "sum", "bands": []}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "rule",
-    rename_all = "kebab-case",
-    deny_unknown_fields
-)]
+#[serde(tag = "rule", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Scoring {
     /// Each item is reported on its own with its band; there is no total (ONS4). (An empty
     /// struct variant, so that a stored rule with extra fields is refused, as for the others.)

@@ -11,6 +11,7 @@ use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
+use uuid::{Builder, Uuid, Variant, Version};
 
 /// The only schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -25,42 +26,33 @@ pub struct SubmissionId(String);
 pub struct SubmissionIdError;
 
 impl SubmissionId {
-    /// Parses a UUID v4 (either case; stored lowercase).
+    /// Parses a UUID v4 written 8-4-4-4-12 (either case; stored lowercase).
     pub fn parse(s: &str) -> Result<Self, SubmissionIdError> {
-        let b = s.as_bytes();
-        if b.len() != 36 {
+        // `Uuid::try_parse` also takes the simple, braced and URN forms: only the hyphenated
+        // one is 36 characters long.
+        let id = Uuid::try_parse(s).map_err(|_| SubmissionIdError)?;
+        if s.len() != 36
+            || id.get_version() != Some(Version::Random)
+            || id.get_variant() != Variant::RFC4122
+        {
             return Err(SubmissionIdError);
         }
-        for (i, c) in b.iter().enumerate() {
-            let ok = match i {
-                8 | 13 | 18 | 23 => *c == b'-',
-                _ => c.is_ascii_hexdigit(),
-            };
-            if !ok {
-                return Err(SubmissionIdError);
-            }
-        }
-        let lower = s.to_ascii_lowercase();
-        let lb = lower.as_bytes();
-        if lb[14] != b'4' || !matches!(lb[19], b'8' | b'9' | b'a' | b'b') {
-            return Err(SubmissionIdError);
-        }
-        Ok(Self(lower))
+        Ok(Self(id.hyphenated().to_string()))
     }
 
     /// Builds a v4 id from 16 random bytes (the caller supplies the randomness).
-    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Self {
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        Self(format!(
-            "{}-{}-{}-{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[12..16],
-            &hex[16..20],
-            &hex[20..32]
-        ))
+    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
+        Self(
+            Builder::from_random_bytes(bytes)
+                .into_uuid()
+                .hyphenated()
+                .to_string(),
+        )
+    }
+
+    /// The id as a [`Uuid`] (the namespace of the FHIR Bundle's entry ids).
+    pub fn uuid(&self) -> Uuid {
+        Uuid::try_parse(&self.0).expect("a SubmissionId is always a UUID")
     }
 
     pub fn as_str(&self) -> &str {

@@ -199,13 +199,19 @@ impl Courier {
     #[cfg(feature = "fhir")]
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), FhirError> {
         match self.config.with_value(|c| c.format) {
-            Format::Native => Ok((JSON, serde_json::to_string(submission).expect("a submission always serialises"))),
+            Format::Native => Ok((
+                JSON,
+                serde_json::to_string(submission).expect("a submission always serialises"),
+            )),
             Format::Fhir => {
                 let base = self.config.with_value(|c| c.fhir_base.clone());
                 let bundle = self
                     .instruments
                     .with_value(|all| fhir::bundle(submission, all, &base))?;
-                Ok(("application/fhir+json", serde_json::to_string(&bundle).expect("a Bundle always serialises")))
+                Ok((
+                    "application/fhir+json",
+                    serde_json::to_string(&bundle).expect("a Bundle always serialises"),
+                ))
             }
         }
     }
@@ -215,7 +221,10 @@ impl Courier {
     #[cfg(not(feature = "fhir"))]
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), Format> {
         match self.config.with_value(|c| c.format) {
-            Format::Native => Ok((JSON, serde_json::to_string(submission).expect("a submission always serialises"))),
+            Format::Native => Ok((
+                JSON,
+                serde_json::to_string(submission).expect("a submission always serialises"),
+            )),
             other => Err(other),
         }
     }

@@ -1,7 +1,6 @@
 //! Shared test data: a complete, valid self-referral, as the payload's `referral` object.
 #![allow(dead_code)]
 
-
 use serde_json::{Value, json};
 use wellbeing_widget::domain::referral::Referral;
 

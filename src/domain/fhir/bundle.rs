@@ -7,7 +7,6 @@ use super::resources::{
     HumanName, Identifier, Patient, QuestionnaireResponse, Reference, Resource, ResponseItem,
     ServiceRequest,
 };
-use super::uuid::uuid_v5;
 use super::{
     FhirError, NHS_NUMBER_SYSTEM, REFERRAL_CODE, REFERRAL_DISPLAY, SNOMED, URI_SYSTEM,
     canonical_url, trim_base,
@@ -16,6 +15,7 @@ use crate::domain::instrument::{Instrument, resolve};
 use crate::domain::payload::Submission;
 use crate::domain::referral::{EmailAddress, NhsNumber, PersonName, PhoneNumber, Postcode};
 use crate::domain::referral::{Referral, SimpleDate};
+use uuid::Uuid;
 
 /// The referral details that go in the Patient, each only when the person gave it (from the
 /// submission's `referral`, see [`PatientDetails::from_referral`]).
@@ -59,9 +59,8 @@ impl PatientDetails {
 /// namespace of the submission id (names `Patient`, `ServiceRequest` and
 /// `QuestionnaireResponse/{instrument}`). The same submission always gets the same ones.
 pub fn entry_full_url(submission: &Submission, name: &str) -> String {
-    let id =
-        uuid_v5(submission.submission_id.as_str(), name).expect("a SubmissionId is always a UUID");
-    format!("urn:uuid:{id}")
+    let id = Uuid::new_v5(&submission.submission_id.uuid(), name.as_bytes());
+    format!("urn:uuid:{}", id.hyphenated())
 }
 
 /// The submission as a FHIR R4 Bundle, the Patient filled from its `referral` (empty without

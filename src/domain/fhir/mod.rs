@@ -53,13 +53,11 @@ mod layout;
 mod parse;
 mod questionnaire;
 pub mod resources;
-mod uuid;
 
 pub use bundle::{PatientDetails, bundle, bundle_with_patient, entry_full_url};
 pub use parse::{ParsedBundle, parse_bundle, parse_bundle_with};
 pub use questionnaire::{builtin_questionnaires, questionnaire};
 pub use resources::{Bundle, Questionnaire};
-pub use uuid::uuid_v5;
 
 use thiserror::Error;
 

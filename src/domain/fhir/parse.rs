@@ -4,7 +4,6 @@
 use super::bundle::PatientDetails;
 use super::layout;
 use super::resources::{Answer, Bundle, Patient, QuestionnaireResponse, Resource, ServiceRequest};
-use super::uuid::is_uuid;
 use super::{FhirError, NHS_NUMBER_SYSTEM, REFERRAL_CODE, SNOMED, URI_SYSTEM, trim_base};
 use crate::domain::instrument::{Answers, Instrument, resolve};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId, Timestamp};
@@ -115,7 +114,11 @@ pub fn parse_bundle_with(
         let url = e
             .full_url
             .as_deref()
-            .filter(|u| u.strip_prefix("urn:uuid:").is_some_and(is_uuid))
+            .filter(|u| {
+                // The 8-4-4-4-12 form only (the one 36 characters long).
+                u.strip_prefix("urn:uuid:")
+                    .is_some_and(|id| id.len() == 36 && uuid::Uuid::try_parse(id).is_ok())
+            })
             .ok_or(FhirError::FullUrl { entry: index })?;
         if !urls.insert(url) {
             return Err(FhirError::FullUrl { entry: index });

@@ -3,32 +3,10 @@
 //! back every answer is checked against its instrument again, and anything that does not parse,
 //! is from another version or is older than `data-draft-days` is dropped.
 
+use crate::domain::follow_up::{STORED_VISIT_VERSION as VERSION, StoredVisit};
 use crate::domain::instrument::{Answers, Instrument};
 use crate::ui::follow_up::state::{Page, VisitDraft};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The format of the stored visit.
-const VERSION: u32 = 1;
-
-/// The stored form of a visit not yet sent.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoredVisit {
-    version: u32,
-    saved_at_ms: u64,
-    /// `details`, `records`, `measure-<n>`, `notes` or `check`.
-    page: String,
-    reference: String,
-    timepoint_code: String,
-    other_day: String,
-    other_month: String,
-    other_year: String,
-    consent: bool,
-    records: BTreeMap<String, String>,
-    answers: BTreeMap<String, BTreeMap<String, i64>>,
-    notes: String,
-}
 
 fn page_code(page: Page) -> Option<String> {
     Some(match page {

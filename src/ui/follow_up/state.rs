@@ -7,6 +7,7 @@
 
 use crate::domain::config::WidgetConfig;
 use crate::domain::draft::DAY_MS;
+use crate::domain::follow_up::StoredVisit;
 use crate::domain::follow_up::{
     Baseline, ChangeSummary, ClientReference, FollowUpContext, History, Notes, RecordedBaseline,
     Timepoint, Visit, baseline_from_records, baseline_item_from_records, compared_parts,
@@ -19,7 +20,7 @@ use crate::domain::scoring::{Risk, Score};
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
 use crate::ui::courier::Courier;
-use crate::ui::follow_up::persist::{self, StoredVisit};
+use crate::ui::follow_up::persist;
 use crate::ui::state::FieldError;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
