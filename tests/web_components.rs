@@ -185,3 +185,44 @@ async fn the_panic_fallback_replaces_every_widget_with_a_plain_message() {
     assert!(el.query_selector("a[href='tel:116123']").unwrap().is_some());
     assert!(!text.contains("old"));
 }
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_slot_keeps_typed_values_as_json_and_removes_them() {
+    use wellbeing_widget::domain::outbox::{Outbox, OutboxOnDevice};
+    use wellbeing_widget::domain::payload::SubmissionId;
+    use wellbeing_widget::platform::storage::Slot;
+    let _ = local_storage().clear();
+    let slot = Slot::open("t-slot", "outbox");
+    assert!(slot.is_persistent());
+    assert_eq!(slot.load::<OutboxOnDevice>().map(|o| o.is_none()), Ok(true));
+    let mut outbox = Outbox::new();
+    outbox.enqueue(SubmissionId::from_random_bytes([7; 16]), "application/json", "{}".into(), 5);
+    slot.save(&outbox).unwrap();
+    // Stored as the serde form, under the widget's key.
+    let text = local_storage().get_item(slot.key()).unwrap().unwrap();
+    assert_eq!(text, serde_json::to_string(&outbox).unwrap());
+    let back = Outbox::from_stored(slot.load::<OutboxOnDevice>().unwrap().unwrap()).unwrap();
+    assert_eq!(back, outbox);
+    slot.clear();
+    assert_eq!(local_storage().get_item(slot.key()).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_value_is_reported_and_can_be_kept_aside_as_it_was() {
+    use wellbeing_widget::domain::outbox::OutboxOnDevice;
+    use wellbeing_widget::platform::storage::{Slot, Unreadable};
+    let _ = local_storage().clear();
+    let slot = Slot::open("t-aside", "outbox");
+    local_storage().set_item(slot.key(), "{not json").unwrap();
+    assert_eq!(slot.load::<OutboxOnDevice>().err(), Some(Unreadable));
+    assert!(slot.keep_aside());
+    let aside = format!("{}-unreadable", slot.key());
+    assert_eq!(
+        local_storage().get_item(&aside).unwrap().as_deref(),
+        Some("{not json")
+    );
+}

@@ -267,7 +267,7 @@ pub enum WidgetMode {
     /// The self-referral, for the person themselves (the default).
     #[default]
     SelfReferral,
-    /// The link-worker follow-up, for practitioners with clients (issue 7).
+    /// The link-worker follow-up, for practitioners with clients.
     FollowUp,
 }
 

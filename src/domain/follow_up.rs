@@ -1,4 +1,4 @@
-//! The link-worker follow-up (`data-mode="follow-up"`, issue 7), as a pure model: the client
+//! The link-worker follow-up (`data-mode="follow-up"`), as a pure model: the client
 //! reference and its configurable pattern, timepoints, visits and the history kept on a shared
 //! tablet, the change between a baseline and now with the meaningful-change verdict, the geometry
 //! of the SVG chart, and the follow-up payload.

@@ -88,7 +88,7 @@ choice! {
 }
 
 choice! {
-    /// The areas of life the person would like help with (issue 4, in its order).
+    /// The areas of life the person would like help with (in the order the service lists them).
     pub enum Area {
         LowMoodAnxietyStress = "low-mood-anxiety-stress", "Feeling low, anxious or stressed";
         LonelinessIsolation = "loneliness-isolation", "Loneliness or isolation";
@@ -105,7 +105,7 @@ choice! {
 }
 
 choice! {
-    /// How the person heard about the service, or who suggested it (issue 4, in its order).
+    /// How the person heard about the service, or who suggested it (in the order the service lists them).
     pub enum Source {
         Myself = "self", "I found it myself";
         GpPractice = "gp-practice", "GP or someone at my GP practice";

@@ -1,4 +1,4 @@
-//! The link-worker follow-up (`data-mode="follow-up"`, issue 7): a practitioner journey for
+//! The link-worker follow-up (`data-mode="follow-up"`): a practitioner journey for
 //! tablets. One concern per file; the rules are in `domain::follow_up`.
 
 pub mod app;
