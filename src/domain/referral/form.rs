@@ -33,7 +33,7 @@ use super::nhs_number::{NhsNumber, NhsNumberError};
 use super::pages::{Field, ReferralPage};
 use super::phone::{PhoneNumber, PhoneNumberError};
 use super::postcode::Postcode;
-use super::rules::{self, RuleContext, Verdict};
+use super::rules::{self, RuleContext};
 use super::text::FreeText;
 use std::fmt;
 
@@ -122,21 +122,19 @@ pub fn validate(
     today: SimpleDate,
     minimum_age: u32,
 ) -> PageResult {
-    let cx = RuleContext { today, minimum_age };
-    match rules::run(answers, &cx) {
-        Verdict::TooYoung { minimum } if page == ReferralPage::AboutYou => {
-            PageResult::TooYoung { minimum }
-        }
-        Verdict::Ok | Verdict::TooYoung { .. } => PageResult::Ok,
-        Verdict::Errors(all) => {
-            let on_page: Vec<FieldError> =
-                all.into_iter().filter(|e| e.field.page() == page).collect();
-            if on_page.is_empty() {
-                PageResult::Ok
-            } else {
-                PageResult::Errors(on_page)
-            }
-        }
+    let verdict = rules::run(answers, &RuleContext { today, minimum_age });
+    if let (ReferralPage::AboutYou, Some(minimum)) = (page, verdict.too_young) {
+        return PageResult::TooYoung { minimum };
+    }
+    let on_page: Vec<FieldError> = verdict
+        .errors
+        .into_iter()
+        .filter(|e| e.field.page() == page)
+        .collect();
+    if on_page.is_empty() {
+        PageResult::Ok
+    } else {
+        PageResult::Errors(on_page)
     }
 }
 
@@ -150,18 +148,17 @@ pub fn parse_all(
     today: SimpleDate,
     minimum_age: u32,
 ) -> Result<Referral, NotReady> {
-    let cx = RuleContext { today, minimum_age };
-    match rules::run(answers, &cx) {
-        Verdict::TooYoung { minimum } => Err(NotReady::TooYoung { minimum }),
-        Verdict::Errors(all) => Err(NotReady::Errors(
-            all.into_iter().map(|e| (e.field.page(), e)).collect(),
-        )),
-        // Parse, don't validate: the referral holds the field types, parsed from the answers
-        // the rules have just accepted.
-        Verdict::Ok => {
-            build(answers, today).map_err(|e| NotReady::Errors(vec![(e.field.page(), e)]))
-        }
+    let verdict = rules::run(answers, &RuleContext { today, minimum_age });
+    if let Some(minimum) = verdict.too_young {
+        return Err(NotReady::TooYoung { minimum });
     }
+    if !verdict.errors.is_empty() {
+        let paged = verdict.errors.into_iter().map(|e| (e.field.page(), e));
+        return Err(NotReady::Errors(paged.collect()));
+    }
+    // Parse, don't validate: the referral holds the field types, parsed from the answers the
+    // rules have just accepted.
+    build(answers, today).map_err(|e| NotReady::Errors(vec![(e.field.page(), e)]))
 }
 
 /// The boxes of the date of birth to highlight (`None` when the date of birth is fine).

@@ -361,26 +361,28 @@ pub(super) fn helper_relationship(a: &ReferralAnswers) -> Result<(), ValidationE
 // From validator's errors to the pages' errors
 
 /// What validator's verdict on the answers means for the pages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Verdict {
-    Ok,
-    /// Younger than the minimum age (whatever else is wrong).
-    TooYoung {
-        minimum: u32,
-    },
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Verdict {
+    /// Younger than this minimum age: not an error (About you says who to contact instead).
+    pub too_young: Option<u32>,
     /// Every problem on every page, in page and field order, at most one per field.
-    Errors(Vec<FieldError>),
+    pub errors: Vec<FieldError>,
 }
 
 /// Runs the derived validation of `answers`.
 pub(super) fn run(answers: &ReferralAnswers, cx: &RuleContext) -> Verdict {
     match answers.validate_with_args(cx) {
-        Ok(()) => Verdict::Ok,
+        Ok(()) => Verdict::default(),
         Err(errors) => {
-            if let Some(minimum) = too_young(&errors) {
-                return Verdict::TooYoung { minimum };
-            }
-            Verdict::Errors(page_errors(&errors, None))
+            let verdict = Verdict {
+                too_young: too_young(&errors),
+                errors: page_errors(&errors, None),
+            };
+            debug_assert!(
+                verdict.too_young.is_some() || !verdict.errors.is_empty(),
+                "every declared rule's error has a field and a message"
+            );
+            verdict
         }
     }
 }
@@ -475,11 +477,8 @@ pub fn recheck(referral: &Referral, sent_on: SimpleDate) -> Result<(), RecheckEr
         today,
         minimum_age: 0,
     };
-    match run(&referral.to_answers(), &cx) {
-        Verdict::Ok | Verdict::TooYoung { .. } => Ok(()),
-        Verdict::Errors(e) => match e.into_iter().next() {
-            Some(first) => Err(RecheckError(first)),
-            None => Ok(()),
-        },
+    match run(&referral.to_answers(), &cx).errors.into_iter().next() {
+        Some(first) => Err(RecheckError(first)),
+        None => Ok(()),
     }
 }
