@@ -21,7 +21,12 @@
 //! - **Consent.** Consent to be contacted by a link worker must be yes (the message says why);
 //!   consent to share with the GP practice yes/no required.
 //!
-//! A field has at most one error (the first that applies), and errors come in page order.
+//! A field has at most one error (a missing answer's first), and errors come in page order.
+//!
+//! The rules are declared on [`ReferralAnswers`] with `validator` ([`super::rules`] has their
+//! functions): both functions run the derived `validate_with_args` and keep the errors of the
+//! page (or of every page), mapped to [`FieldError`]s. [`parse_all`] then parses each answer into
+//! its type to build the [`Referral`].
 
 use super::answers::ReferralAnswers;
 use super::choices::Source;
@@ -223,9 +228,10 @@ fn build(a: &ReferralAnswers, today: SimpleDate) -> Result<Referral, FieldError>
             Some(_) => Some(chosen(Field::SafeToLeaveMessage, a.safe_to_leave_message)?),
             None => None,
         },
-        safe_to_text: match mobile {
-            true => Some(chosen(Field::SafeToText, a.safe_to_text)?),
-            false => None,
+        safe_to_text: if mobile {
+            Some(chosen(Field::SafeToText, a.safe_to_text)?)
+        } else {
+            None
         },
         phone,
         email: given(
@@ -242,9 +248,10 @@ fn build(a: &ReferralAnswers, today: SimpleDate) -> Result<Referral, FieldError>
     let someone_else = filling_in_for.is_someone_else();
     let support = SupportNeeds {
         interpreter_needed,
-        language: match interpreter_needed {
-            true => optional(Field::Language, &a.language, FreeText::parse)?,
-            false => None,
+        language: if interpreter_needed {
+            optional(Field::Language, &a.language, FreeText::parse)?
+        } else {
+            None
         },
         accessibility_needs: optional(
             Field::AccessibilityNeeds,
@@ -252,20 +259,22 @@ fn build(a: &ReferralAnswers, today: SimpleDate) -> Result<Referral, FieldError>
             FreeText::parse,
         )?,
         filling_in_for,
-        helper_name: match someone_else {
-            true => Some(parsed(
+        helper_name: if someone_else {
+            Some(parsed(
                 Field::HelperName,
                 PersonName::parse(&a.helper_name),
-            )?),
-            false => None,
+            )?)
+        } else {
+            None
         },
-        helper_relationship: match someone_else {
-            true => optional(
+        helper_relationship: if someone_else {
+            optional(
                 Field::HelperRelationship,
                 &a.helper_relationship,
                 FreeText::parse,
-            )?,
-            false => None,
+            )?
+        } else {
+            None
         },
     };
     Ok(Referral {
@@ -279,9 +288,10 @@ fn build(a: &ReferralAnswers, today: SimpleDate) -> Result<Referral, FieldError>
             NhsNumber::parse(&a.nhs_number),
             NhsNumberError::Empty,
         )?,
-        postcode: match a.no_fixed_address {
-            true => None,
-            false => Some(parsed(Field::Postcode, Postcode::parse(&a.postcode))?),
+        postcode: if a.no_fixed_address {
+            None
+        } else {
+            Some(parsed(Field::Postcode, Postcode::parse(&a.postcode))?)
         },
         no_fixed_address: a.no_fixed_address,
         gp_practice: optional(Field::GpPractice, &a.gp_practice, FreeText::parse)?,

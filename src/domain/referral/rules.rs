@@ -6,7 +6,9 @@
 //! - **field rules** (`custom`, `length`, `required`) check one answer that is always asked. The
 //!   UK rules reuse the field types' parsers ([`PersonName::parse`], [`DateOfBirth::parse`],
 //!   [`NhsNumber::parse`], [`PhoneNumber::parse`], [`EmailAddress::parse`]); a blank optional
-//!   answer passes (whether it is needed is a rule between fields).
+//!   answer passes (whether it is needed is a rule between fields). An optional free text has
+//!   [`FreeText::parse`]'s limit (blank is not given, so it is not measured); "What matters to
+//!   you", which must not be blank, has validator's `length`.
 //! - **struct rules** (`schema`) are the rules between answers, and the checks of a question that
 //!   is only asked given another answer (the postcode unless there is no fixed address, the
 //!   "other" source, the language, the helper's name and relationship), since a field rule
@@ -33,7 +35,7 @@ use super::model::{
 };
 use super::name::{PersonName, PersonNameError};
 use super::nhs_number::{NhsNumber, NhsNumberError};
-use super::pages::{Field, ReferralPage, mobile_given, phone_given};
+use super::pages::{Field, mobile_given, phone_given};
 use super::phone::{PhoneNumber, PhoneNumberError};
 use super::postcode::{Postcode, PostcodeError};
 use super::text::{FreeText, TextField};
@@ -376,7 +378,7 @@ pub(super) fn run(answers: &ReferralAnswers, cx: &RuleContext) -> Verdict {
         Err(errors) => {
             let verdict = Verdict {
                 too_young: too_young(&errors),
-                errors: page_errors(&errors, None),
+                errors: page_errors(&errors),
             };
             debug_assert!(
                 verdict.too_young.is_some() || !verdict.errors.is_empty(),
@@ -412,13 +414,10 @@ fn field_of(key: &str, e: &ValidationError) -> Option<Field> {
     }
 }
 
-/// validator's errors as the pages show them, for `page` only if given: in page and field
-/// order, one per field (a missing answer's first). Errors with no message or no field (none
-/// are declared) are left out rather than shown without words.
-pub(super) fn page_errors(
-    errors: &ValidationErrors,
-    page: Option<ReferralPage>,
-) -> Vec<FieldError> {
+/// validator's errors as the pages show them: in page and field order, one per field (a missing
+/// answer's first). Errors with no message or no field (none are declared) are left out rather
+/// than shown without words.
+fn page_errors(errors: &ValidationErrors) -> Vec<FieldError> {
     let mut found: Vec<(Field, bool, usize, String)> = Vec::new();
     let fields = errors.field_errors();
     // Field rules first, then struct rules, each in validator's order; `HashMap` order between
@@ -432,7 +431,7 @@ pub(super) fn page_errors(
             let (Some(field), Some(message)) = (field_of(key, e), e.message.as_ref()) else {
                 continue;
             };
-            if e.code == TOO_YOUNG || page.is_some_and(|p| field.page() != p) {
+            if e.code == TOO_YOUNG {
                 continue;
             }
             let missing = e.code == MISSING || e.code == "required";
@@ -463,9 +462,9 @@ pub struct RecheckError(pub FieldError);
 ///
 /// Deserialising a `Referral` has already checked every field type and the rules between fields;
 /// this adds what needs a date: a date of birth in the past and no more than 120 years ago. It
-/// is checked as of the day before `sent_on`, since the person's calendar (which the form used)
-/// can be a day behind the date written in UTC, and an earlier day never refuses what the form
-/// accepted (it only lets a birth date of that one day more through). No minimum age: that is a
+/// is checked as of the day before `sent_on`: the person's calendar, which the form used, can be
+/// a day behind the date written in UTC, and checking on an earlier day never refuses what the
+/// form accepted (both rules are at most a day or two more lenient). No minimum age: that is a
 /// deployment's setting (`data-minimum-age`) the receiver does not know, and a person under it
 /// cannot send the form.
 ///
