@@ -200,7 +200,12 @@ fn a_slot_keeps_typed_values_as_json_and_removes_them() {
     assert!(slot.is_persistent());
     assert_eq!(slot.load::<OutboxOnDevice>().map(|o| o.is_none()), Ok(true));
     let mut outbox = Outbox::new();
-    outbox.enqueue(SubmissionId::from_random_bytes([7; 16]), "application/json", "{}".into(), 5);
+    outbox.enqueue(
+        SubmissionId::from_random_bytes([7; 16]),
+        "application/json",
+        "{}".into(),
+        5,
+    );
     slot.save(&outbox).unwrap();
     // Stored as the serde form, under the widget's key.
     let text = local_storage().get_item(slot.key()).unwrap().unwrap();

@@ -6,7 +6,7 @@
 
 use crate::domain::follow_up::{ClientReference, FollowUpContext, MeasureChange, Notes, Timepoint};
 use crate::domain::instrument::{self, Answers, Instrument};
-use crate::domain::referral::{Referral, SimpleDate};
+use crate::domain::referral::{self, Referral, SimpleDate};
 use crate::domain::scoring::{self, Risk, Score};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -437,6 +437,8 @@ pub enum SubmissionError {
     ChangeMismatch { index: usize },
     #[error("referral is required in self-referral mode")]
     MissingReferral,
+    #[error("{0}")]
+    Referral(#[from] referral::RecheckError),
 }
 
 impl Submission {
@@ -464,6 +466,15 @@ impl Submission {
     fn check(&self) -> Result<(), SubmissionError> {
         if self.mode == Mode::SelfReferral && self.referral.is_none() {
             return Err(SubmissionError::MissingReferral);
+        }
+        if let Some(r) = &self.referral {
+            // The form's own rules again, on the day it was sent (the date part of submitted_at,
+            // which Timestamp::parse has checked; year 0000 has no such day).
+            let sent_on = SimpleDate::parse_iso(self.submitted_at.as_str().get(..10).unwrap_or(""))
+                .map_err(|_| {
+                    SubmissionError::Malformed("submitted_at must be in year 0001 or later".into())
+                })?;
+            referral::recheck(r, sent_on)?;
         }
         let mut seen = std::collections::BTreeSet::new();
         let mut raised: Vec<String> = Vec::new();

@@ -320,6 +320,7 @@ pub fn error_kind(e: &SubmissionError) -> &'static str {
         SubmissionError::ChangeOutsideFollowUp { .. } => "change-outside-follow-up",
         SubmissionError::ChangeMismatch { .. } => "change-mismatch",
         SubmissionError::MissingReferral => "missing-referral",
+        SubmissionError::Referral(_) => "referral",
     }
 }
 

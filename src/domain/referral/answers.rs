@@ -12,24 +12,46 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// Stored in the draft. Every field has a default, so a draft written before a question existed
 /// still loads; unknown fields are ignored; a choice whose code this build does not know (a
 /// draft from another version) is read as not chosen, so the person is simply asked again.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The form's rules are declared here with `validator` (field rules on the fields, the rules
+/// between answers as `schema` rules); `super::rules` has the functions and what their errors
+/// mean for the pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
 #[serde(default)]
+#[validate(context = super::rules::RuleContext)]
+#[validate(schema(function = super::rules::postcode, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::phone_or_email, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::preferred_way_given, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::text_when_safe, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::safe_to_leave_message, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::safe_to_text, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::heard_other, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::language, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::helper_name, skip_on_field_errors = false))]
+#[validate(schema(function = super::rules::helper_relationship, skip_on_field_errors = false))]
 pub struct ReferralAnswers {
     // About you
+    #[validate(custom(function = super::rules::full_name))]
     pub full_name: String,
+    #[validate(custom(function = super::rules::date_of_birth, use_context))]
     pub date_of_birth: DateParts,
     /// Optional: blank means not given.
+    #[validate(custom(function = super::rules::nhs_number))]
     pub nhs_number: String,
     pub postcode: String,
     /// When ticked, the postcode box is not used.
     pub no_fixed_address: bool,
     /// Optional.
+    #[validate(custom(function = super::rules::gp_practice))]
     pub gp_practice: String,
 
     // Contact
+    #[validate(custom(function = super::rules::phone_number))]
     pub phone: String,
+    #[validate(custom(function = super::rules::email_address))]
     pub email: String,
     #[serde(deserialize_with = "lenient_choice")]
+    #[validate(required(message = "Select how you would like to be contacted"))]
     pub preferred: Option<ContactMethod>,
     /// Asked when a phone number is given.
     pub safe_to_leave_message: Option<bool>,
@@ -39,25 +61,40 @@ pub struct ReferralAnswers {
     pub best_times: Vec<BestTime>,
 
     // What matters
+    #[validate(
+        custom(
+            function = super::rules::not_blank,
+            message = "Enter what matters to you at the moment"
+        ),
+        length(
+            max = 1000,
+            message = "What matters to you must be 1000 characters or less"
+        )
+    )]
     pub what_matters: String,
     /// Optional.
+    #[validate(custom(function = super::rules::what_different))]
     pub what_different: String,
     #[serde(deserialize_with = "lenient_choices")]
     pub areas: Vec<Area>,
 
     // How you heard
     #[serde(deserialize_with = "lenient_choice")]
+    #[validate(required(message = "Select how you heard about this service"))]
     pub heard_from: Option<Source>,
     /// Asked when `heard_from` is [`Source::Other`].
     pub heard_other: String,
 
     // Support
+    #[validate(required(message = "Select yes if you need an interpreter"))]
     pub interpreter_needed: Option<bool>,
     /// Asked when an interpreter is needed.
     pub language: String,
     /// Optional.
+    #[validate(custom(function = super::rules::accessibility_needs))]
     pub accessibility_needs: String,
     #[serde(deserialize_with = "lenient_choice")]
+    #[validate(required(message = "Select who is filling in this form"))]
     pub filling_in_for: Option<Helper>,
     /// The helper's own name: asked when someone else is filling the form in.
     pub helper_name: String,
@@ -65,7 +102,19 @@ pub struct ReferralAnswers {
     pub helper_relationship: String,
 
     // Consent
+    #[validate(
+        required(
+            message = "You need to agree to be contacted by a link worker so that the service can help you"
+        ),
+        custom(
+            function = super::rules::yes,
+            message = "You need to agree to be contacted by a link worker so that the service can help you"
+        )
+    )]
     pub consent_contact: Option<bool>,
+    #[validate(required(
+        message = "Select yes if you agree to share this referral with your GP practice"
+    ))]
     pub consent_share_gp: Option<bool>,
 }
 

@@ -1,6 +1,6 @@
-//! Email address: a small hand-written rule (no `validator`: its email check alone would add
-//! about 227 KB brotli to the widget). It catches typing mistakes; only sending an email proves
-//! an address works.
+//! Email address: a small hand-written rule, which the form's `validator` declaration calls as a
+//! `custom` rule (never validator's own `email` rule: it alone would add about 227 KB brotli to
+//! the widget). It catches typing mistakes; only sending an email proves an address works.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -21,22 +21,25 @@
 //! - **Consent.** Consent to be contacted by a link worker must be yes (the message says why);
 //!   consent to share with the GP practice yes/no required.
 //!
-//! A field has at most one error (the first that applies), and errors come in page order.
+//! A field has at most one error (a missing answer's first), and errors come in page order.
+//!
+//! The rules are declared on [`ReferralAnswers`] with `validator` ([`super::rules`] has their
+//! functions): both functions run the derived `validate_with_args` and keep the errors of the
+//! page (or of every page), mapped to [`FieldError`]s. [`parse_all`] then parses each answer into
+//! its type to build the [`Referral`].
 
 use super::answers::ReferralAnswers;
-use super::choices::{Area, ContactMethod, Source};
-use super::date::{DateOfBirth, Eligibility, PartsInError, SimpleDate};
+use super::choices::Source;
+use super::date::{DateOfBirth, PartsInError, SimpleDate};
 use super::email::{EmailAddress, EmailAddressError};
-use super::model::{
-    Consent, ContactDetails, GpPracticeText, HeardOtherText, Referral, SupportNeeds,
-    WhatDifferentText, WhatMattersText, best_times, in_shown_order,
-};
-use super::name::{PersonName, PersonNameError};
+use super::model::{Consent, ContactDetails, Referral, SupportNeeds, best_times, in_shown_order};
+use super::name::PersonName;
 use super::nhs_number::{NhsNumber, NhsNumberError};
-use super::pages::{Field, ReferralPage, phone_given};
+use super::pages::{Field, ReferralPage};
 use super::phone::{PhoneNumber, PhoneNumberError};
-use super::postcode::{Postcode, PostcodeError};
-use super::text::{FreeText, TextField};
+use super::postcode::Postcode;
+use super::rules::{self, RuleContext};
+use super::text::FreeText;
 use std::fmt;
 
 /// A problem with one field: shown next to it and, linking to `#` + the field's id, in the error
@@ -115,29 +118,28 @@ impl NotReady {
 
 /// Checks one page's answers, as when the person presses Continue on it. `today` is the person's
 /// local date; `minimum_age` the service's ([`super::DEFAULT_MINIMUM_AGE`] unless configured).
+///
+/// The answers are checked by their derived `validator` rules (see [`super::rules`]); this keeps
+/// the errors on `page`.
 pub fn validate(
     page: ReferralPage,
     answers: &ReferralAnswers,
     today: SimpleDate,
     minimum_age: u32,
 ) -> PageResult {
-    let errors = match page {
-        ReferralPage::AboutYou => match about_you(answers, today, minimum_age) {
-            Ok(_) => return PageResult::Ok,
-            Err(AboutYouProblem::TooYoung { minimum }) => {
-                return PageResult::TooYoung { minimum };
-            }
-            Err(AboutYouProblem::Errors(e)) => Some(e),
-        },
-        ReferralPage::Contact => contact(answers).err(),
-        ReferralPage::WhatMatters => what_matters(answers).err(),
-        ReferralPage::HowHeard => how_heard(answers).err(),
-        ReferralPage::Support => support(answers).err(),
-        ReferralPage::Consent => consent(answers).err(),
-    };
-    match errors {
-        Some(e) if !e.is_empty() => PageResult::Errors(e),
-        _ => PageResult::Ok,
+    let verdict = rules::run(answers, &RuleContext { today, minimum_age });
+    if let (ReferralPage::AboutYou, Some(minimum)) = (page, verdict.too_young) {
+        return PageResult::TooYoung { minimum };
+    }
+    let on_page: Vec<FieldError> = verdict
+        .errors
+        .into_iter()
+        .filter(|e| e.field.page() == page)
+        .collect();
+    if on_page.is_empty() {
+        PageResult::Ok
+    } else {
+        PageResult::Errors(on_page)
     }
 }
 
@@ -151,44 +153,17 @@ pub fn parse_all(
     today: SimpleDate,
     minimum_age: u32,
 ) -> Result<Referral, NotReady> {
-    let mut errors: Vec<(ReferralPage, FieldError)> = Vec::new();
-    let mut note = |page: ReferralPage, e: Vec<FieldError>| {
-        errors.extend(e.into_iter().map(|e| (page, e)));
-    };
-    let about = match about_you(answers, today, minimum_age) {
-        Ok(a) => Some(a),
-        Err(AboutYouProblem::TooYoung { minimum }) => return Err(NotReady::TooYoung { minimum }),
-        Err(AboutYouProblem::Errors(e)) => {
-            note(ReferralPage::AboutYou, e);
-            None
-        }
-    };
-    let contact = contact(answers).map_err(|e| note(ReferralPage::Contact, e));
-    let matters = what_matters(answers).map_err(|e| note(ReferralPage::WhatMatters, e));
-    let heard = how_heard(answers).map_err(|e| note(ReferralPage::HowHeard, e));
-    let support = support(answers).map_err(|e| note(ReferralPage::Support, e));
-    let consent = consent(answers).map_err(|e| note(ReferralPage::Consent, e));
-    let (Some(about), Ok(contact), Ok(matters), Ok(heard), Ok(support), Ok(consent)) =
-        (about, contact, matters, heard, support, consent)
-    else {
-        return Err(NotReady::Errors(errors));
-    };
-    Ok(Referral {
-        full_name: about.full_name,
-        date_of_birth: about.date_of_birth,
-        nhs_number: about.nhs_number,
-        postcode: about.postcode,
-        no_fixed_address: about.no_fixed_address,
-        gp_practice: about.gp_practice,
-        contact,
-        what_matters: matters.what_matters,
-        what_different: matters.what_different,
-        areas: matters.areas,
-        heard_from: heard.0,
-        heard_other: heard.1,
-        support,
-        consent,
-    })
+    let verdict = rules::run(answers, &RuleContext { today, minimum_age });
+    if let Some(minimum) = verdict.too_young {
+        return Err(NotReady::TooYoung { minimum });
+    }
+    if !verdict.errors.is_empty() {
+        let paged = verdict.errors.into_iter().map(|e| (e.field.page(), e));
+        return Err(NotReady::Errors(paged.collect()));
+    }
+    // Parse, don't validate: the referral holds the field types, parsed from the answers the
+    // rules have just accepted.
+    build(answers, today).map_err(|e| NotReady::Errors(vec![(e.field.page(), e)]))
 }
 
 /// The boxes of the date of birth to highlight (`None` when the date of birth is fine).
@@ -198,329 +173,141 @@ pub fn dob_parts_in_error(answers: &ReferralAnswers, today: SimpleDate) -> Optio
         .map(|e| e.parts())
 }
 
-/// The problems found on a page so far: at most one per field, the first found.
-#[derive(Default)]
-struct Problems(Vec<FieldError>);
+/// A field's value, or its type's error as the field's problem. (Not reached once the rules have
+/// accepted the answers: the rules call the same parsers.)
+fn parsed<T, E: fmt::Display>(field: Field, r: Result<T, E>) -> Result<T, FieldError> {
+    r.map_err(|e| FieldError {
+        field,
+        message: e.to_string(),
+    })
+}
 
-impl Problems {
-    fn add(&mut self, field: Field, message: impl Into<String>) {
-        if !self.0.iter().any(|e| e.field == field) {
-            self.0.push(FieldError {
-                field,
-                message: message.into(),
-            });
-        }
+/// An optional answer: blank is not given.
+fn optional<T, E: fmt::Display>(
+    field: Field,
+    typed: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<Option<T>, FieldError> {
+    if typed.trim().is_empty() {
+        return Ok(None);
     }
+    parsed(field, parse(typed)).map(Some)
+}
 
-    /// The value, or records the error's message against `field`.
-    fn take<T, E: fmt::Display>(&mut self, field: Field, r: Result<T, E>) -> Option<T> {
-        r.map_err(|e| self.add(field, e.to_string())).ok()
-    }
-
-    /// A required choice, or `message`.
-    fn choose<T: Copy>(&mut self, field: Field, chosen: Option<T>, message: &str) -> Option<T> {
-        if chosen.is_none() {
-            self.add(field, message);
-        }
-        chosen
-    }
-
-    /// A free-text answer that must not be blank (`empty` is the message when it is).
-    fn required_text<F: TextField>(
-        &mut self,
-        field: Field,
-        typed: &str,
-        empty: &str,
-    ) -> Option<FreeText<F>> {
-        if typed.trim().is_empty() {
-            self.add(field, empty);
-            return None;
-        }
-        self.take(field, FreeText::parse(typed))
-    }
-
-    /// An optional free-text answer: blank is `Some(None)`.
-    fn optional_text<F: TextField>(
-        &mut self,
-        field: Field,
-        typed: &str,
-    ) -> Option<Option<FreeText<F>>> {
-        if typed.trim().is_empty() {
-            return Some(None);
-        }
-        self.take(field, FreeText::parse(typed)).map(Some)
-    }
-
-    /// The page's value if nothing is wrong, else the problems in page order.
-    fn finish<T>(mut self, build: impl FnOnce() -> Option<T>) -> Result<T, Vec<FieldError>> {
-        if self.0.is_empty() {
-            if let Some(value) = build() {
-                return Ok(value);
-            }
-            debug_assert!(false, "a page's value is missing with no error recorded");
-        }
-        self.0.sort_by_key(|e| e.field);
-        Err(self.0)
+/// An optional answer whose type says what counts as not given (its `Empty` error).
+fn given<T, E: fmt::Display + PartialEq>(
+    field: Field,
+    r: Result<T, E>,
+    empty: E,
+) -> Result<Option<T>, FieldError> {
+    match r {
+        Err(e) if e == empty => Ok(None),
+        r => parsed(field, r).map(Some),
     }
 }
 
-struct AboutYou {
-    full_name: PersonName,
-    date_of_birth: DateOfBirth,
-    nhs_number: Option<NhsNumber>,
-    postcode: Option<Postcode>,
-    no_fixed_address: bool,
-    gp_practice: Option<FreeText<GpPracticeText>>,
+/// A required choice.
+fn chosen<T>(field: Field, choice: Option<T>) -> Result<T, FieldError> {
+    choice.ok_or(FieldError {
+        field,
+        message: "Select an answer".to_owned(),
+    })
 }
 
-enum AboutYouProblem {
-    TooYoung { minimum: u32 },
-    Errors(Vec<FieldError>),
-}
-
-fn about_you(
-    a: &ReferralAnswers,
-    today: SimpleDate,
-    minimum_age: u32,
-) -> Result<AboutYou, AboutYouProblem> {
-    let mut p = Problems::default();
-    let full_name = p.take(Field::FullName, PersonName::parse(&a.full_name));
-    let date_of_birth = match DateOfBirth::parse(&a.date_of_birth, today) {
-        Ok(dob) => {
-            if let Eligibility::TooYoung { minimum } = dob.eligibility(today, minimum_age) {
-                return Err(AboutYouProblem::TooYoung { minimum });
-            }
-            Some(dob)
-        }
-        Err(e) => {
-            p.add(Field::dob(e.parts().first()), e.to_string());
+/// The [`Referral`] of answers the rules have accepted: each answer parsed into its type, a
+/// conditional answer only when its question is asked.
+fn build(a: &ReferralAnswers, today: SimpleDate) -> Result<Referral, FieldError> {
+    let phone = given(
+        Field::Phone,
+        PhoneNumber::parse(&a.phone),
+        PhoneNumberError::Empty,
+    )?;
+    let mobile = phone.as_ref().is_some_and(PhoneNumber::is_mobile);
+    let contact = ContactDetails {
+        safe_to_leave_message: match phone {
+            Some(_) => Some(chosen(Field::SafeToLeaveMessage, a.safe_to_leave_message)?),
+            None => None,
+        },
+        safe_to_text: if mobile {
+            Some(chosen(Field::SafeToText, a.safe_to_text)?)
+        } else {
             None
-        }
+        },
+        phone,
+        email: given(
+            Field::Email,
+            EmailAddress::parse(&a.email),
+            EmailAddressError::Empty,
+        )?,
+        preferred: chosen(Field::Preferred, a.preferred)?,
+        best_times: best_times(&a.best_times),
     };
-    let nhs_number = match NhsNumber::parse(&a.nhs_number) {
-        Err(NhsNumberError::Empty) => Some(None),
-        r => p.take(Field::NhsNumber, r).map(Some),
+    let heard_from = chosen(Field::HeardFrom, a.heard_from)?;
+    let interpreter_needed = chosen(Field::InterpreterNeeded, a.interpreter_needed)?;
+    let filling_in_for = chosen(Field::FillingInFor, a.filling_in_for)?;
+    let someone_else = filling_in_for.is_someone_else();
+    let support = SupportNeeds {
+        interpreter_needed,
+        language: if interpreter_needed {
+            optional(Field::Language, &a.language, FreeText::parse)?
+        } else {
+            None
+        },
+        accessibility_needs: optional(
+            Field::AccessibilityNeeds,
+            &a.accessibility_needs,
+            FreeText::parse,
+        )?,
+        filling_in_for,
+        helper_name: if someone_else {
+            Some(parsed(
+                Field::HelperName,
+                PersonName::parse(&a.helper_name),
+            )?)
+        } else {
+            None
+        },
+        helper_relationship: if someone_else {
+            optional(
+                Field::HelperRelationship,
+                &a.helper_relationship,
+                FreeText::parse,
+            )?
+        } else {
+            None
+        },
     };
-    let postcode = if a.no_fixed_address {
-        Some(None)
-    } else {
-        match Postcode::parse(&a.postcode) {
-            Err(PostcodeError::Empty) => {
-                p.add(
-                    Field::Postcode,
-                    "Enter your postcode, or select that you have no fixed address",
-                );
-                None
-            }
-            r => p.take(Field::Postcode, r).map(Some),
-        }
-    };
-    let gp_practice = p.optional_text(Field::GpPractice, &a.gp_practice);
-    p.finish(|| {
-        Some(AboutYou {
-            full_name: full_name?,
-            date_of_birth: date_of_birth?,
-            nhs_number: nhs_number?,
-            postcode: postcode?,
-            no_fixed_address: a.no_fixed_address,
-            gp_practice: gp_practice?,
-        })
-    })
-    .map_err(AboutYouProblem::Errors)
-}
-
-fn contact(a: &ReferralAnswers) -> Result<ContactDetails, Vec<FieldError>> {
-    let mut p = Problems::default();
-    let phone = match PhoneNumber::parse(&a.phone) {
-        Err(PhoneNumberError::Empty) => Some(None),
-        r => p.take(Field::Phone, r).map(Some),
-    };
-    let email = match EmailAddress::parse(&a.email) {
-        Err(EmailAddressError::Empty) => Some(None),
-        r => p.take(Field::Email, r).map(Some),
-    };
-    let phone_given = phone_given(a);
-    let email_given = !matches!(EmailAddress::parse(&a.email), Err(EmailAddressError::Empty));
-    // A landline was given and checks out: not a number for text messages.
-    let landline = matches!(&phone, Some(Some(n)) if !n.is_mobile());
-    let mobile = matches!(&phone, Some(Some(n)) if n.is_mobile());
-    if !phone_given && !email_given {
-        p.add(Field::Phone, "Enter a phone number or an email address");
-    }
-    let preferred = p.choose(
-        Field::Preferred,
-        a.preferred,
-        "Select how you would like to be contacted",
-    );
-    if phone_given || email_given {
-        match preferred {
-            Some(ContactMethod::Phone) if !phone_given => {
-                p.add(Field::Phone, "You chose phone call, so enter a phone number");
-            }
-            Some(ContactMethod::Text) if !phone_given || landline => p.add(
-                Field::Phone,
-                "You chose text message, so enter a mobile phone number",
-            ),
-            Some(ContactMethod::Email) if !email_given => {
-                p.add(Field::Email, "You chose email, so enter an email address");
-            }
-            Some(ContactMethod::Text) if mobile && a.safe_to_text == Some(false) => p.add(
-                Field::Preferred,
-                "You said it is not safe to send you text messages, so choose another way to be contacted",
-            ),
-            _ => {}
-        }
-    }
-    let safe_to_leave_message = if phone_given {
-        p.choose(
-            Field::SafeToLeaveMessage,
-            a.safe_to_leave_message,
-            "Select yes if it is safe to leave a message on your phone",
-        )
-        .map(Some)
-    } else {
-        Some(None)
-    };
-    let safe_to_text = if mobile {
-        p.choose(
-            Field::SafeToText,
-            a.safe_to_text,
-            "Select yes if it is safe to send you text messages",
-        )
-        .map(Some)
-    } else {
-        Some(None)
-    };
-    p.finish(|| {
-        Some(ContactDetails {
-            phone: phone?,
-            email: email?,
-            preferred: preferred?,
-            safe_to_leave_message: safe_to_leave_message?,
-            safe_to_text: safe_to_text?,
-            best_times: best_times(&a.best_times),
-        })
-    })
-}
-
-struct WhatMatters {
-    what_matters: FreeText<WhatMattersText>,
-    what_different: Option<FreeText<WhatDifferentText>>,
-    areas: Vec<Area>,
-}
-
-fn what_matters(a: &ReferralAnswers) -> Result<WhatMatters, Vec<FieldError>> {
-    let mut p = Problems::default();
-    let what_matters = p.required_text(
-        Field::WhatMatters,
-        &a.what_matters,
-        "Enter what matters to you at the moment",
-    );
-    let what_different = p.optional_text(Field::WhatDifferent, &a.what_different);
-    p.finish(|| {
-        Some(WhatMatters {
-            what_matters: what_matters?,
-            what_different: what_different?,
-            areas: in_shown_order(&a.areas),
-        })
-    })
-}
-
-type Heard = (Source, Option<FreeText<HeardOtherText>>);
-
-fn how_heard(a: &ReferralAnswers) -> Result<Heard, Vec<FieldError>> {
-    let mut p = Problems::default();
-    let heard_from = p.choose(
-        Field::HeardFrom,
-        a.heard_from,
-        "Select how you heard about this service",
-    );
-    let heard_other = if heard_from == Some(Source::Other) {
-        p.required_text(
-            Field::HeardOther,
-            &a.heard_other,
-            "Enter how you heard about this service",
-        )
-        .map(Some)
-    } else {
-        Some(None)
-    };
-    p.finish(|| Some((heard_from?, heard_other?)))
-}
-
-fn support(a: &ReferralAnswers) -> Result<SupportNeeds, Vec<FieldError>> {
-    let mut p = Problems::default();
-    let interpreter_needed = p.choose(
-        Field::InterpreterNeeded,
-        a.interpreter_needed,
-        "Select yes if you need an interpreter",
-    );
-    let language = if interpreter_needed == Some(true) {
-        p.required_text(
-            Field::Language,
-            &a.language,
-            "Enter the language you need an interpreter for",
-        )
-        .map(Some)
-    } else {
-        Some(None)
-    };
-    let accessibility_needs = p.optional_text(Field::AccessibilityNeeds, &a.accessibility_needs);
-    let filling_in_for = p.choose(
-        Field::FillingInFor,
-        a.filling_in_for,
-        "Select who is filling in this form",
-    );
-    let (helper_name, helper_relationship) = if filling_in_for.is_some_and(|h| h.is_someone_else())
-    {
-        let name = match PersonName::parse(&a.helper_name) {
-            Ok(n) => Some(Some(n)),
-            Err(PersonNameError::Empty) => {
-                p.add(Field::HelperName, "Enter your name");
-                None
-            }
-            Err(PersonNameError::TooLong) => {
-                p.add(
-                    Field::HelperName,
-                    "Your name must be 100 characters or less",
-                );
-                None
-            }
-        };
-        let relationship = p.optional_text(Field::HelperRelationship, &a.helper_relationship);
-        (name, relationship)
-    } else {
-        (Some(None), Some(None))
-    };
-    p.finish(|| {
-        Some(SupportNeeds {
-            interpreter_needed: interpreter_needed?,
-            language: language?,
-            accessibility_needs: accessibility_needs?,
-            filling_in_for: filling_in_for?,
-            helper_name: helper_name?,
-            helper_relationship: helper_relationship?,
-        })
-    })
-}
-
-fn consent(a: &ReferralAnswers) -> Result<Consent, Vec<FieldError>> {
-    let mut p = Problems::default();
-    if a.consent_contact != Some(true) {
-        p.add(
-            Field::ConsentContact,
-            "You need to agree to be contacted by a link worker so that the service can help you",
-        );
-    }
-    let share_with_gp = p.choose(
-        Field::ConsentShareGp,
-        a.consent_share_gp,
-        "Select yes if you agree to share this referral with your GP practice",
-    );
-    p.finish(|| {
-        Some(Consent {
-            contact: true,
-            share_with_gp: share_with_gp?,
-        })
+    Ok(Referral {
+        full_name: parsed(Field::FullName, PersonName::parse(&a.full_name))?,
+        date_of_birth: DateOfBirth::parse(&a.date_of_birth, today).map_err(|e| FieldError {
+            field: Field::dob(e.parts().first()),
+            message: e.to_string(),
+        })?,
+        nhs_number: given(
+            Field::NhsNumber,
+            NhsNumber::parse(&a.nhs_number),
+            NhsNumberError::Empty,
+        )?,
+        postcode: if a.no_fixed_address {
+            None
+        } else {
+            Some(parsed(Field::Postcode, Postcode::parse(&a.postcode))?)
+        },
+        no_fixed_address: a.no_fixed_address,
+        gp_practice: optional(Field::GpPractice, &a.gp_practice, FreeText::parse)?,
+        contact,
+        what_matters: parsed(Field::WhatMatters, FreeText::parse(&a.what_matters))?,
+        what_different: optional(Field::WhatDifferent, &a.what_different, FreeText::parse)?,
+        areas: in_shown_order(&a.areas),
+        heard_from,
+        heard_other: match heard_from {
+            Source::Other => optional(Field::HeardOther, &a.heard_other, FreeText::parse)?,
+            _ => None,
+        },
+        support,
+        consent: Consent {
+            contact: a.consent_contact == Some(true),
+            share_with_gp: chosen(Field::ConsentShareGp, a.consent_share_gp)?,
+        },
     })
 }

@@ -18,6 +18,11 @@
 //! page, on Continue), [`parse_all`] (every page, into the checked [`Referral`] that is the
 //! payload's `referral` object) and [`summary_rows`] (check your answers).
 //!
+//! The rules themselves are declared on [`ReferralAnswers`] with `validator` (`#[derive(Validate)]`,
+//! checked with `validate_with_args(&RuleContext { today, minimum_age })`): [`validate`] and
+//! [`parse_all`] run them and keep each page's errors, and a receiver runs them again on a
+//! received [`Referral`] with [`recheck`].
+//!
 //! Being under the minimum age is not an input error: [`DateOfBirth::eligibility`] returns
 //! [`Eligibility::TooYoung`], and the journey routes the person to a page saying who to contact.
 
@@ -32,6 +37,7 @@ mod nhs_number;
 mod pages;
 mod phone;
 mod postcode;
+mod rules;
 mod summary;
 mod text;
 
@@ -43,6 +49,7 @@ pub use model::{
     Referral, ReferralError, RelationshipText, SupportNeeds, WhatDifferentText, WhatMattersText,
 };
 pub use pages::{Field, ReferralPage};
+pub use rules::{MISSING, RecheckError, RuleContext, TOO_YOUNG, recheck};
 pub use summary::{NOT_PROVIDED, SummaryRow, summary_rows};
 
 pub use date::{

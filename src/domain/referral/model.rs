@@ -126,8 +126,9 @@ checked_struct! {
     ///
     /// Built by [`crate::domain::referral::parse_all`]. Deserialising checks every field type
     /// again and every rule between fields ([`ReferralError`]); it cannot check the date of birth
-    /// against today or the minimum age (no clock here): a receiver can call
-    /// [`DateOfBirth::check_on`] and [`DateOfBirth::eligibility`].
+    /// against today or the minimum age (no clock here): a receiver calls
+    /// [`crate::domain::referral::recheck`] with the day it was sent, which runs the form's own
+    /// rules on [`Referral::to_answers`] (the minimum age aside: that is the deployment's).
     ///
     /// Choices are codes; optional answers not given are absent; free text is exactly as typed.
     pub struct Referral via RawReferral = "RawReferral" {
