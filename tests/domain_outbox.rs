@@ -248,3 +248,19 @@ fn an_entry_state_is_stored_flat_and_read_back_exactly() {
         );
     }
 }
+
+/// Another tab emptying the outbox leaves this tab a default outbox; once a submission is queued
+/// in it, it must be stored as this version's and load back (not as an unreadable version 0).
+#[test]
+fn a_default_outbox_is_stored_as_this_version_and_loads_back() {
+    let mut o = Outbox::default();
+    o.enqueue(
+        SubmissionId::from_random_bytes([9; 16]),
+        "application/json",
+        "{}".into(),
+        1,
+    );
+    let text = serde_json::to_string(&o).unwrap();
+    assert!(text.starts_with("{\"version\":2,"), "{text}");
+    assert_eq!(Outbox::from_json(&text).unwrap(), o);
+}
