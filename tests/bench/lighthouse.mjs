@@ -218,12 +218,11 @@ async function linkWorkerApp(opts, chrome, site, intake) {
     if (target && score < target) failures.push(`link-worker ${c} ${score} < ${target}`);
   }
 
-  // Installability, as Chromium judges it, in a fresh profile: open the app, wait for its service
-  // worker to control the page, then ask.
+  // Installability, as Chromium judges it (in the launched profile: an incognito context is never
+  // installable): open the app, wait for its service worker to control the page, then ask.
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   try {
-    const context = await browser.createBrowserContext();
-    const tab = await context.newPage();
+    const tab = await browser.newPage();
     await tab.goto(url, { waitUntil: 'load' });
     await tab.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await tab.reload({ waitUntil: 'load' });
@@ -235,7 +234,7 @@ async function linkWorkerApp(opts, chrome, site, intake) {
     console.log(`installable      ${errors.length === 0 ? 'yes' : `no: ${errors.join(', ')}`} (Page.getInstallabilityErrors; manifest ${new URL(manifestUrl).pathname}, ${manifestErrors.length} manifest errors)`);
     if (errors.length) failures.push(`link-worker not installable: ${errors.join(', ')}`);
     if (manifestErrors.length) failures.push(`link-worker manifest errors: ${manifestErrors.map((e) => e.message).join('; ')}`);
-    await context.close();
+    await tab.close();
   } finally {
     await browser.disconnect();
   }

@@ -10,8 +10,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
   DIST_DIR,
   assertValidSubmission,
   checkA11y,
@@ -215,10 +219,29 @@ async function sendAndFinish(page) {
   await h1(page, HEADING_HOME).waitFor();
 }
 
+/**
+ * A tablet's browser with a profile of its own on disk (Chromium never offers to install an app
+ * from an incognito context, which every other test uses), and its first page.
+ */
+async function tabletBrowser(t) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-tablet-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: TABLET_LANDSCAPE,
+  });
+  t.after(async () => {
+    await context.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return watch(page);
+}
+
 test('after one visit online the app opens, reloads and records two visits with no network; each arrives exactly once when it is back; installable', { timeout: 180_000 }, async (t) => {
-  const page = watch(await newPage(browser, { viewport: TABLET_LANDSCAPE }));
+  const page = await tabletBrowser(t);
   const context = page.context();
-  t.after(() => context.close().catch(() => {}));
   const storedBefore = intake.stored().length;
 
   // Online, once: the service worker keeps exactly the app's files, named after this release.
