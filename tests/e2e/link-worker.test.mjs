@@ -18,7 +18,6 @@ import {
   CHROMIUM_ARGS,
   DIST_DIR,
   assertValidSubmission,
-  checkA11y,
   eventually,
   launchBrowser,
   newPage,
@@ -27,6 +26,7 @@ import {
   startStatic,
 } from './lib/harness.mjs';
 import { strictCsp } from './lib/embed-server.mjs';
+import { assertNoCspViolations, checkA11yUnderCsp, recordCspViolations } from './lib/embed-pages.mjs';
 import { GAD7, ONS4, PHQ9 } from './lib/instruments.mjs';
 import { clickButton, consoleErrors, h1 } from './lib/journey.mjs';
 import {
@@ -119,8 +119,12 @@ after(async () => {
   await site?.close();
 });
 
-/** Collects, on `page`, the console and every response (whether it came from the service worker). */
-function watch(page) {
+/**
+ * Collects, on `page`, the console, CSP violations and every response (whether it came from the
+ * service worker). Call before the page's first navigation.
+ */
+async function watch(page) {
+  await recordCspViolations(page);
   if (!Array.isArray(page.consoleMessages)) {
     page.consoleMessages = [];
     page.pageErrors = [];
@@ -236,7 +240,7 @@ async function tabletBrowser(t) {
     fs.rmSync(profile, { recursive: true, force: true });
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  return watch(page);
+  return await watch(page);
 }
 
 test('after one visit online the app opens, reloads and records two visits with no network; each arrives exactly once when it is back; installable', { timeout: 180_000 }, async (t) => {
@@ -256,14 +260,15 @@ test('after one visit online the app opens, reloads and records two visits with 
   const manifest = await page.evaluate(() => fetch('manifest.webmanifest').then((r) => r.json()));
   assert.equal(manifest.display, 'standalone');
   assert.deepEqual(manifest.icons.map((i) => i.sizes).sort(), ['192x192', '512x512', 'any']);
-  await checkA11y(page, 'the link-worker app, ready to work offline');
+  await checkA11yUnderCsp(page, 'the link-worker app, ready to work offline');
+  await assertNoCspViolations(page, 'the link-worker app');
 
   // No network at all from here: a reload, then the page closed and opened again.
   await outage(context);
   await page.reload();
   await h1(page, HEADING_HOME).waitFor();
   await page.close();
-  const tablet = watch(await context.newPage());
+  const tablet = await watch(await context.newPage());
   await openApp(tablet);
   await tablet.getByText(READY, { exact: true }).waitFor();
   const sameOrigin = tablet.responses.filter((r) => r.url.startsWith(site.origin));
@@ -274,7 +279,7 @@ test('after one visit online the app opens, reloads and records two visits with 
   assert.deepEqual(sameOrigin.filter((r) => !r.fromServiceWorker || r.status !== 200).map((r) => r.url), [], 'every file came from the service worker');
 
   // A baseline visit and a 6-week visit for the same client, all with no network.
-  await recordVisit(tablet, { reference: 'ABC-12345', timepoint: 'Baseline', values: BASELINE, notes: 'Met at the library.' });
+  await recordVisit(tablet, { reference: 'ABC-12345', timepoint: 'Baseline', values: BASELINE, notes: 'Met at the Quayside hub.' });
   await sendAndFinish(tablet);
   await recordVisit(tablet, { client: 'ABC-12345', timepoint: '6 weeks', values: SIX_WEEKS });
   const phq = expectedScoreChange('phq9', 'total', sum(BASELINE.phq9), sum(SIX_WEEKS.phq9));
@@ -310,7 +315,7 @@ test('after one visit online the app opens, reloads and records two visits with 
   // Nothing of the client was ever cached, and the caches hold only the app's files.
   assert.deepEqual(Object.values(await cacheContents(tablet)), [PRECACHED]);
   for (const text of await cachedTexts(tablet)) {
-    assert.ok(!text.includes('ABC-12345') && !text.includes('library'), 'no client data in the cache');
+    assert.ok(!text.includes('ABC-12345') && !text.includes('Quayside'), 'no client data in the cache');
   }
   const messages = [...page.consoleMessages, ...tablet.consoleMessages];
   assert.deepEqual(
@@ -323,7 +328,7 @@ test('after one visit online the app opens, reloads and records two visits with 
 });
 
 test('a new release installs in the background, takes over only on the next start, replaces the old cache, and a waiting visit is still sent exactly once', { timeout: 150_000 }, async (t) => {
-  const page = watch(await newPage(browser, { viewport: TABLET_LANDSCAPE }));
+  const page = await watch(await newPage(browser, { viewport: TABLET_LANDSCAPE }));
   const context = page.context();
   t.after(async () => {
     delete site.routes[`/${APP}sw.js`];
@@ -351,6 +356,8 @@ test('a new release installs in the background, takes over only on the next star
   // Back online but the intake still down; a visit is under way when the update is found.
   await restore(context, { withIntake: false });
   await startVisit(page);
+  await fillDetails(page, { reference: 'LW-2002', timepoint: 'Baseline' });
+  await h1(page, PHQ9.title).waitFor();
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
   await eventually(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)), {
     timeout: 20_000,
@@ -358,13 +365,17 @@ test('a new release installs in the background, takes over only on the next star
   });
   await page.getByText(UPDATE_WAITING, { exact: true }).waitFor();
   assert.deepEqual(Object.keys(await cacheContents(page)).sort(), [oldCache, newCache].sort(), 'both releases cached while the old one serves');
-  await h1(page, 'About this visit').waitFor();
-  await checkA11y(page, 'the app with an update waiting');
+  await h1(page, PHQ9.title).waitFor();
+  await checkA11yUnderCsp(page, 'the app with an update waiting');
 
   // The next start: the new release serves the app, the old cache is gone, the visit still waits.
   await page.close();
-  const next = watch(await context.newPage());
-  await openApp(next);
+  const next = await watch(await context.newPage());
+  await next.goto(`${site.url}${APP}`);
+  // The visit under way when the update was found comes back as it was.
+  await h1(next, PHQ9.title).waitFor();
+  await next.getByText('The visit you had not finished has been restored from this device.').waitFor();
+  await next.getByText('Client LW-2002 – Baseline', { exact: true }).waitFor();
   await eventually(async () => JSON.stringify(Object.keys(await cacheContents(next))) === JSON.stringify([newCache]), {
     timeout: 10_000,
     message: `only the new cache left: ${JSON.stringify(Object.keys(await cacheContents(next)))}`,
@@ -372,6 +383,9 @@ test('a new release installs in the background, takes over only on the next star
   assert.deepEqual((await cacheContents(next))[newCache], PRECACHED);
   assert.equal(await next.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting)), null);
   await next.getByText(READY, { exact: true }).waitFor();
+  await clickButton(next, 'Cancel visit');
+  await clickButton(next, 'Yes, cancel the visit');
+  await h1(next, HEADING_HOME).waitFor();
   const queue = await next.locator('.wb-queue li').allInnerTexts();
   assert.equal(queue.length, 1, 'the waiting visit survived the update');
   assert.match(queue[0], /^LW-2001 – Baseline/);
