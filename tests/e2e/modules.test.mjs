@@ -56,6 +56,14 @@ before(async () => {
       '/two-kinds.html': hostPage('A patient form and a follow-up', [PATIENT, FOLLOW_UP]),
       '/three-kinds.html': hostPage('Every kind', [FOLLOW_UP, PATIENT, FHIR]),
       '/fhir-only.html': hostPage('FHIR', [FHIR]),
+      // A page that skips wellbeing.js and starts the follow-up module itself.
+      '/module-directly.html': {
+        type: 'text/html; charset=utf-8',
+        body: hostPage('A module started directly', [PATIENT]).body.replace(
+          '<script type="module" src="wellbeing.js"></script>',
+          `<script type="module">import init from './wellbeing-follow-up.js'; init({ module_or_path: 'wellbeing-follow-up_bg.wasm' });</script>`,
+        ),
+      },
     },
   });
   intake = await startIntake({ allowOrigin: web.origin });
@@ -158,5 +166,17 @@ test('a page with only a FHIR form fetches only the FHIR module', async (t) => {
     assert.deepEqual(modulesFetched(page), ['/wellbeing-fhir.js', '/wellbeing-fhir_bg.wasm']);
     assert.equal(await integratorNotice(page), null, 'no configuration problem');
     assert.deepEqual(consoleErrors(page), []);
+  });
+});
+
+test('a module started without wellbeing.js shows no form it cannot serve: a self-referral element given to the follow-up module says so', async (t) => {
+  await withPage(browser, t, {}, async (page) => {
+    await page.goto(`${web.url}module-directly.html`);
+    await widgetH1(page, PATIENT.id, 'This form is not available at the moment').waitFor();
+    await page.getByText(/given to the follow-up module, which cannot show the form it asks for: include wellbeing\.js/).waitFor();
+    assert.ok(
+      consoleErrors(page).some((m) => m.startsWith('[wellbeing-widget] this element was given to the follow-up module')),
+      `told on the console: ${consoleErrors(page)}`,
+    );
   });
 });
