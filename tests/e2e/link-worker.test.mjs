@@ -27,8 +27,8 @@ import {
 } from './lib/harness.mjs';
 import { strictCsp } from './lib/embed-server.mjs';
 import { assertNoCspViolations, checkA11yUnderCsp, recordCspViolations } from './lib/embed-pages.mjs';
-import { GAD7, ONS4, PHQ9 } from './lib/instruments.mjs';
-import { clickButton, consoleErrors, h1 } from './lib/journey.mjs';
+import { DEFINITIONS_FIXTURE, GAD7, ONS4, PHQ9, expectedMeasure, swemwbsFromFixture } from './lib/instruments.mjs';
+import { clickButton, consoleErrors, h1, integratorNotice } from './lib/journey.mjs';
 import {
   HEADING_CHECK_VISIT,
   HEADING_HOME,
@@ -40,6 +40,7 @@ import {
   fillDetails,
   fillNotes,
   glanceRows,
+  labelsOf,
   startVisit,
 } from './lib/follow-up.mjs';
 
@@ -64,6 +65,8 @@ const PRECACHED = [
 ];
 // What the browser says about requests that cannot reach anything while the network is down.
 const NETWORK_DOWN = /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET|FAILED)|Failed to load resource/;
+
+const SWEMWBS = swemwbsFromFixture();
 
 let browser;
 let intake;
@@ -399,4 +402,47 @@ test('a new release installs in the background, takes over only on the next star
   assert.equal(stored.length, 1, 'exactly one payload');
   assert.equal(stored[0].client_reference, 'LW-2001');
   assert.deepEqual([...page.pageErrors, ...next.pageErrors].map(String), []);
+});
+
+test('a page that names a definitions file (data-instruments-url): the service worker keeps it too, so a licensed measure works with no network', { timeout: 120_000 }, async (t) => {
+  // The host's configuration: SWEMWBS, with its wording from a definitions file beside the page.
+  const page = fs
+    .readFileSync(path.join(DIST_DIR, APP, 'index.html'), 'utf8')
+    .replace(/data-measures="[^"]*"/, 'data-measures="swemwbs" data-instruments-url="instruments.json"');
+  const configured = { body: page, type: 'text/html; charset=utf-8' };
+  site.routes[`/${APP}`] = configured;
+  site.routes[`/${APP}index.html`] = configured;
+  site.routes[`/${APP}instruments.json`] = { body: fs.readFileSync(DEFINITIONS_FIXTURE), type: 'application/json; charset=utf-8' };
+  const tab = await watch(await newPage(browser, { viewport: TABLET_LANDSCAPE }));
+  const context = tab.context();
+  t.after(async () => {
+    for (const p of [`/${APP}`, `/${APP}index.html`, `/${APP}instruments.json`]) delete site.routes[p];
+    await context.close().catch(() => {});
+  });
+  const storedBefore = intake.stored().length;
+
+  await openApp(tab);
+  await untilReady(tab);
+  assert.deepEqual(Object.values(await cacheContents(tab)), [[...PRECACHED, '/link-worker/instruments.json'].sort()]);
+
+  await outage(context);
+  await tab.close();
+  const next = await watch(await context.newPage());
+  await openApp(next);
+  assert.equal(await integratorNotice(next), null, 'the definitions file loaded with no network');
+  await startVisit(next);
+  await fillDetails(next, { reference: 'LW-3003', timepoint: 'Baseline' });
+  await answerMeasure(next, SWEMWBS, [3, 3, 4, 2, 3, 3, 4]);
+  await fillNotes(next);
+  await h1(next, HEADING_CHECK_VISIT).waitFor();
+  await sendAndFinish(next);
+
+  await restore(context);
+  await next.getByText(ALL_SENT).waitFor({ timeout: 30_000 });
+  await sleep(1_500);
+  const stored = intake.stored().slice(storedBefore).map((r) => r.submission);
+  assert.equal(stored.length, 1, 'exactly one payload');
+  assertValidSubmission(stored[0]);
+  assert.deepEqual(stored[0].measures, [expectedMeasure(SWEMWBS, labelsOf(SWEMWBS, [3, 3, 4, 2, 3, 3, 4]))]);
+  assert.deepEqual([...tab.pageErrors, ...next.pageErrors].map(String), []);
 });
