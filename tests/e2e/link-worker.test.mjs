@@ -28,7 +28,7 @@ import {
 import { strictCsp } from './lib/embed-server.mjs';
 import { assertNoCspViolations, checkA11yUnderCsp, recordCspViolations } from './lib/embed-pages.mjs';
 import { DEFINITIONS_FIXTURE, GAD7, ONS4, PHQ9, expectedMeasure, swemwbsFromFixture } from './lib/instruments.mjs';
-import { clickButton, consoleErrors, h1, integratorNotice } from './lib/journey.mjs';
+import { clickButton, h1, integratorNotice } from './lib/journey.mjs';
 import {
   HEADING_CHECK_VISIT,
   HEADING_HOME,
