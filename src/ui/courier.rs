@@ -216,8 +216,8 @@ impl Courier {
         }
     }
 
-    /// The body to send: a build without the `fhir` feature writes only the native payload
-    /// (`mount_one` refuses `data-format="fhir"` in such a build, before any form is shown).
+    /// The body to send: the patient and follow-up modules write only the native payload
+    /// (`wellbeing.js` sends `data-format="fhir"` elements to the FHIR module).
     #[cfg(not(feature = "fhir"))]
     fn body(&self, submission: &Submission) -> Result<(&'static str, String), Format> {
         match self.config.with_value(|c| c.format) {

@@ -13,24 +13,150 @@ use crate::domain::instrument::{Instrument, parse_definitions};
 use crate::domain::measures::resolve_measures;
 use crate::platform::{document::integrator_error, embed, events, frame, host::hosts, http};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Mounts an independent widget into every `[data-wellbeing-widget]` element on the page.
-pub fn mount_all() {
-    let found = hosts();
-    if found.is_empty() {
+/// One of the page's modules. `wellbeing.js` looks at each host element's attributes and loads
+/// only the module that element needs, so each module carries only its own pages: the patient
+/// self-referral (native JSON), the same form able to send FHIR, or the link-worker follow-up.
+pub trait Module: 'static {
+    /// The module's name, as `wellbeing.js` groups host elements (`wellbeingWidget.hosts[NAME]`).
+    const NAME: &'static str;
+    /// Whether this module can show the form `config` asks for.
+    fn serves(config: &WidgetConfig) -> bool;
+    /// Mounts the module's form into `container`.
+    fn mount(
+        container: web_sys::HtmlElement,
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        problems: Vec<String>,
+        host: web_sys::HtmlElement,
+    );
+}
+
+/// The patient self-referral, sending the native JSON payload (`wellbeing-widget`).
+pub struct Patient;
+
+impl Module for Patient {
+    const NAME: &'static str = "patient";
+    fn serves(config: &WidgetConfig) -> bool {
+        config.mode == WidgetMode::SelfReferral && config.format == Format::Native
+    }
+    fn mount(
+        container: web_sys::HtmlElement,
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        problems: Vec<String>,
+        host: web_sys::HtmlElement,
+    ) {
+        mount_self_referral(container, config, instruments, problems, host);
+    }
+}
+
+/// The self-referral able to send a FHIR R4 Bundle (`wellbeing-fhir`, `data-format="fhir"`).
+#[cfg(feature = "fhir")]
+pub struct Fhir;
+
+#[cfg(feature = "fhir")]
+impl Module for Fhir {
+    const NAME: &'static str = "fhir";
+    fn serves(config: &WidgetConfig) -> bool {
+        config.mode == WidgetMode::SelfReferral
+    }
+    fn mount(
+        container: web_sys::HtmlElement,
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        problems: Vec<String>,
+        host: web_sys::HtmlElement,
+    ) {
+        mount_self_referral(container, config, instruments, problems, host);
+    }
+}
+
+/// The link-worker follow-up (`wellbeing-follow-up`, `data-mode="follow-up"`).
+#[cfg(feature = "follow-up")]
+pub struct FollowUp;
+
+#[cfg(feature = "follow-up")]
+impl Module for FollowUp {
+    const NAME: &'static str = "follow-up";
+    fn serves(config: &WidgetConfig) -> bool {
+        config.mode == WidgetMode::FollowUp
+    }
+    fn mount(
+        container: web_sys::HtmlElement,
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        problems: Vec<String>,
+        host: web_sys::HtmlElement,
+    ) {
+        leptos::mount::mount_to(container, move || {
+            view! { <follow_up::FollowUpApp config instruments problems host/> }
+        })
+        .forget();
+    }
+}
+
+fn mount_self_referral(
+    container: web_sys::HtmlElement,
+    config: WidgetConfig,
+    instruments: Vec<Instrument>,
+    problems: Vec<String>,
+    host: web_sys::HtmlElement,
+) {
+    leptos::mount::mount_to(container, move || {
+        view! { <app::App config instruments problems host/> }
+    })
+    .forget();
+}
+
+/// Mounts an independent widget of module `M` into each host element `wellbeing.js` gave it.
+/// Started some other way (no `wellbeing.js`), it takes every `[data-wellbeing-widget]` element.
+pub fn mount_all<M: Module>() {
+    let all = hosts();
+    if all.is_empty() {
         integrator_error(
             "no element with the data-wellbeing-widget attribute was found on this page",
         );
     }
-    for (el, raw) in found {
-        wasm_bindgen_futures::spawn_local(mount_one(el, raw));
+    let mine = assigned_hosts(M::NAME);
+    for (el, raw) in all {
+        // An element keeps its position among all of the page's widgets (its storage keys
+        // depend on it), whichever module mounts it.
+        let given = match &mine {
+            Some(list) => list.iter().any(|m| m.is_same_node(Some(&el))),
+            None => true,
+        };
+        if given {
+            wasm_bindgen_futures::spawn_local(mount_one::<M>(el, raw));
+        }
     }
+}
+
+/// The host elements `wellbeing.js` gave module `name` (`wellbeingWidget.hosts[name]`), or `None`
+/// when the module was not started by `wellbeing.js`.
+fn assigned_hosts(name: &str) -> Option<Vec<web_sys::Node>> {
+    let config = js_sys::Reflect::get(&js_sys::global(), &"wellbeingWidget".into()).ok()?;
+    let hosts = js_sys::Reflect::get(&config, &"hosts".into()).ok()?;
+    if hosts.is_undefined() || hosts.is_null() {
+        return None;
+    }
+    let list = js_sys::Reflect::get(&hosts, &name.into()).ok()?;
+    if !js_sys::Array::is_array(&list) {
+        return Some(Vec::new());
+    }
+    Some(
+        js_sys::Array::from(&list)
+            .iter()
+            .filter_map(|el| el.dyn_into::<web_sys::Node>().ok())
+            .collect(),
+    )
 }
 
 /// Configures and mounts one widget, inside its own shadow root. Every configuration mistake is
 /// reported to the integrator (console, a notice in the widget, and a `wellbeing:error` event);
 /// only a missing or unsafe endpoint stops the form.
-async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
+async fn mount_one<M: Module>(host: web_sys::HtmlElement, raw: RawConfig) {
     let Some(container) = embed::prepare(&host) else {
         integrator_error("this element already holds a widget (is the script included twice?)");
         return;
@@ -39,12 +165,16 @@ async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
         Ok(parsed) => parsed,
         Err(error) => return refuse(&host, container, error.to_string()),
     };
-    // The FHIR Bundle writer is its own build (Cargo.toml), kept out of the patient widget.
-    if config.format == Format::Fhir && !cfg!(feature = "fhir") {
+    // wellbeing.js routes each element by the same attributes, so this holds unless a module's
+    // script was included directly instead of wellbeing.js.
+    if !M::serves(&config) {
         return refuse(
             &host,
             container,
-            "data-format=\"fhir\" needs the FHIR build of the widget (trunk build --release --features fhir); this build sends only the native JSON payload".to_owned(),
+            format!(
+                "this element was given to the {} module, which cannot show the form it asks for: include wellbeing.js, not a module's own script",
+                M::NAME
+            ),
         );
     }
     let mut problems: Vec<String> = warnings.iter().map(ToString::to_string).collect();
@@ -73,27 +203,7 @@ async fn mount_one(host: web_sys::HtmlElement, raw: RawConfig) {
     if let Some(origin) = &config.parent_origin {
         frame::report_height(&container, origin);
     }
-    match config.mode {
-        WidgetMode::SelfReferral => leptos::mount::mount_to(container, move || {
-            view! { <app::App config instruments problems host/> }
-        })
-        .forget(),
-        #[cfg(feature = "follow-up")]
-        WidgetMode::FollowUp => leptos::mount::mount_to(container, move || {
-            view! { <follow_up::FollowUpApp config instruments problems host/> }
-        })
-        .forget(),
-        // The patient-facing build does not carry the practitioner's pages.
-        #[cfg(not(feature = "follow-up"))]
-        WidgetMode::FollowUp => {
-            let _ = (instruments, problems);
-            refuse(
-                &host,
-                container,
-                "data-mode=\"follow-up\" needs the link-worker build of the widget (trunk build --release --features follow-up); this build has only the self-referral form".to_owned(),
-            );
-        }
-    }
+    M::mount(container, config, instruments, problems, host);
 }
 
 /// Shows no form, only "this form is not set up" (`message` goes to the integrator: console and

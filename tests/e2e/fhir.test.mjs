@@ -2,8 +2,8 @@
 // intake receiver parses it (same checks as the native payload) and stores it as received; the
 // Bundle is then validated by fhir.resources (tests/fhir/validate.py) against the Questionnaires
 // published in dist/fhir, when FHIR_PYTHON names the venv's python (as .ci/run sets it).
-// FHIR is its own build (FHIR_DIST_DIR, from `trunk build --release --features fhir --dist
-// dist-fhir`); the patient build (DIST_DIR) refuses data-format="fhir" and says which build to use.
+// data-format="fhir" is served by its own module (wellbeing-fhir), which wellbeing.js loads for
+// such an element only.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,24 +35,20 @@ import {
   startJourney,
 } from './lib/journey.mjs';
 
-const FHIR_DIST_DIR = path.resolve(REPO_ROOT, process.env.FHIR_DIST_DIR || 'dist-fhir');
 const FHIR_HOST = { 'data-measures': 'phq9,ons4', 'data-format': 'fhir' };
 
 let browser;
 let web;
-let patient;
 let intake;
 
 before(async () => {
   assert.ok(
-    fs.existsSync(path.join(FHIR_DIST_DIR, 'wellbeing-widget_bg.wasm')),
-    `FHIR_DIST_DIR ${FHIR_DIST_DIR} has no build: run trunk build --release --features fhir --dist dist-fhir`,
+    fs.existsSync(path.join(DIST_DIR, 'wellbeing-fhir_bg.wasm')),
+    `DIST_DIR ${DIST_DIR} has no FHIR module: run trunk build --release`,
   );
-  web = await startStatic({ dir: FHIR_DIST_DIR, routes: { '/fhir.html': hostRoute(FHIR_HOST) } });
-  patient = await startStatic({ dir: DIST_DIR, routes: { '/fhir.html': hostRoute(FHIR_HOST) } });
-  intake = await startIntake({ allowOrigin: [web.origin, patient.origin] });
+  web = await startStatic({ dir: DIST_DIR, routes: { '/fhir.html': hostRoute(FHIR_HOST) } });
+  intake = await startIntake({ allowOrigin: web.origin });
   web.setEndpoint(intake.submissionsUrl);
-  patient.setEndpoint(intake.submissionsUrl);
   browser = await launchBrowser();
 });
 
@@ -60,7 +56,6 @@ after(async () => {
   await browser?.close();
   await intake?.stop();
   await web?.close();
-  await patient?.close();
 });
 
 const PHQ9_ANSWERS = [
@@ -135,27 +130,12 @@ test('data-format="fhir": one Bundle sent, received, parsed, stored as sent; val
       fs.writeFileSync(file, JSON.stringify(bundle));
       const run = spawnSync(
         process.env.FHIR_PYTHON,
-        [path.join(REPO_ROOT, 'tests/fhir/validate.py'), path.join(FHIR_DIST_DIR, 'fhir'), file],
+        [path.join(REPO_ROOT, 'tests/fhir/validate.py'), path.join(DIST_DIR, 'fhir'), file],
         { encoding: 'utf8' },
       );
       assert.equal(run.status, 0, `fhir.resources validation failed:\n${run.stdout}\n${run.stderr}`);
     } else {
       t.diagnostic('FHIR_PYTHON not set: the Bundle was not validated by fhir.resources');
     }
-  });
-});
-
-test('the patient build does not carry the FHIR writer: data-format="fhir" there asks nothing and says which build is needed', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    const errors = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    const storedBefore = intake.stored().length;
-    await openWidget(page, `${patient.url}fhir.html`);
-    await h1(page, 'This form is not available at the moment').waitFor();
-    await page.getByText(/data-format="fhir" needs the FHIR build of the widget/).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Start now' }).count(), 0, 'no form is shown');
-    assert.ok(errors.some((m) => m.includes('needs the FHIR build')), `told on the console: ${errors}`);
-    await checkA11y(page, 'FHIR refused by the patient build');
-    assert.equal(intake.stored().length, storedBefore, 'nothing is sent');
   });
 });

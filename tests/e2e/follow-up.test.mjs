@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   DIST_DIR,
-  REPO_ROOT,
   assertValidSubmission,
   checkA11y,
   eventually,
@@ -45,12 +44,7 @@ import {
   widgetText,
 } from './lib/follow-up.mjs';
 
-// The follow-up is its own build (trunk build --release --features follow-up --dist
-// dist-follow-up); the patient build (DIST_DIR) refuses data-mode="follow-up" with a message.
-const FOLLOW_UP_DIST_DIR = path.resolve(REPO_ROOT, process.env.FOLLOW_UP_DIST_DIR || 'dist-follow-up');
-
 let web;
-let patient;
 let intake;
 let browser;
 
@@ -63,21 +57,19 @@ const FOLLOW_UP = {
 
 before(async () => {
   assert.ok(
-    fs.existsSync(path.join(FOLLOW_UP_DIST_DIR, 'wellbeing-widget_bg.wasm')),
-    `FOLLOW_UP_DIST_DIR ${FOLLOW_UP_DIST_DIR} has no build: run trunk build --release --features follow-up --dist dist-follow-up`,
+    fs.existsSync(path.join(DIST_DIR, 'wellbeing-follow-up_bg.wasm')),
+    `DIST_DIR ${DIST_DIR} has no follow-up module: run trunk build --release`,
   );
   web = await startStatic({
-    dir: FOLLOW_UP_DIST_DIR,
+    dir: DIST_DIR,
     routes: {
       '/follow-up.html': hostRoute(FOLLOW_UP),
       '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),
       '/fhir.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9', 'data-format': 'fhir', 'data-retention-days': 'forever' }),
     },
   });
-  patient = await startStatic({ dir: DIST_DIR, routes: { '/follow-up.html': hostRoute(FOLLOW_UP) } });
-  intake = await startIntake({ allowOrigin: [web.origin, patient.origin] });
+  intake = await startIntake({ allowOrigin: web.origin });
   web.setEndpoint(intake.submissionsUrl);
-  patient.setEndpoint(intake.submissionsUrl);
   browser = await launchBrowser();
 });
 
@@ -85,7 +77,6 @@ after(async () => {
   await browser?.close();
   await intake?.close();
   await web?.close();
-  await patient?.close();
 });
 
 /** Records every URL the page requests (none may carry anything of a client). */
@@ -429,15 +420,5 @@ test('a reload in the middle of a visit loses nothing: the visit comes back on i
     await page.reload();
     await h1(page, HEADING_HOME).waitFor();
     assert.ok(!(await widgetText(page)).includes('LW-0400'), 'a cancelled visit leaves nothing');
-  });
-});
-
-test('the patient build does not carry the follow-up: data-mode="follow-up" there says which build is needed', async (t) => {
-  await withPage(browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
-    await openWidget(page, `${patient.url}follow-up.html`);
-    await h1(page, 'This form is not available at the moment').waitFor();
-    await page.getByText(/needs the link-worker build of the widget/).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Start a visit' }).count(), 0);
-    await checkA11y(page, 'follow-up refused by the patient build');
   });
 });
