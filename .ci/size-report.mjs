@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Size report of the release build: every .wasm, .js and .css in dist/, raw, gzip (level 9) and
 // brotli (quality 11); then, per module, what a person using it downloads (wellbeing.js loads
-// only the module each element needs): the patient self-referral, the FHIR variant, and the
+// only the module each element needs): the patient self-referral, the same with a definitions file
+// (licensed), the FHIR variant, and the
 // link-worker app (the follow-up module and the app's own files, everything its service worker
 // keeps on the tablet).
 // Usage: node .ci/size-report.mjs [dist] [--budget-brotli KB [--enforce]]
@@ -34,6 +35,7 @@ if (files.length === 0) {
 const LOADER = ['wellbeing.js', 'main.css'];
 const MODULES = [
   { name: 'patient', files: [...LOADER, 'wellbeing-widget.js', 'wellbeing-widget_bg.wasm'] },
+  { name: 'licensed', files: [...LOADER, 'wellbeing-licensed.js', 'wellbeing-licensed_bg.wasm'] },
   { name: 'fhir', files: [...LOADER, 'wellbeing-fhir.js', 'wellbeing-fhir_bg.wasm'] },
   {
     name: 'link-worker app',

@@ -10,16 +10,20 @@ const base = new URL('./', import.meta.url).href;
 // Each module's files are <name>.js and <name>_bg.wasm.
 const MODULES = {
   patient: 'wellbeing-widget',
+  licensed: 'wellbeing-licensed',
   fhir: 'wellbeing-fhir',
   'follow-up': 'wellbeing-follow-up',
 };
 
 // The module an element needs, read as the widget reads these attributes: data-mode="follow-up"
 // (exactly, around spaces) is the follow-up, whatever its data-format; otherwise
-// data-format="fhir" (any case) is the FHIR module; anything else is the patient form.
+// data-format="fhir" (any case) is the FHIR module; otherwise a data-instruments-url (a file of
+// licensed or extra instruments) needs the module that reads one; anything else is the patient
+// form.
 function moduleOf(host) {
   if ((host.getAttribute('data-mode') ?? '').trim() === 'follow-up') return 'follow-up';
   if ((host.getAttribute('data-format') ?? '').trim().toLowerCase() === 'fhir') return 'fhir';
+  if ((host.getAttribute('data-instruments-url') ?? '').trim() !== '') return 'licensed';
   return 'patient';
 }
 

@@ -8,10 +8,14 @@ pub mod follow_up;
 pub mod pages;
 pub mod state;
 
-use crate::domain::config::{Format, InstrumentsUrl, RawConfig, WidgetConfig, WidgetMode};
-use crate::domain::instrument::{Instrument, parse_definitions};
+#[cfg(feature = "definitions")]
+use crate::domain::config::InstrumentsUrl;
+use crate::domain::config::{Format, RawConfig, WidgetConfig, WidgetMode};
+use crate::domain::instrument::Instrument;
+#[cfg(feature = "definitions")]
+use crate::domain::instrument::parse_definitions;
 use crate::domain::measures::resolve_measures;
-use crate::platform::{document::integrator_error, embed, events, frame, host::hosts, http};
+use crate::platform::{document::integrator_error, embed, events, frame, host::hosts};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,11 +37,36 @@ pub trait Module: 'static {
     );
 }
 
-/// The patient self-referral, sending the native JSON payload (`wellbeing-widget`).
+/// The patient self-referral, sending the native JSON payload (`wellbeing-widget`), with the
+/// built-in instruments only.
 pub struct Patient;
 
 impl Module for Patient {
     const NAME: &'static str = "patient";
+    fn serves(config: &WidgetConfig) -> bool {
+        config.mode == WidgetMode::SelfReferral
+            && config.format == Format::Native
+            && config.instruments_url.is_none()
+    }
+    fn mount(
+        container: web_sys::HtmlElement,
+        config: WidgetConfig,
+        instruments: Vec<Instrument>,
+        problems: Vec<String>,
+        host: web_sys::HtmlElement,
+    ) {
+        mount_self_referral(container, config, instruments, problems, host);
+    }
+}
+
+/// The patient self-referral with a definitions file (`wellbeing-licensed`,
+/// `data-instruments-url`).
+#[cfg(feature = "definitions")]
+pub struct Licensed;
+
+#[cfg(feature = "definitions")]
+impl Module for Licensed {
+    const NAME: &'static str = "licensed";
     fn serves(config: &WidgetConfig) -> bool {
         config.mode == WidgetMode::SelfReferral && config.format == Format::Native
     }
@@ -183,6 +212,7 @@ async fn mount_one<M: Module>(host: web_sys::HtmlElement, raw: RawConfig) {
             .iter()
             .map(ToString::to_string),
     );
+    #[cfg(feature = "definitions")]
     let loaded = match &config.instruments_url {
         Some(url) => load_definitions(url).await.unwrap_or_else(|p| {
             problems.push(p);
@@ -190,6 +220,9 @@ async fn mount_one<M: Module>(host: web_sys::HtmlElement, raw: RawConfig) {
         }),
         None => Vec::new(),
     };
+    // A module without the definitions reader serves no element that names a file.
+    #[cfg(not(feature = "definitions"))]
+    let loaded = Vec::new();
     let (instruments, missing) = resolve_measures(&config.measures, &loaded);
     problems.extend(missing.iter().map(ToString::to_string));
     for p in &problems {
@@ -222,8 +255,9 @@ fn refuse(host: &web_sys::HtmlElement, container: web_sys::HtmlElement, message:
 }
 
 /// Loads and validates the definitions file: all of it, or none of it.
+#[cfg(feature = "definitions")]
 async fn load_definitions(url: &InstrumentsUrl) -> Result<Vec<Instrument>, String> {
-    let text = http::get_text(url.as_str()).await.map_err(|e| {
+    let text = crate::platform::http::get_text(url.as_str()).await.map_err(|e| {
         format!("data-instruments-url could not be loaded: {e}; its instruments are left out")
     })?;
     parse_definitions(&text).map_err(|e| {

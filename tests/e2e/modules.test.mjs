@@ -1,10 +1,12 @@
 // One folder, several modules: wellbeing.js loads, for each host element, only the module its
 // attributes ask for (data-mode="follow-up": the follow-up; data-format="fhir": the FHIR module;
-// otherwise the patient module), and each module mounts only its own elements. Checked by which
+// data-instruments-url: the module that reads a definitions file; otherwise the patient module),
+// and each module mounts only its own elements. Checked by which
 // files the browser fetched. The patient pages register no service worker: they live on practice
 // sites we do not own.
 
 import { test, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import {
   DIST_DIR,
@@ -18,7 +20,7 @@ import {
 import { HEADING_START, consoleErrors, h1, integratorNotice } from './lib/journey.mjs';
 import { HEADING_HOME } from './lib/follow-up.mjs';
 
-const MODULE_FILES = /\/(wellbeing-widget|wellbeing-fhir|wellbeing-follow-up)(\.js|_bg\.wasm)$/;
+const MODULE_FILES = /\/(wellbeing-widget|wellbeing-licensed|wellbeing-fhir|wellbeing-follow-up)(\.js|_bg\.wasm)$/;
 
 /** A host page with one element per entry of `elements` (its id and extra attributes), and nothing else. */
 function hostPage(title, elements) {
@@ -44,6 +46,13 @@ ${hosts}
 const PATIENT = { id: 'referral' };
 const FHIR = { id: 'fhir-referral', attrs: { 'data-format': 'fhir', 'data-measures': 'ons4' } };
 const FOLLOW_UP = { id: 'visits', attrs: { 'data-mode': 'follow-up', 'data-measures': 'phq9' } };
+const LICENSED = {
+  id: 'licensed-referral',
+  attrs: { 'data-measures': 'swemwbs,ons4', 'data-instruments-url': '/defs.json' },
+};
+// A definitions file with the licensed wording replaced by placeholders (the shape a licensed
+// deployment supplies).
+const DEFINITIONS = readFileSync(new URL('../fixtures/wemwbs-definitions.example.json', import.meta.url), 'utf8');
 
 let browser;
 let web;
@@ -56,6 +65,8 @@ before(async () => {
       '/two-kinds.html': hostPage('A patient form and a follow-up', [PATIENT, FOLLOW_UP]),
       '/three-kinds.html': hostPage('Every kind', [FOLLOW_UP, PATIENT, FHIR]),
       '/fhir-only.html': hostPage('FHIR', [FHIR]),
+      '/licensed.html': hostPage('A form with licensed instruments', [PATIENT, LICENSED]),
+      '/defs.json': { type: 'application/json', body: DEFINITIONS },
       // A page that skips wellbeing.js and starts the follow-up module itself.
       '/module-directly.html': {
         type: 'text/html; charset=utf-8',
@@ -165,6 +176,27 @@ test('a page with only a FHIR form fetches only the FHIR module', async (t) => {
     await sleep(500);
     assert.deepEqual(modulesFetched(page), ['/wellbeing-fhir.js', '/wellbeing-fhir_bg.wasm']);
     assert.equal(await integratorNotice(page), null, 'no configuration problem');
+    assert.deepEqual(consoleErrors(page), []);
+  });
+});
+
+test('an element with a definitions file gets the module that reads one; a plain element beside it the patient module', async (t) => {
+  await withPage(browser, t, {}, async (page) => {
+    watchFetches(page);
+    await page.goto(`${web.url}licensed.html`);
+    await widgetH1(page, PATIENT.id, HEADING_START).waitFor();
+    await widgetH1(page, LICENSED.id, HEADING_START).waitFor();
+    await sleep(500);
+    assert.deepEqual(modulesFetched(page), [
+      '/wellbeing-licensed.js',
+      '/wellbeing-licensed_bg.wasm',
+      '/wellbeing-widget.js',
+      '/wellbeing-widget_bg.wasm',
+    ]);
+    assert.ok(page.fetched.includes('/defs.json'), 'the definitions file was read');
+    assert.equal(await mounted(page, PATIENT.id), 1);
+    assert.equal(await mounted(page, LICENSED.id), 1);
+    assert.equal(await integratorNotice(page), null, 'the definitions file was accepted: no notice');
     assert.deepEqual(consoleErrors(page), []);
   });
 });
