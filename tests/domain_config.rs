@@ -562,7 +562,7 @@ fn organisation_privacy_link_and_mode_are_checked() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Follow-up mode (issue 7)
+// Follow-up mode
 
 #[test]
 fn follow_up_mode_pattern_retention_and_format() {

@@ -1,4 +1,4 @@
-//! The link-worker follow-up model (issue 7): client references and their pattern, timepoints,
+//! The link-worker follow-up model: client references and their pattern, timepoints,
 //! the history on a shared device, change and meaningful-change verdicts, chart geometry and the
 //! follow-up payload.
 #![cfg(not(target_arch = "wasm32"))]

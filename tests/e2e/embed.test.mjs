@@ -1,4 +1,4 @@
-// Embedding on a practice's website (issue 6): the built widget (DIST_DIR) on host pages written
+// Embedding on a practice's website: the built widget (DIST_DIR) on host pages written
 // the way a practice would (one module script, one element per widget, no inline script or
 // style), each served with a strict Content-Security-Policy header, driven in headless Chromium
 // by visible labels against the real intake receiver.
@@ -6,7 +6,7 @@
 // Every server listens on 127.0.0.1 on its own port, and two ports are two origins: the framed
 // page, its parent and the asset host are really cross-origin here.
 //
-// The CSP is issue 6's, with 'self' added to connect-src: the widget fetches its .wasm with
+// The strict CSP, with 'self' added to connect-src: the widget fetches its .wasm with
 // fetch() (WebAssembly.instantiateStreaming), which connect-src governs, so the folder the assets
 // come from must be allowed there too. "connect-src <endpoint>" alone blocks the widget (tested
 // below: the widget then says it could not load).

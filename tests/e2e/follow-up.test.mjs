@@ -1,4 +1,4 @@
-// The link-worker follow-up (data-mode="follow-up", issue 7), end to end at tablet viewports:
+// The link-worker follow-up (data-mode="follow-up"), end to end at tablet viewports:
 // a baseline visit then a 6-week visit for the same client, the tablet offline throughout, both
 // delivered exactly once when it is back online; the change and the meaningful-change verdict of
 // each measure (computed here from the published thresholds); the chart (accessible name, text

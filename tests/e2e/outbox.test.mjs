@@ -1,4 +1,4 @@
-// Never lose a form (issue 5), end to end: the built widget in headless Chromium, sending through
+// Never lose a form end to end: the built widget in headless Chromium, sending through
 // a fault-injecting proxy (lib/fault-proxy.mjs) to the real intake receiver. Every delivery test
 // ends by asserting that the receiver stored exactly one submission, with the answers given.
 //

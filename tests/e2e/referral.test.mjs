@@ -1,4 +1,4 @@
-// The "what matters to me" self-referral pages (issue 4), at a 320 px phone viewport, filled in by
+// The "what matters to me" self-referral pages, at a 320 px phone viewport, filled in by
 // visible labels as a person does: every page and every error state checked by axe-core, every
 // error message the pages can show reached at least once (summary link, inline message with its
 // hidden "Error:" prefix, the page title), no sideways scrolling, a change from check your

@@ -175,7 +175,7 @@ export async function startEmbedServer({
 }
 
 /**
- * The strict Content-Security-Policy of issue 6, with the sources a page needs added:
+ * The strict Content-Security-Policy, with the sources a page needs added:
  * `script`, `style`, `connect`, `frame`, `img` are lists of extra sources for those directives.
  * Same-origin assets need `'self'` in connect-src too: the widget fetches its .wasm.
  */

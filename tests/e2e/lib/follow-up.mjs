@@ -1,4 +1,4 @@
-// Steps of the link-worker follow-up (data-mode="follow-up", issue 7) as a practitioner takes
+// Steps of the link-worker follow-up (data-mode="follow-up") as a practitioner takes
 // them, by visible labels and roles, and what the change at a glance must say. Expected changes
 // are computed here from the published meaningful-change thresholds (shared/reference/
 // instruments.md §5: PHQ-9 6 points, NHS Talking Therapies reliable improvement; GAD-7 4 points;
