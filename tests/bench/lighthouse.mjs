@@ -1,4 +1,4 @@
-// Lighthouse on the demo host page (the performance budget of issue 6), then on the link-worker
+// Lighthouse on the demo host page (its performance budget), then on the link-worker
 // app (dist/link-worker/): accessibility and best practices, and whether Chromium can install it.
 //
 //   npm ci --prefix tests/bench                  # once: lighthouse (pinned), no browser download
