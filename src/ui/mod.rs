@@ -257,9 +257,11 @@ fn refuse(host: &web_sys::HtmlElement, container: web_sys::HtmlElement, message:
 /// Loads and validates the definitions file: all of it, or none of it.
 #[cfg(feature = "definitions")]
 async fn load_definitions(url: &InstrumentsUrl) -> Result<Vec<Instrument>, String> {
-    let text = crate::platform::http::get_text(url.as_str()).await.map_err(|e| {
-        format!("data-instruments-url could not be loaded: {e}; its instruments are left out")
-    })?;
+    let text = crate::platform::http::get_text(url.as_str())
+        .await
+        .map_err(|e| {
+            format!("data-instruments-url could not be loaded: {e}; its instruments are left out")
+        })?;
     parse_definitions(&text).map_err(|e| {
         format!("data-instruments-url was refused, so none of its definitions are used: {e}")
     })
