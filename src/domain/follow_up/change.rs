@@ -1,0 +1,391 @@
+//! The change between a baseline and now, with the meaningful-change verdict, and baselines typed
+//! in from records.
+
+use crate::domain::instrument::{Direction, Instrument, MeaningfulChange, Scoring};
+use crate::domain::payload::Measure;
+use crate::domain::scoring::{self, ItemScore, Score, Trend};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The instrument's short name: the abbreviation in brackets at the end of its title ("PHQ-9"
+/// from "Patient Health Questionnaire (PHQ-9)"), else its title.
+pub fn short_name(instrument: &Instrument) -> &str {
+    let t = instrument.title.trim();
+    t.strip_suffix(')')
+        .and_then(|s| s.rfind('(').map(|i| &s[i + 1..]))
+        .filter(|s| !s.is_empty() && !s.contains(' '))
+        .unwrap_or(t)
+}
+
+/// What a compared score is called: "PHQ-9 total", "SWEMWBS metric score", or an item's short
+/// label ("Life satisfaction").
+pub fn score_label(instrument: &Instrument, of: &str) -> String {
+    match of {
+        "total" => format!("{} total", short_name(instrument)),
+        "metric" => format!("{} metric score", short_name(instrument)),
+        item => instrument
+            .item(item)
+            .map_or_else(|| item.to_owned(), |i| i.short_label.clone()),
+    }
+}
+
+/// The published meaningful change, in points, if any.
+pub fn threshold(instrument: &Instrument) -> Option<f64> {
+    match &instrument.meaningful_change {
+        MeaningfulChange::Published { points, .. } => Some(*points),
+        MeaningfulChange::NotPublished { .. } => None,
+    }
+}
+
+/// The verdict on one change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Better by at least the threshold.
+    MeaningfulImprovement,
+    /// Worse by at least the threshold.
+    MeaningfulDeterioration,
+    /// Smaller than the threshold (including no change).
+    NotMeaningful,
+    /// The instrument has no published threshold.
+    NoPublishedThreshold,
+}
+
+/// The change in one score between the baseline and now, ready to show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeSummary {
+    pub instrument: String,
+    /// `total`, `metric` or an item id (ONS4).
+    pub of: String,
+    /// What the score is called, e.g. "PHQ-9 total".
+    pub label: String,
+    pub baseline: f64,
+    pub now: f64,
+    /// `now − baseline`, two decimals.
+    pub difference: f64,
+    pub trend: Option<Trend>,
+    /// The published threshold in points, if any.
+    pub threshold: Option<f64>,
+    pub verdict: Verdict,
+}
+
+impl ChangeSummary {
+    /// Whether the change reaches the threshold in the better direction; `None` where no
+    /// threshold is published.
+    pub fn meets_threshold_better(&self) -> Option<bool> {
+        match self.verdict {
+            Verdict::NoPublishedThreshold => None,
+            v => Some(v == Verdict::MeaningfulImprovement),
+        }
+    }
+
+    /// Whether the size of the change reaches the threshold (either direction), as sent in the
+    /// payload; `None` where no threshold is published.
+    pub fn meaningful(&self) -> Option<bool> {
+        match self.verdict {
+            Verdict::NoPublishedThreshold => None,
+            Verdict::NotMeaningful => Some(false),
+            _ => Some(true),
+        }
+    }
+
+    /// One plain-English sentence for the text alternative, e.g. "PHQ-9 total went from 14 to 8:
+    /// 6 points better, a meaningful change (threshold 6 points)".
+    pub fn sentence(&self) -> String {
+        let size = self.difference.abs();
+        let moved = if size == 0.0 {
+            format!("{} stayed at {}: no change", self.label, number(self.now))
+        } else {
+            let way = match self.trend {
+                Some(Trend::Better) => "better",
+                Some(Trend::Worse) => "worse",
+                _ if self.difference > 0.0 => "higher",
+                _ => "lower",
+            };
+            format!(
+                "{} went from {} to {}: {} {way}",
+                self.label,
+                number(self.baseline),
+                number(self.now),
+                points(size)
+            )
+        };
+        match (self.verdict, self.threshold) {
+            (Verdict::NoPublishedThreshold, _) | (_, None) => {
+                format!("{moved}, no published threshold")
+            }
+            (Verdict::NotMeaningful, Some(t)) if size == 0.0 => {
+                format!("{moved} (threshold {})", points(t))
+            }
+            (Verdict::NotMeaningful, Some(t)) => {
+                format!("{moved}, not a meaningful change (threshold {})", points(t))
+            }
+            (_, Some(t)) => format!("{moved}, a meaningful change (threshold {})", points(t)),
+        }
+    }
+}
+
+/// A number as people read it: whole numbers without decimals, else up to two decimals.
+pub fn number(x: f64) -> String {
+    let h = (x * 100.0).round() as i64;
+    if h % 100 == 0 {
+        format!("{}", h / 100)
+    } else {
+        let s = format!("{:.2}", h as f64 / 100.0);
+        s.trim_end_matches('0').to_owned()
+    }
+}
+
+fn points(x: f64) -> String {
+    if (x - 1.0).abs() < 0.005 {
+        "1 point".into()
+    } else {
+        format!("{} points", number(x))
+    }
+}
+
+/// Compares two scores of one instrument (see [`scoring::change`]): one summary per compared
+/// score (one for a total or metric score, one per item present in both for ONS4).
+pub fn summarise(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<ChangeSummary> {
+    let threshold = threshold(instrument);
+    scoring::change(instrument, baseline, now)
+        .into_iter()
+        .map(|c| {
+            let verdict = match (c.meaningful, c.trend) {
+                (None, _) => Verdict::NoPublishedThreshold,
+                (Some(true), Some(Trend::Better)) => Verdict::MeaningfulImprovement,
+                (Some(true), Some(Trend::Worse)) => Verdict::MeaningfulDeterioration,
+                _ => Verdict::NotMeaningful,
+            };
+            ChangeSummary {
+                instrument: instrument.id.clone(),
+                label: score_label(instrument, &c.of),
+                of: c.of,
+                baseline: c.baseline,
+                now: c.now,
+                difference: c.difference,
+                trend: c.trend,
+                threshold,
+                verdict,
+            }
+        })
+        .collect()
+}
+
+/// Compares two measures of one instrument; empty when either has no score or they are of
+/// another instrument.
+pub fn summarise_measures(
+    instrument: &Instrument,
+    baseline: &Measure,
+    now: &Measure,
+) -> Vec<ChangeSummary> {
+    if baseline.instrument != instrument.id || now.instrument != instrument.id {
+        return Vec::new();
+    }
+    match (&baseline.score, &now.score) {
+        (Some(b), Some(n)) => summarise(instrument, b, n),
+        _ => Vec::new(),
+    }
+}
+
+/// Why a baseline typed in from the service's records was refused (GOV.UK style). `label` is
+/// what the score is called, e.g. "PHQ-9 total".
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum BaselineError {
+    #[error("Enter the baseline {label}")]
+    Missing { label: String },
+    #[error("Baseline {label} must be a whole number")]
+    NotWholeNumber { label: String },
+    #[error("Baseline {label} must be a number, like {example}")]
+    NotNumber { label: String, example: String },
+    #[error("Baseline {label} must have no more than 2 decimal places")]
+    TooManyDecimals { label: String },
+    #[error("Baseline {label} must be between {min} and {max}")]
+    OutOfRange {
+        label: String,
+        min: String,
+        max: String,
+    },
+    /// ONS4 is reported item by item: use [`baseline_item_from_records`].
+    #[error("Enter the baseline for each {label} question separately")]
+    PerItem { label: String },
+    #[error("{label} has no score to compare")]
+    NotScored { label: String },
+}
+
+/// Parses `-?digits(.digits)?` exactly; `Err(true)` when there are more than 2 decimals,
+/// `Err(false)` when it is not such a number.
+fn parse_decimal(s: &str) -> Result<f64, bool> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !ok(whole) || !ok(frac) || (digits.contains('.') && frac.is_empty()) {
+        return Err(false);
+    }
+    if frac.len() > 2 {
+        return Err(true);
+    }
+    s.parse::<f64>().map_err(|_| false)
+}
+
+fn parse_whole(input: &str, label: &str, (min, max): (i64, i64)) -> Result<i64, BaselineError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(BaselineError::Missing {
+            label: label.into(),
+        });
+    }
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let v = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse::<i64>().ok()
+    } else {
+        None
+    };
+    let out_of_range = || BaselineError::OutOfRange {
+        label: label.into(),
+        min: min.to_string(),
+        max: max.to_string(),
+    };
+    match v {
+        Some(v) if (min..=max).contains(&v) => Ok(v),
+        Some(_) => Err(out_of_range()),
+        // A long run of digits is a number, just out of range.
+        None if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Err(out_of_range())
+        }
+        None => Err(BaselineError::NotWholeNumber {
+            label: label.into(),
+        }),
+    }
+}
+
+/// A baseline typed in from the service's records, as a score to compare with: the total for
+/// summed instruments (a whole number in the instrument's range), the metric score for SWEMWBS
+/// (a number with up to two decimals within the conversion table's range; the raw total is
+/// filled in when the value is one of the table's). Spaces around are ignored.
+///
+/// # Errors
+/// [`BaselineError`]: missing, not a number, too many decimals, out of range; per-item
+/// instruments need [`baseline_item_from_records`]; unscored instruments have nothing to compare.
+pub fn baseline_from_records(instrument: &Instrument, input: &str) -> Result<Score, BaselineError> {
+    let empty = Score {
+        total: None,
+        metric: None,
+        band: None,
+        subscales: Vec::new(),
+        items: Vec::new(),
+    };
+    match &instrument.scoring {
+        Scoring::None {} => Err(BaselineError::NotScored {
+            label: short_name(instrument).into(),
+        }),
+        Scoring::PerItem {} => Err(BaselineError::PerItem {
+            label: short_name(instrument).into(),
+        }),
+        Scoring::Sum { bands } | Scoring::SumWithSubscales { bands, .. } => {
+            let label = score_label(instrument, "total");
+            let range = instrument.total_range().unwrap_or((0, 0));
+            let total = parse_whole(input, &label, range)?;
+            Ok(Score {
+                total: Some(total),
+                band: bands
+                    .iter()
+                    .find(|b| (b.min..=b.max).contains(&total))
+                    .map(|b| b.code.clone()),
+                ..empty
+            })
+        }
+        Scoring::SumConverted { table } => {
+            let label = score_label(instrument, "metric");
+            let s = input.trim();
+            if s.is_empty() {
+                return Err(BaselineError::Missing { label });
+            }
+            let (min, max) = metric_range(table).unwrap_or((0.0, 0.0));
+            let v = parse_decimal(s).map_err(|too_many| {
+                if too_many {
+                    BaselineError::TooManyDecimals {
+                        label: label.clone(),
+                    }
+                } else {
+                    BaselineError::NotNumber {
+                        label: label.clone(),
+                        example: number(table.get(table.len() / 2).map_or(min, |r| r.metric)),
+                    }
+                }
+            })?;
+            if v < min || v > max {
+                return Err(BaselineError::OutOfRange {
+                    label,
+                    min: number(min),
+                    max: number(max),
+                });
+            }
+            let h = |x: f64| (x * 100.0).round() as i64;
+            let total = table.iter().find(|r| h(r.metric) == h(v)).map(|r| r.raw);
+            Ok(Score {
+                total,
+                metric: Some(v),
+                ..empty
+            })
+        }
+    }
+}
+
+/// One item's baseline typed in from the records, for per-item instruments (ONS4): a whole
+/// number in the item's range.
+///
+/// # Errors
+/// [`BaselineError`] as for [`baseline_from_records`]; an unknown item is reported as not scored.
+pub fn baseline_item_from_records(
+    instrument: &Instrument,
+    item_id: &str,
+    input: &str,
+) -> Result<ItemScore, BaselineError> {
+    let item = instrument
+        .item(item_id)
+        .filter(|_| instrument.scoring == Scoring::PerItem {})
+        .ok_or_else(|| BaselineError::NotScored {
+            label: item_id.to_owned(),
+        })?;
+    let label = item.short_label.to_lowercase();
+    let range = item.scored_range().unwrap_or((0, 0));
+    let value = parse_whole(input, &label, range)?;
+    Ok(ItemScore {
+        item: item.id.clone(),
+        value,
+        band: item.band_of(value).map(|b| b.code.clone()),
+    })
+}
+
+fn metric_range(table: &[crate::domain::instrument::Conversion]) -> Option<(f64, f64)> {
+    let lo = table.iter().map(|r| r.metric).reduce(f64::min)?;
+    let hi = table.iter().map(|r| r.metric).reduce(f64::max)?;
+    Some((lo, hi))
+}
+
+/// The possible range of a compared score (`total`, `metric` or an item id) for a chart's y
+/// axis: the instrument's total range, the conversion table's metric range (SWEMWBS 7–35), or the
+/// item's range (ONS4 0–10).
+pub fn score_range(instrument: &Instrument, of: &str) -> Option<(f64, f64)> {
+    match (of, &instrument.scoring) {
+        ("metric", Scoring::SumConverted { table }) => metric_range(table),
+        ("total", Scoring::PerItem {} | Scoring::None {}) => None,
+        ("total", _) => instrument
+            .total_range()
+            .map(|(lo, hi)| (lo as f64, hi as f64)),
+        (item, Scoring::PerItem {}) => instrument
+            .item(item)?
+            .scored_range()
+            .map(|(lo, hi)| (lo as f64, hi as f64)),
+        _ => None,
+    }
+}
+
+/// Which way is better for a compared score.
+pub fn direction_of(instrument: &Instrument, of: &str) -> Option<Direction> {
+    match instrument.item(of) {
+        Some(item) if instrument.scoring == Scoring::PerItem {} => instrument.direction_of(item),
+        _ => instrument.direction,
+    }
+}
