@@ -21,20 +21,27 @@ use wasm_bindgen::JsCast;
 
 /// One of the page's modules. `wellbeing.js` looks at each host element's attributes and loads
 /// only the module that element needs, so each module carries only its own pages: the patient
-/// self-referral (native JSON), the same form able to send FHIR, or the link-worker follow-up.
+/// self-referral (native JSON), the same form able to read a definitions file, the same form able
+/// to send FHIR, or the link-worker follow-up.
 pub trait Module: 'static {
     /// The module's name, as `wellbeing.js` groups host elements (`wellbeingWidget.hosts[NAME]`).
     const NAME: &'static str;
     /// Whether this module can show the form `config` asks for.
     fn serves(config: &WidgetConfig) -> bool;
-    /// Mounts the module's form into `container`.
+    /// Mounts the module's form into `container`: the self-referral, unless the module says
+    /// otherwise.
     fn mount(
         container: web_sys::HtmlElement,
         config: WidgetConfig,
         instruments: Vec<Instrument>,
         problems: Vec<String>,
         host: web_sys::HtmlElement,
-    );
+    ) {
+        leptos::mount::mount_to(container, move || {
+            view! { <app::App config instruments problems host/> }
+        })
+        .forget();
+    }
 }
 
 /// The patient self-referral, sending the native JSON payload (`wellbeing-widget`), with the
@@ -47,15 +54,6 @@ impl Module for Patient {
         config.mode == WidgetMode::SelfReferral
             && config.format == Format::Native
             && config.instruments_url.is_none()
-    }
-    fn mount(
-        container: web_sys::HtmlElement,
-        config: WidgetConfig,
-        instruments: Vec<Instrument>,
-        problems: Vec<String>,
-        host: web_sys::HtmlElement,
-    ) {
-        mount_self_referral(container, config, instruments, problems, host);
     }
 }
 
@@ -70,15 +68,6 @@ impl Module for Licensed {
     fn serves(config: &WidgetConfig) -> bool {
         config.mode == WidgetMode::SelfReferral && config.format == Format::Native
     }
-    fn mount(
-        container: web_sys::HtmlElement,
-        config: WidgetConfig,
-        instruments: Vec<Instrument>,
-        problems: Vec<String>,
-        host: web_sys::HtmlElement,
-    ) {
-        mount_self_referral(container, config, instruments, problems, host);
-    }
 }
 
 /// The self-referral able to send a FHIR R4 Bundle (`wellbeing-fhir`, `data-format="fhir"`).
@@ -90,15 +79,6 @@ impl Module for Fhir {
     const NAME: &'static str = "fhir";
     fn serves(config: &WidgetConfig) -> bool {
         config.mode == WidgetMode::SelfReferral
-    }
-    fn mount(
-        container: web_sys::HtmlElement,
-        config: WidgetConfig,
-        instruments: Vec<Instrument>,
-        problems: Vec<String>,
-        host: web_sys::HtmlElement,
-    ) {
-        mount_self_referral(container, config, instruments, problems, host);
     }
 }
 
@@ -124,19 +104,6 @@ impl Module for FollowUp {
         })
         .forget();
     }
-}
-
-fn mount_self_referral(
-    container: web_sys::HtmlElement,
-    config: WidgetConfig,
-    instruments: Vec<Instrument>,
-    problems: Vec<String>,
-    host: web_sys::HtmlElement,
-) {
-    leptos::mount::mount_to(container, move || {
-        view! { <app::App config instruments problems host/> }
-    })
-    .forget();
 }
 
 /// Mounts an independent widget of module `M` into each host element `wellbeing.js` gave it.
