@@ -418,7 +418,7 @@ fn field_of(key: &str, e: &ValidationError) -> Option<Field> {
 /// answer's first). Errors with no message or no field (none are declared) are left out rather
 /// than shown without words.
 fn page_errors(errors: &ValidationErrors) -> Vec<FieldError> {
-    let mut found: Vec<(Field, bool, usize, String)> = Vec::new();
+    let mut found: Vec<(Field, bool, String)> = Vec::new();
     let fields = errors.field_errors();
     // Field rules first, then struct rules, each in validator's order; `HashMap` order between
     // keys does not matter since each field is sorted into place below.
@@ -435,12 +435,13 @@ fn page_errors(errors: &ValidationErrors) -> Vec<FieldError> {
                 continue;
             }
             let missing = e.code == MISSING || e.code == "required";
-            found.push((field, !missing, found.len(), message.to_string()));
+            found.push((field, !missing, message.to_string()));
         }
     }
-    found.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    // A stable sort: errors of one field keep validator's order after the missing answer's.
+    found.sort_by_key(|(field, not_missing, _)| (*field, *not_missing));
     let mut out: Vec<FieldError> = Vec::new();
-    for (field, _, _, message) in found {
+    for (field, _, message) in found {
         if out.last().is_none_or(|e| e.field != field) {
             out.push(FieldError { field, message });
         }
