@@ -145,7 +145,8 @@ pub enum Scoring {
         bands: Vec<Band>,
         subscales: Vec<Subscale>,
     },
-    /// Not scored: the answer is reported as it is (the ONS direct loneliness question).
+    /// Not scored: the answer is reported as it is (the ONS direct loneliness question). An empty
+    /// struct variant, as `PerItem`.
     None {},
 }
 

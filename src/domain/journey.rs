@@ -4,8 +4,8 @@ use crate::domain::referral::ReferralPage;
 use serde::{Deserialize, Serialize};
 
 /// A page of the journey. Stored as `{"page": "question", "measure": 1, "index": 2}`,
-/// `{"page": "referral", "part": "contact"}`, `{"page": "start"}`, …; a stored page with a field
-/// it does not have is refused.
+/// `{"page": "referral", "part": "contact"}`, `{"page": "start"}`, …. A page with fields of its
+/// own refuses any other field; serde reads a page without fields whatever is beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Step {
