@@ -28,7 +28,13 @@ fn https_and_local_http_endpoints_are_accepted() {
         "http://LOCALHOST:8081/submissions",
         "http://127.0.0.1:8081/submissions",
         "http://[::1]:8081/submissions",
+        "http://[0:0:0:0:0:0:0:1]/submissions",
         "  https://intake.example.org  ",
+        "https://intake.example.org:/x",
+        "https://[::1]:/x",
+        "https://intake_1.example.org./x",
+        "https://192.0.2.10:65535/x",
+        "https://[2001:db8::1]/x",
     ] {
         let e = Endpoint::parse(Some(ok)).unwrap_or_else(|e| panic!("{ok}: {e}"));
         assert_eq!(e.as_str(), ok.trim());
@@ -62,6 +68,22 @@ fn every_other_endpoint_is_refused_with_a_clear_reason() {
         (Some("https:///x"), NoHost),
         (Some("https://:8443/x"), NoHost),
         (Some("http://[]/x"), NoHost),
+        // Addresses the browser's URL parser rejects: each would fail at every send.
+        (Some("http://[::1]evil.com/"), BadHost),
+        (Some("http://[::1"), BadHost),
+        (Some("https://[zz::1]/x"), BadHost),
+        (Some("https://[fe80::1%25eth0]/x"), BadHost),
+        (Some("http://localhost:8080.evil.com/"), BadPort),
+        (Some("http://127.0.0.1:80abc/"), BadPort),
+        (Some("https://intake.example.org:65536/x"), BadPort),
+        (Some("https://intake.example.org:-1/x"), BadPort),
+        (Some("https://intake.example.org:1:2/x"), BadPort),
+        (Some("https://intake.example.org|x/"), BadHost),
+        (Some("https://999.1.1.1/x"), BadHost),
+        (Some("https://intake.1/x"), BadHost),
+        // Browsers rewrite these; the plain form (decoded, or xn--) is asked for instead.
+        (Some("https://intake.exa%6Dple.org/x"), BadHost),
+        (Some("https://intäke.example.org/x"), BadHost),
     ];
     for (raw, problem) in cases {
         assert_eq!(
@@ -82,6 +104,8 @@ fn every_url_message_names_the_attribute_and_says_what_to_do() {
         UnsupportedScheme,
         Credentials,
         NoHost,
+        BadHost,
+        BadPort,
     ] {
         for attribute in [ENDPOINT, INSTRUMENTS_URL] {
             let msg = url_error(attribute, problem.clone()).to_string();

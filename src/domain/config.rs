@@ -28,6 +28,12 @@ pub enum UrlProblem {
     Credentials,
     #[error("has no host name")]
     NoHost,
+    #[error(
+        "has a host name a browser cannot use: use letters, digits, dots and hyphens (for an international name, its xn-- form), or an IP address"
+    )]
+    BadHost,
+    #[error("has a port a browser cannot use: after the colon give only a number up to 65535")]
+    BadPort,
 }
 
 /// An attribute holding an address that cannot be used.
@@ -38,7 +44,9 @@ pub struct UrlError {
     pub problem: UrlProblem,
 }
 
-/// Checks an absolute address: `https`, or `http` only on this machine.
+/// Checks an absolute address: `https`, or `http` only on this machine. The host and port must
+/// be ones the browser's URL parser accepts, so an address that could never be fetched is
+/// refused here rather than retried for ever.
 fn check_absolute(s: &str) -> Result<(), UrlProblem> {
     let (scheme, rest) = s.split_once("://").ok_or(UrlProblem::NotAbsolute)?;
     let scheme = scheme.to_ascii_lowercase();
@@ -50,30 +58,76 @@ fn check_absolute(s: &str) -> Result<(), UrlProblem> {
     {
         return Err(UrlProblem::NotAbsolute);
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if !matches!(scheme.as_str(), "https" | "http") {
+        return Err(UrlProblem::UnsupportedScheme);
+    }
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
     if authority.contains('@') {
         return Err(UrlProblem::Credentials);
     }
-    let host = if let Some(v6) = authority.strip_prefix('[') {
-        v6.split(']')
-            .next()
-            .map(|h| format!("[{h}]"))
-            .unwrap_or_default()
-    } else {
-        authority
-            .split(':')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
+    let (host, port) = split_host_port(authority)?;
+    check_port(port)?;
+    let local = match host {
+        Host::Ipv6(ip) => ip == std::net::Ipv6Addr::LOCALHOST,
+        Host::Ipv4(ip) => ip == std::net::Ipv4Addr::LOCALHOST,
+        Host::Name(name) => name.eq_ignore_ascii_case("localhost"),
     };
-    if host.is_empty() || host == "[]" {
+    match scheme.as_str() {
+        "http" if !local => Err(UrlProblem::Insecure),
+        _ => Ok(()),
+    }
+}
+
+/// The host part of an address.
+enum Host<'a> {
+    Ipv6(std::net::Ipv6Addr),
+    Ipv4(std::net::Ipv4Addr),
+    Name(&'a str),
+}
+
+/// Splits `host[:port]` (or `[v6][:port]`) and checks the host as the browser would read it.
+fn split_host_port(authority: &str) -> Result<(Host<'_>, Option<&str>), UrlProblem> {
+    if let Some(v6) = authority.strip_prefix('[') {
+        let (inside, after) = v6.split_once(']').ok_or(UrlProblem::BadHost)?;
+        if inside.is_empty() {
+            return Err(UrlProblem::NoHost);
+        }
+        let ip = inside.parse().map_err(|_| UrlProblem::BadHost)?;
+        let port = match after {
+            "" => None,
+            _ => Some(after.strip_prefix(':').ok_or(UrlProblem::BadHost)?),
+        };
+        return Ok((Host::Ipv6(ip), port));
+    }
+    let (name, port) = match authority.split_once(':') {
+        Some((name, port)) => (name, Some(port)),
+        None => (authority, None),
+    };
+    if name.is_empty() {
         return Err(UrlProblem::NoHost);
     }
-    match scheme.as_str() {
-        "https" => Ok(()),
-        "http" if matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") => Ok(()),
-        "http" => Err(UrlProblem::Insecure),
-        _ => Err(UrlProblem::UnsupportedScheme),
+    // Letters, digits, `-`, `_` and dots; a name whose last label is a number is an IPv4
+    // address and must be a whole, valid one.
+    if !name
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(&c))
+    {
+        return Err(UrlProblem::BadHost);
+    }
+    let last = name.trim_end_matches('.').rsplit('.').next().unwrap_or("");
+    if !last.is_empty() && last.bytes().all(|c| c.is_ascii_digit()) {
+        let ip = name.parse().map_err(|_| UrlProblem::BadHost)?;
+        return Ok((Host::Ipv4(ip), port));
+    }
+    Ok((Host::Name(name), port))
+}
+
+/// A port is digits from 0 to 65535 (or nothing after the colon, which means the default).
+fn check_port(port: Option<&str>) -> Result<(), UrlProblem> {
+    match port {
+        None | Some("") => Ok(()),
+        Some(p) if p.bytes().all(|c| c.is_ascii_digit()) && p.parse::<u16>().is_ok() => Ok(()),
+        Some(_) => Err(UrlProblem::BadPort),
     }
 }
 
