@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use serde_json::json;
 use wellbeing_widget::domain::follow_up::*;
 use wellbeing_widget::domain::instrument::*;
-use wellbeing_widget::domain::payload::Measure;
+use wellbeing_widget::domain::payload::{AnswerOut, Measure};
 use wellbeing_widget::domain::referral::SimpleDate;
 use wellbeing_widget::domain::scoring::{ItemScore, Score, Trend};
 
@@ -1098,4 +1098,36 @@ mod submission {
             "{text}"
         );
     }
+}
+
+#[test]
+fn the_history_keeps_scores_dates_and_timepoints_never_answers_or_notes() {
+    let mut full = visit("LW-0001", Timepoint::Baseline, "2026-10-01", 12);
+    full.notes = Notes::parse("Client A notes").unwrap();
+    full.measures[0].answers = vec![AnswerOut {
+        item: "phq9-1".into(),
+        value: 2,
+    }];
+    let mut h = History::new();
+    h.add(full.clone());
+    let text = serde_json::to_string(&h).unwrap();
+    assert!(!text.contains("Client A notes") && !text.contains("phq9-1"), "{text}");
+    let kept = h.for_client(&client("LW-0001"))[0].clone();
+    assert_eq!(kept, full.clone().summary());
+    assert_eq!((kept.timepoint, kept.date), (full.timepoint, full.date));
+    assert_eq!(kept.measures[0].score, Some(total(12)));
+    assert_eq!(
+        h.baseline_for(&client("LW-0001"), "phq9").map(|b| b.score),
+        Some(total(12))
+    );
+
+    // A history an earlier version kept with answers and notes is reduced once.
+    let old: History = serde_json::from_str(
+        &serde_json::to_string(&serde_json::json!({ "visits": [full] })).unwrap(),
+    )
+    .unwrap();
+    let mut reduced = old.clone();
+    assert!(reduced.keep_summaries_only());
+    assert_eq!(reduced, h);
+    assert!(!reduced.keep_summaries_only(), "nothing more to drop");
 }

@@ -264,3 +264,127 @@ fn a_default_outbox_is_stored_as_this_version_and_loads_back() {
     assert!(text.starts_with("{\"version\":2,"), "{text}");
     assert_eq!(Outbox::from_json(&text).unwrap(), o);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Two tabs of one widget share the outbox on the device. Each tab applies its change to what is
+// stored now, not to its own copy (see `Courier::change`); these are those steps.
+
+/// One tab's change: read what is stored, take in what this tab has not stored yet, apply the
+/// change, write; the tab then holds what was written.
+fn write_through(
+    stored: &mut Outbox,
+    tab: &mut Outbox,
+    not_stored: &[SubmissionId],
+    op: impl Fn(&mut Outbox),
+) {
+    op(tab);
+    let mut fresh = stored.clone();
+    fresh.absorb(tab, not_stored);
+    op(&mut fresh);
+    *stored = fresh.clone();
+    *tab = fresh;
+}
+
+fn queued(n: u8) -> (SubmissionId, String) {
+    let s = submission(n);
+    (s.submission_id.clone(), serde_json::to_string(&s).unwrap())
+}
+
+#[test]
+fn a_tab_delivering_never_drops_a_submission_another_tab_queued() {
+    let (x, x_body) = queued(1);
+    let (y, y_body) = queued(2);
+    let mut stored = Outbox::new();
+    let mut b = Outbox::new();
+    // Tab B queues X; tab A has seen it.
+    write_through(&mut stored, &mut b, &[x.clone()], |o| {
+        o.enqueue(x.clone(), JSON, x_body.clone(), 10)
+    });
+    let mut a = stored.clone();
+    // Tab A queues Y offline; tab B has not seen that yet when the intake confirms X.
+    write_through(&mut stored, &mut a, &[y.clone()], |o| {
+        o.enqueue(y.clone(), JSON, y_body.clone(), 20)
+    });
+    assert!(b.get(&y).is_none(), "B's copy is stale");
+    write_through(&mut stored, &mut b, &[], |o| {
+        o.record(&x, Attempt::Delivered, 30, 0.0);
+    });
+    assert!(stored.get(&x).is_none(), "X is delivered");
+    assert!(stored.get(&y).is_some(), "Y is still on the device");
+    assert_eq!(stored.due(31, true), vec![y.clone()]);
+    assert_eq!(b, stored, "B now holds Y too");
+    let text = serde_json::to_string(&stored).unwrap();
+    assert_eq!(Outbox::from_json(&text).unwrap(), stored);
+}
+
+#[test]
+fn a_stale_tab_does_not_bring_back_what_another_tab_delivered_or_removed() {
+    let (x, x_body) = queued(1);
+    let (y, y_body) = queued(2);
+    let mut stored = Outbox::new();
+    let mut a = Outbox::new();
+    write_through(&mut stored, &mut a, &[x.clone(), y.clone()], |o| {
+        o.enqueue(x.clone(), JSON, x_body.clone(), 10);
+        o.enqueue(y.clone(), JSON, y_body.clone(), 10);
+    });
+    let mut b = a.clone();
+    // B delivers X, then the person removes everything in B.
+    write_through(&mut stored, &mut b, &[], |o| {
+        o.record(&x, Attempt::Delivered, 20, 0.0);
+    });
+    write_through(&mut stored, &mut b, &[], |o| {
+        assert_eq!(o.remove_all(), vec![y.clone()]);
+    });
+    assert!(stored.is_empty());
+    // A, still holding both, records a failed attempt at Y: neither comes back.
+    write_through(&mut stored, &mut a, &[], |o| {
+        o.record(&y, Attempt::NetworkError, 30, 0.0);
+    });
+    assert!(stored.is_empty(), "{stored:?}");
+    assert_eq!(a, stored);
+}
+
+#[test]
+fn what_a_tab_could_not_store_is_kept_when_another_tab_writes() {
+    let (x, x_body) = queued(1);
+    let (y, y_body) = queued(2);
+    let mut stored = Outbox::new();
+    let mut a = Outbox::new();
+    // A queued X but its write failed (storage full): X is only in A's memory.
+    a.enqueue(x.clone(), JSON, x_body.clone(), 10);
+    // B queues Y; A hears of it and keeps X too.
+    let mut b = Outbox::new();
+    write_through(&mut stored, &mut b, &[y.clone()], |o| {
+        o.enqueue(y.clone(), JSON, y_body.clone(), 20)
+    });
+    let mut heard = stored.clone();
+    heard.absorb(&a, std::slice::from_ref(&x));
+    assert!(heard.get(&x).is_some() && heard.get(&y).is_some());
+    // A's next change writes X with it.
+    write_through(&mut stored, &mut a, &[x.clone()], |o| o.retry_now(&x, 30));
+    assert_eq!(stored.entries.len(), 2);
+}
+
+#[test]
+fn where_both_tabs_hold_a_submission_the_stored_record_wins() {
+    let (x, x_body) = queued(1);
+    let mut stored = Outbox::new();
+    let mut a = Outbox::new();
+    write_through(&mut stored, &mut a, &[x.clone()], |o| {
+        o.enqueue(x.clone(), JSON, x_body.clone(), 10)
+    });
+    let mut b = a.clone();
+    let refused = Attempt::Status {
+        code: 422,
+        retry_after_ms: None,
+    };
+    write_through(&mut stored, &mut a, &[], |o| {
+        o.record(&x, refused, 20, 0.0);
+    });
+    // B's stale, queued copy of X is not what is stored.
+    let mut heard = stored.clone();
+    heard.absorb(&b, &[]);
+    assert!(matches!(heard.entries[0].state, EntryState::Refused { status: 422 }));
+    b.entries.clear();
+    assert!(b.is_empty());
+}

@@ -217,17 +217,32 @@ fn a_slot_keeps_typed_values_as_json_and_removes_them() {
 }
 
 #[wasm_bindgen_test]
-fn an_unreadable_value_is_reported_and_can_be_kept_aside_as_it_was() {
+fn an_unreadable_value_is_reported_kept_aside_as_it_was_and_expires() {
     use wellbeing_widget::domain::outbox::OutboxOnDevice;
     use wellbeing_widget::platform::storage::{Slot, Unreadable};
     let _ = local_storage().clear();
     let slot = Slot::open("t-aside", "outbox");
     local_storage().set_item(slot.key(), "{not json").unwrap();
     assert_eq!(slot.load::<OutboxOnDevice>().err(), Some(Unreadable));
-    assert!(slot.keep_aside());
+    assert!(slot.keep_aside(1_000));
     let aside = format!("{}-unreadable", slot.key());
+    let kept = || local_storage().get_item(&aside).unwrap();
     assert_eq!(
-        local_storage().get_item(&aside).unwrap().as_deref(),
-        Some("{not json")
+        kept().as_deref(),
+        Some(r#"{"kept_at_ms":1000,"text":"{not json"}"#)
     );
+    // Kept for exactly the period, removed after it.
+    slot.expire_aside(1_000 + 60_000, 60_000);
+    assert!(kept().is_some());
+    slot.expire_aside(1_001 + 60_000, 60_000);
+    assert_eq!(kept(), None);
+    // A copy kept by an earlier version (the raw text) is timed from now.
+    local_storage().set_item(&aside, "{old").unwrap();
+    slot.expire_aside(5_000, 60_000);
+    assert_eq!(
+        kept().as_deref(),
+        Some(r#"{"kept_at_ms":5000,"text":"{old"}"#)
+    );
+    slot.clear_aside();
+    assert_eq!(kept(), None);
 }

@@ -288,7 +288,28 @@ impl Outbox {
         }
     }
 
+    /// Whether no submission is waiting.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Removes every waiting submission (the person asked); returns their ids.
+    pub fn remove_all(&mut self) -> Vec<SubmissionId> {
+        std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(|e| e.id)
+            .collect()
+    }
+
+    /// Adds the submissions with these `ids` that `other` holds and `self` does not: when a tab
+    /// writes the outbox it starts from what is stored now (another tab may have delivered or
+    /// removed submissions since), so only what the tab never managed to store is taken from
+    /// its own copy.
+    pub fn absorb(&mut self, other: &Outbox, ids: &[SubmissionId]) {
+        for e in &other.entries {
+            if ids.contains(&e.id) && self.get(&e.id).is_none() {
+                self.entries.push(e.clone());
+            }
+        }
     }
 }

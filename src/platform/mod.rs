@@ -1,6 +1,7 @@
 //! Thin adapters to the browser. Every fallible call returns a `Result`; nothing here panics on a
 //! missing browser feature, and nothing here logs personal data.
 
+pub mod broadcast;
 pub mod calendar;
 pub mod clock;
 pub mod document;
@@ -9,5 +10,6 @@ pub mod events;
 pub mod frame;
 pub mod host;
 pub mod http;
+pub mod locks;
 pub mod panic;
 pub mod storage;

@@ -7,7 +7,7 @@
 //! and no call reaches `LocalStorage` unless the probe passed.
 
 use gloo_storage::{LocalStorage, Storage, errors::StorageError as GlooError};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use thiserror::Error;
 
 /// Why something could not be written.
@@ -82,22 +82,70 @@ impl Slot {
         }
     }
 
-    /// Moves the stored text, exactly as it is, to `<key>-unreadable` (replacing what was kept
-    /// aside before), so that a value this build cannot read is never thrown away. Returns
-    /// whether it was kept.
-    pub fn keep_aside(&self) -> bool {
+    /// Copies the stored text, exactly as it is, to `<key>-unreadable` (replacing what was kept
+    /// aside before) with the time, so that a value this build cannot read is never thrown away
+    /// unseen; [`Slot::expire_aside`] removes it later. Returns whether it was kept.
+    pub fn keep_aside(&self, now_ms: u64) -> bool {
         if !self.persistent {
             return false;
         }
         // The raw text, not a typed value: it is exactly what this build cannot read.
-        let storage = LocalStorage::raw();
-        let Ok(Some(text)) = storage.get_item(&self.key) else {
+        let Ok(Some(text)) = LocalStorage::raw().get_item(&self.key) else {
             return false;
         };
-        storage
-            .set_item(&format!("{}-unreadable", self.key), &text)
-            .is_ok()
+        LocalStorage::set(
+            self.aside_key(),
+            KeptAside {
+                kept_at_ms: now_ms,
+                text,
+            },
+        )
+        .is_ok()
     }
+
+    /// Removes the copy kept aside once it is older than `max_age_ms`. A copy without a time
+    /// (kept by an earlier version) is given the time now.
+    pub fn expire_aside(&self, now_ms: u64, max_age_ms: u64) {
+        if !self.persistent {
+            return;
+        }
+        let key = self.aside_key();
+        match LocalStorage::get::<KeptAside>(&key) {
+            Ok(kept) if now_ms.saturating_sub(kept.kept_at_ms) > max_age_ms => {
+                LocalStorage::delete(&key);
+            }
+            Ok(_) | Err(GlooError::KeyNotFound(_) | GlooError::JsError(_)) => {}
+            Err(GlooError::SerdeError(_)) => {
+                if let Ok(Some(text)) = LocalStorage::raw().get_item(&key) {
+                    let kept = KeptAside {
+                        kept_at_ms: now_ms,
+                        text,
+                    };
+                    let _ = LocalStorage::set(&key, kept);
+                }
+            }
+        }
+    }
+
+    /// Removes the copy kept aside (the person asked to remove their data).
+    pub fn clear_aside(&self) {
+        if self.persistent {
+            LocalStorage::delete(self.aside_key());
+        }
+    }
+
+    fn aside_key(&self) -> String {
+        format!("{}-unreadable", self.key)
+    }
+}
+
+/// A stored value this build could not read, kept aside for the website team, and when.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptAside {
+    kept_at_ms: u64,
+    /// The stored text exactly as it was.
+    text: String,
 }
 
 /// Whether localStorage can be used: it exists, and a value can be written and removed.

@@ -10,7 +10,9 @@ use crate::domain::instrument::Instrument;
 use crate::domain::outbox::{EntryState, JSON, Next, Outbox, OutboxOnDevice};
 use crate::domain::payload::{Submission, SubmissionId};
 use crate::platform::storage::{Slot, StorageError};
-use crate::platform::{clock, document, events, http};
+use crate::platform::broadcast::Channel;
+use crate::platform::{clock, document, events, http, locks};
+use serde::{Deserialize, Serialize};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -25,6 +27,26 @@ pub enum Delivery {
     Refused,
     /// The intake has it.
     Sent,
+    /// Not on this device, and not known here to have been sent (e.g. removed in another tab).
+    Unknown,
+}
+
+/// How a submission left the outbox: what one tab tells the others (ids only), so each can say
+/// where a submission it showed stands. Nothing of it is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Outcome {
+    /// The intake confirmed it has it.
+    Delivered,
+    /// The person removed it from the device.
+    Removed,
+}
+
+/// The message on the outbox's broadcast channel.
+#[derive(Serialize, Deserialize)]
+struct Settled {
+    outcome: Outcome,
+    ids: Vec<SubmissionId>,
 }
 
 /// One widget instance's outbox and its delivery. `Copy`: all handles.
@@ -43,11 +65,18 @@ pub struct Courier {
     host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// Called when the outbox could not be written to the device.
     unsaved: StoredValue<Option<Callback<StorageError>>>,
+    /// Submissions this tab queued but could not write to the device yet.
+    not_stored: StoredValue<Vec<SubmissionId>>,
+    /// Submissions that left the outbox while this tab was open, and how (this tab's own
+    /// deliveries and removals, and those the other tabs told it of).
+    settled: RwSignal<Vec<(SubmissionId, Outcome)>>,
+    /// The channel to this widget's other tabs.
+    channel: StoredValue<Option<Channel>, LocalStorage>,
 }
 
 impl Courier {
-    /// Opens this instance's outbox. An unreadable stored outbox is never thrown away silently:
-    /// its text is kept aside under `<key>-unreadable` and the integrator is told.
+    /// Opens this instance's outbox (see [`read_stored`]), first dropping an unreadable copy kept
+    /// aside longer than a draft is kept.
     pub fn new(
         config: StoredValue<WidgetConfig>,
         instruments: StoredValue<Vec<Instrument>>,
@@ -55,20 +84,9 @@ impl Courier {
     ) -> Self {
         let instance = config.with_value(|c| c.instance.clone());
         let slot = Slot::open(&instance, "outbox");
-        let stored = slot.load::<OutboxOnDevice>();
-        let outbox = match stored.map(|o| o.map(Outbox::from_stored)) {
-            Ok(None) => Outbox::new(),
-            Ok(Some(Ok(outbox))) => outbox,
-            Err(_) | Ok(Some(Err(_))) => {
-                if slot.keep_aside() {
-                    slot.clear();
-                }
-                document::integrator_error(
-                    "the outbox stored on this device could not be read; it was kept aside under the key ending .outbox-unreadable",
-                );
-                Outbox::new()
-            }
-        };
+        let keep_aside_ms = config.with_value(|c| c.draft_days) as u64 * 24 * 60 * 60 * 1000;
+        slot.expire_aside(clock::now_ms(), keep_aside_ms);
+        let outbox = read_stored(&slot);
         Courier {
             outbox: RwSignal::new(outbox),
             sending: RwSignal::new(false),
@@ -78,6 +96,9 @@ impl Courier {
             timer: StoredValue::new(None),
             host: StoredValue::new_local(host),
             unsaved: StoredValue::new(None),
+            not_stored: StoredValue::new(Vec::new()),
+            settled: RwSignal::new(Vec::new()),
+            channel: StoredValue::new_local(None),
         }
     }
 
@@ -91,16 +112,81 @@ impl Courier {
         self.slot.with_value(|s| s.key().to_owned())
     }
 
-    fn save(&self) {
-        let result = self.outbox.with_untracked(|o| {
-            if o.is_empty() {
-                self.slot.with_value(Slot::clear);
-                Ok(())
-            } else {
-                self.slot.with_value(|s| s.save(o))
+    /// Changes the outbox: at once in this tab, then on the device, where the same change is
+    /// applied to what is stored there now (another tab may have written it since), under a
+    /// lock shared by every tab. So no tab's write drops another tab's submission, and a
+    /// submission leaves the device only by a confirmed delivery or the person's removal.
+    fn change<R>(&self, op: impl Fn(&mut Outbox) -> R + 'static) -> Option<R> {
+        let result = self.outbox.try_update(&op);
+        if !self.slot.with_value(Slot::is_persistent) {
+            self.report_unsaved(StorageError::Unavailable);
+            return result;
+        }
+        let courier = *self;
+        let key = self.key();
+        leptos::task::spawn_local(async move {
+            let written = locks::exclusive(&key, move || {
+                let mut stored = courier.slot.with_value(read_stored);
+                let not_stored = courier.not_stored.get_value();
+                courier
+                    .outbox
+                    .with_untracked(|local| stored.absorb(local, &not_stored));
+                op(&mut stored);
+                let written = courier.slot.with_value(|s| {
+                    if stored.is_empty() {
+                        s.clear();
+                        Ok(())
+                    } else {
+                        s.save(&stored)
+                    }
+                });
+                match written {
+                    Ok(()) => {
+                        courier.not_stored.set_value(Vec::new());
+                        courier.outbox.set(stored);
+                    }
+                    // This tab keeps what it holds, and remembers what is not on the device.
+                    Err(_) => courier.outbox.with_untracked(|local| {
+                        let missing = local
+                            .entries
+                            .iter()
+                            .filter(|e| stored.get(&e.id).is_none() || not_stored.contains(&e.id))
+                            .map(|e| e.id.clone())
+                            .collect();
+                        courier.not_stored.set_value(missing);
+                    }),
+                }
+                written
+            })
+            .await;
+            if let Err(e) = written {
+                courier.report_unsaved(e);
             }
         });
-        if let (Err(e), Some(callback)) = (result, self.unsaved.get_value()) {
+        result
+    }
+
+    /// Remembers how submissions left the outbox, and tells the other tabs.
+    fn settle(&self, outcome: Outcome, ids: Vec<SubmissionId>) {
+        if ids.is_empty() {
+            return;
+        }
+        if let Ok(message) = serde_json::to_string(&Settled {
+            outcome,
+            ids: ids.clone(),
+        }) {
+            self.channel.with_value(|c| {
+                if let Some(c) = c {
+                    c.post(&message);
+                }
+            });
+        }
+        self.settled
+            .update(|s| s.extend(ids.into_iter().map(|id| (id, outcome))));
+    }
+
+    fn report_unsaved(&self, e: StorageError) {
+        if let Some(callback) = self.unsaved.get_value() {
             callback.run(e);
         }
     }
@@ -117,22 +203,28 @@ impl Courier {
             (JSON, serde_json::to_string(&submission).expect("a submission always serialises"))
         });
         let id = submission.submission_id;
-        self.outbox
-            .update(|o| o.enqueue(id, content_type, body, clock::now_ms()));
-        self.save();
+        let now = clock::now_ms();
+        // Until it is written, a change another tab makes must not drop it from this tab.
+        self.not_stored.update_value(|v| v.push(id.clone()));
+        self.change(move |o| o.enqueue(id.clone(), content_type, body.clone(), now));
         self.flush(true);
     }
 
     /// Where `id` stands (reactive).
     pub fn delivery(&self, id: &SubmissionId) -> Delivery {
         let sending = self.sending.get();
-        self.outbox.with(|o| match o.get(id) {
-            None => Delivery::Sent,
-            Some(e) => match e.state {
+        let waiting = self.outbox.with(|o| {
+            o.get(id).map(|e| match e.state {
                 EntryState::Refused { .. } => Delivery::Refused,
                 EntryState::Queued { .. } if sending || e.attempts == 0 => Delivery::Sending,
                 EntryState::Queued { .. } => Delivery::Waiting,
-            },
+            })
+        });
+        waiting.unwrap_or_else(|| {
+            self.settled.with(|s| match s.iter().rev().find(|(i, _)| i == id) {
+                Some((_, Outcome::Delivered)) => Delivery::Sent,
+                _ => Delivery::Unknown,
+            })
         })
     }
 
@@ -163,13 +255,13 @@ impl Courier {
                 };
                 let attempt =
                     http::post(&endpoint, &content_type, id.as_str(), &body, timeout).await;
-                let next = courier.outbox.try_update(|o| {
-                    o.record(&id, attempt, clock::now_ms(), js_sys::Math::random())
-                });
-                courier.save();
+                let (now, jitter) = (clock::now_ms(), js_sys::Math::random());
+                let recorded = id.clone();
+                let next = courier.change(move |o| o.record(&recorded, attempt, now, jitter));
                 let reference = id.reference().to_string();
                 match next {
                     Some(Next::Done) => {
+                        courier.settle(Outcome::Delivered, vec![id.clone()]);
                         courier.emit(events::SUBMITTED, &[("reference", &reference)]);
                     }
                     Some(Next::GiveUp { status }) => {
@@ -256,22 +348,28 @@ impl Courier {
     /// "Try again": puts refused or waiting submissions back in the queue and sends now.
     pub fn retry_now(&self) {
         let now = clock::now_ms();
-        self.outbox.update(|o| {
+        self.change(move |o| {
             let ids: Vec<SubmissionId> = o.entries.iter().map(|e| e.id.clone()).collect();
             for id in ids {
                 o.retry_now(&id, now);
             }
         });
-        self.save();
         self.flush(true);
     }
 
-    /// Another tab changed this widget's outbox (e.g. delivered a submission).
+    /// Another tab changed this widget's outbox (delivered, queued or removed submissions):
+    /// this tab follows what is stored, keeping what it has not managed to store itself. An
+    /// unreadable value is left for the next change to deal with.
     pub fn reload(&self, json: Option<String>) {
-        let outbox = json
-            .and_then(|j| Outbox::from_json(&j).ok())
-            .unwrap_or_default();
-        self.outbox.set(outbox);
+        let mut stored = match json.map(|j| Outbox::from_json(&j)) {
+            None => Outbox::new(),
+            Some(Ok(o)) => o,
+            Some(Err(_)) => return,
+        };
+        let not_stored = self.not_stored.get_value();
+        self.outbox
+            .with_untracked(|local| stored.absorb(local, &not_stored));
+        self.outbox.set(stored);
     }
 
     /// Keeps delivering for as long as the calling component lives: sends what an earlier visit
@@ -283,6 +381,14 @@ impl Courier {
         courier.flush(true);
         let online = window_event_listener(leptos::ev::online, move |_| courier.flush(true));
         let outbox_key = courier.key();
+        let channel = Channel::listen(&outbox_key, move |text| {
+            if let Ok(Settled { outcome, ids }) = serde_json::from_str(&text) {
+                courier
+                    .settled
+                    .update(|s| s.extend(ids.into_iter().map(|id| (id, outcome))));
+            }
+        });
+        self.channel.set_value(channel);
         let storage = window_event_listener(leptos::ev::storage, move |e| match e.key() {
             Some(k) if k == own_key => on_own(e.new_value()),
             Some(k) if k == outbox_key => courier.reload(e.new_value()),
@@ -291,14 +397,39 @@ impl Courier {
         on_cleanup(move || {
             online.remove();
             storage.remove();
+            courier.channel.with_value(|c| {
+                if let Some(c) = c {
+                    c.stop();
+                }
+            });
         });
     }
 
-    /// Removes every submission not yet delivered from the device; says whether there were any.
+    /// Removes every submission not yet delivered from the device (in every tab), and any copy
+    /// of an unreadable outbox kept aside; says whether there were any.
     pub fn discard_all(&self) -> bool {
-        let unsent = self.outbox.with_untracked(|o| !o.is_empty());
-        self.outbox.set(Outbox::new());
-        self.save();
-        unsent
+        self.slot.with_value(Slot::clear_aside);
+        let removed = self.change(Outbox::remove_all).unwrap_or_default();
+        let any = !removed.is_empty();
+        self.settle(Outcome::Removed, removed);
+        any
+    }
+}
+
+/// The outbox stored on the device, or a new one. An unreadable stored outbox is never thrown
+/// away silently: its text is kept aside under `<key>-unreadable` and the integrator is told.
+fn read_stored(slot: &Slot) -> Outbox {
+    match slot.load::<OutboxOnDevice>().map(|o| o.map(Outbox::from_stored)) {
+        Ok(None) => Outbox::new(),
+        Ok(Some(Ok(outbox))) => outbox,
+        Err(_) | Ok(Some(Err(_))) => {
+            if slot.keep_aside(clock::now_ms()) {
+                slot.clear();
+            }
+            document::integrator_error(
+                "the outbox stored on this device could not be read; it was kept aside under the key ending .outbox-unreadable",
+            );
+            Outbox::new()
+        }
     }
 }

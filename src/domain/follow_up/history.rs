@@ -70,6 +70,18 @@ pub struct Visit {
 }
 
 impl Visit {
+    /// What the history keeps of a visit: the client, timepoint, date and each measure's score;
+    /// never the item answers or the notes (they go to the service in the payload, which the
+    /// outbox keeps until the service has it).
+    pub fn summary(mut self) -> Self {
+        self.notes = None;
+        for m in &mut self.measures {
+            m.answers.clear();
+            m.change = None;
+        }
+        self
+    }
+
     /// This visit's measure of an instrument.
     pub fn measure(&self, instrument_id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.instrument == instrument_id)
@@ -125,9 +137,20 @@ impl History {
         Self::default()
     }
 
-    /// Keeps a visit.
+    /// Keeps a visit's [`Visit::summary`].
     pub fn add(&mut self, visit: Visit) {
-        self.visits.push(visit);
+        self.visits.push(visit.summary());
+    }
+
+    /// Drops the item answers and notes of visits kept with them (by earlier versions), keeping
+    /// only summaries. Returns whether anything was dropped.
+    pub fn keep_summaries_only(&mut self) -> bool {
+        let before = self.visits.clone();
+        self.visits = std::mem::take(&mut self.visits)
+            .into_iter()
+            .map(Visit::summary)
+            .collect();
+        self.visits != before
     }
 
     /// Keeps a baseline typed in from records, replacing an earlier one of the same client and

@@ -28,6 +28,7 @@ pub fn OutboxStatus() -> impl IntoView {
                             Delivery::Waiting => "saved on this device, will be sent when you are back online",
                             Delivery::Refused => "could not be sent, kept on this device",
                             Delivery::Sent => "sent",
+                            Delivery::Unknown => "no longer on this device",
                         };
                         view! { <li>{reference} ": " {state}</li> }
                     }).collect_view()}

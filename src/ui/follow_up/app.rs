@@ -32,6 +32,13 @@ pub fn FollowUpApp(
     state
         .courier
         .keep_delivering(state.history_key(), move |json| state.reload_history(json));
+    // Retention applies while the app stays open too, checked every minute.
+    if let Ok(timer) = set_interval_with_handle(
+        move || state.apply_retention(),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || timer.clear());
+    }
     // The visit being recorded is kept on the device as it is typed.
     Effect::new(move |_| {
         state.visit.track();

@@ -22,6 +22,7 @@ pub fn Done() -> impl IntoView {
         Delivery::Waiting => "Visit saved on this device",
         Delivery::Refused => "The visit could not be sent",
         Delivery::Sent => "Visit sent",
+        Delivery::Unknown => "The visit is no longer on this device",
     };
     let status = move || match delivery2() {
         Delivery::Sending => "Please wait while the visit is sent.",
@@ -32,6 +33,9 @@ pub fn Done() -> impl IntoView {
             "The service could not accept the visit. It is kept on this device; the website team has been told. You can try again from the start page."
         }
         Delivery::Sent => "The service has the visit.",
+        Delivery::Unknown => {
+            "It was removed from this device, perhaps in another window, and it is not known whether the service has it. Check with the service, quoting the reference."
+        }
     };
     let glance = state.sent_glance.get_untracked();
     let is_baseline = state

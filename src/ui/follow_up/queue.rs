@@ -49,8 +49,9 @@ pub fn Queue() -> impl IntoView {
                         let status = move || match state.courier.delivery(&id) {
                             Delivery::Sending => "sending now",
                             Delivery::Waiting => "saved on this device, will be sent when back online",
-                            Delivery::Refused => "could not be sent, kept on this device",
+                            Delivery::Refused => "not accepted by the service. It stays on this device until it is sent or you remove all follow-up data: tell the service's digital team this reference, then use \"Try sending now\"",
                             Delivery::Sent => "sent",
+                            Delivery::Unknown => "no longer on this device",
                         };
                         view! { <li>{what} " (" {reference} "): " {status}</li> }
                     }).collect_view()}

@@ -128,11 +128,12 @@ impl FollowUpState {
         let instance = config.instance.clone();
         let retention = config.retention_days;
         let history_slot = Slot::open(&instance, "follow-up-history");
+        history_slot.expire_aside(clock::now_ms(), u64::from(config.draft_days) * DAY_MS);
         let mut notices = Vec::new();
         let mut history = history_slot
             .load::<History>()
             .unwrap_or_else(|_| {
-                if history_slot.keep_aside() {
+                if history_slot.keep_aside(clock::now_ms()) {
                     history_slot.clear();
                 }
                 document::integrator_error(
@@ -145,7 +146,8 @@ impl FollowUpState {
         if !history_slot.is_persistent() {
             notices.push(STORAGE_WARNING.to_owned());
         }
-        let dropped = history.retain_recent(calendar::today(), retention);
+        let dropped = history.retain_recent(calendar::today(), retention) > 0;
+        let dropped = history.keep_summaries_only() || dropped;
         let visit_slot = Slot::open(&instance, "follow-up-visit");
         let max_age = u64::from(config.draft_days) * DAY_MS;
         let restored = match visit_slot.load::<StoredVisit>() {
@@ -202,7 +204,7 @@ impl FollowUpState {
                 });
             });
         }
-        if dropped > 0 {
+        if dropped {
             state.save_history();
         }
         courier.on_unsaved(Callback::new(move |_| {
@@ -282,6 +284,18 @@ impl FollowUpState {
         });
         if result.is_err() {
             self.notice.set(Some(STORAGE_WARNING.to_owned()));
+        }
+    }
+
+    /// Drops what is past the retention period (the widget may stay open for days on a tablet).
+    pub fn apply_retention(&self) {
+        let retention = self.config.with_value(|c| c.retention_days);
+        let dropped = self
+            .history
+            .try_update(|h| h.retain_recent(calendar::today(), retention))
+            .unwrap_or(0);
+        if dropped > 0 {
+            self.save_history();
         }
     }
 
@@ -369,6 +383,7 @@ impl FollowUpState {
     pub fn wipe(&self) {
         let n = self.history.try_update(History::wipe).unwrap_or(0);
         self.save_history();
+        self.history_slot.with_value(Slot::clear_aside);
         let unsent = self.courier.discard_all();
         self.visit.set(VisitDraft::default());
         self.sent_glance.set(Vec::new());

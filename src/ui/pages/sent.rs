@@ -20,6 +20,7 @@ pub fn Sent() -> impl IntoView {
         Delivery::Waiting => "Your answers are saved on this device",
         Delivery::Refused => "Your answers could not be sent",
         Delivery::Sent => "Your answers have been sent",
+        Delivery::Unknown => "Your answers are no longer on this device",
     };
     view! {
         <div class=move || if delivery() == Delivery::Sent { "wb-panel" } else { "wb-panel wb-panel--pending" }>
@@ -42,6 +43,9 @@ pub fn Sent() -> impl IntoView {
                     <p class="wb-body">{format!("A link worker from {service} will read your referral and contact you in the way you chose, to talk about what matters to you. If you contact them, you can quote your reference.")}</p>
                     <p class="wb-body">"If you need help before then, use the urgent help numbers on this page."</p>
                     <p class="wb-body">"Your answers have been removed from this device."</p>
+                }.into_any(),
+                Delivery::Unknown => view! {
+                    <p class="wb-body">"They were removed from this device, perhaps in another window, so we cannot tell whether the service has them. If you are not sure, contact your GP practice and quote your reference."</p>
                 }.into_any(),
             }}
         </div>
