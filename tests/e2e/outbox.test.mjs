@@ -1026,3 +1026,129 @@ test('two tabs: "Clear my answers" in one tab clears them from the other, and th
     assertNothingPersonal([a, b], { proxy });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Two tabs sharing the outbox on the device: a tab's write never drops what another tab queued.
+
+const OTHER_VALUES = [2, 4, 6, 8];
+
+/**
+ * Runs in a tab before its scripts: once `window.__deaf` is set, the page's `storage` listeners
+ * no longer hear of other tabs' writes, as if the events were still on their way.
+ */
+function deafToOtherTabs() {
+  const add = window.addEventListener;
+  window.addEventListener = function (type, listener, options) {
+    if (type !== 'storage') return add.call(this, type, listener, options);
+    const deafened = (e) => {
+      if (!window.__deaf) return typeof listener === 'function' ? listener.call(this, e) : listener.handleEvent(e);
+    };
+    return add.call(this, type, deafened, options);
+  };
+}
+
+/** The submissions in this widget's outbox on the device. */
+async function outboxOnDevice(page) {
+  const { outbox } = await onDevice(page);
+  return outbox ? JSON.parse(outbox).entries.map((e) => referenceOf(e.id)) : [];
+}
+
+/** Asserts the intake stored each reference exactly once, with the answers given for it. */
+async function assertStoredOnce(intake, expected) {
+  const want = Object.keys(expected).length;
+  await eventually(() => intake.stored().length >= want, { timeout: 20_000, message: `${want} stored submissions` });
+  await sleep(1_000);
+  const stored = intake.stored();
+  assert.deepEqual(
+    stored.map((r) => referenceOf(r.submission.submission_id)).sort(),
+    Object.keys(expected).sort(),
+    'each submission stored exactly once',
+  );
+  for (const record of stored) {
+    assertRecord(record, [[ONS4, expected[referenceOf(record.submission.submission_id)]]]);
+  }
+}
+
+test('two tabs: a tab that has not yet heard of the other tab\'s waiting answers delivers its own without dropping them; each sent exactly once', { timeout: 90_000 }, async (t) => {
+  const { intake, proxy } = await rig(t);
+  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+    await watch(a);
+    const b = await anotherTab(a);
+    await b.addInitScript(deafToOtherTabs);
+    // The intake is down for an hour: what either tab sends waits on the device.
+    proxy.respond(503, { retryAfter: '3600' });
+    await open(b);
+    await answerOns4(b, VALUES);
+    await clickButton(b, 'Confirm and send');
+    await h1(b, HEADING_WAITING).waitFor();
+    const first = await shownReference(b);
+    // Tab B stops hearing of other tabs' changes to the device (a background tab lags behind).
+    await b.evaluate(() => {
+      window.__deaf = true;
+    });
+
+    await open(a);
+    await a.bringToFront();
+    await answerOns4(a, OTHER_VALUES);
+    await clickButton(a, 'Confirm and send');
+    await h1(a, HEADING_WAITING).waitFor();
+    const second = await shownReference(a);
+    await eventually(async () => (await outboxOnDevice(a)).length === 2, { message: 'both submissions on the device' });
+
+    // The intake is back. Tab B, which knows only its own answers, sends them.
+    proxy.pass();
+    await b.bringToFront();
+    await clickButton(b, 'Try again');
+    await h1(b, HEADING_SENT).waitFor({ timeout: 15_000 });
+    // Tab A's answers were not dropped: they reach the intake, and tab A says so.
+    await a.bringToFront();
+    await h1(a, HEADING_SENT).waitFor({ timeout: 20_000 });
+    await assertStoredOnce(intake, { [first]: VALUES, [second]: OTHER_VALUES });
+    await eventually(async () => (await outboxOnDevice(a)).length === 0, { message: 'the outbox empty' });
+    assertNoPageErrors(a);
+    assertNoPageErrors(b);
+    assertNothingPersonal([a, b], { proxy });
+  });
+});
+
+test('two tabs: after another tab emptied the outbox, answers waiting here survive a reload and are sent; each exactly once', { timeout: 90_000 }, async (t) => {
+  const { intake, proxy } = await rig(t);
+  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+    await watch(a);
+    const b = await anotherTab(a);
+    await open(a);
+    // Tab B sends its answers: delivered, the outbox on the device is emptied.
+    await open(b);
+    await answerOns4(b, VALUES);
+    await clickButton(b, 'Confirm and send');
+    await h1(b, HEADING_SENT).waitFor();
+    const first = await shownReference(b);
+    await eventually(async () => (await onDevice(a)).outbox === null, { message: 'the outbox emptied' });
+    await sleep(300);
+
+    // Tab A, open all along, sends while the intake is down, and is reloaded before delivery.
+    proxy.respond(503, { retryAfter: '3600' });
+    await a.bringToFront();
+    await answerOns4(a, OTHER_VALUES);
+    await clickButton(a, 'Confirm and send');
+    await h1(a, HEADING_WAITING).waitFor();
+    const second = await shownReference(a);
+    await b.close();
+    await a.reload();
+    const box = a.getByRole('status').filter({ hasText: WAITING_BOX });
+    await box.waitFor();
+    assert.ok(await box.getByText(second).isVisible(), `the status box lists ${second}`);
+    assert.equal(
+      await a.evaluate((key) => localStorage.getItem(`${key}-unreadable`), KEY.outbox),
+      null,
+      'the outbox was readable (nothing kept aside)',
+    );
+
+    proxy.pass();
+    await clickButton(a, 'Try sending now');
+    await eventually(async () => (await box.count()) === 0, { timeout: 15_000, message: 'the status box to go' });
+    await assertStoredOnce(intake, { [first]: VALUES, [second]: OTHER_VALUES });
+    assertNoPageErrors(a);
+    assertNothingPersonal([a], { proxy });
+  });
+});
