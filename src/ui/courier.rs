@@ -144,6 +144,8 @@ impl Courier {
                     Ok(()) => {
                         courier.not_stored.set_value(Vec::new());
                         courier.outbox.set(stored);
+                        // What is stored may hold other tabs' submissions, due sooner.
+                        courier.schedule();
                     }
                     // This tab keeps what it holds, and remembers what is not on the device.
                     Err(_) => courier.outbox.with_untracked(|local| {
