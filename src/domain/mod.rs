@@ -2,7 +2,7 @@
 //! payload contract.
 //!
 //! Nothing in here may touch the browser or the UI framework (no leptos, web-sys, gloo,
-//! wasm-bindgen or js-sys); `tests/architecture.rs` enforces it. Everything here is tested
+//! wasm-bindgen or js-sys); `tests/domain/architecture.rs` enforces it. Everything here is tested
 //! natively with plain `cargo test`.
 
 pub mod config;

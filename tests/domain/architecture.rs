@@ -1,5 +1,4 @@
 //! The domain stays pure: no UI framework or browser crate anywhere under src/domain.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;

@@ -1,7 +1,6 @@
 //! Host-element configuration: the address rules for `data-endpoint` (https, or http only on this
 //! machine) and `data-instruments-url` (also a path on the host site), `data-measures`, and the
 //! instance name.
-#![cfg(not(target_arch = "wasm32"))]
 
 use wellbeing_widget::domain::config::{
     ConfigWarning, DEFAULT_MEASURES, Endpoint, Format, InstrumentsUrl, RawConfig, UrlError,

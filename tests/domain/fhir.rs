@@ -1,8 +1,7 @@
 //! FHIR R4: Questionnaires from the instrument definitions, submissions as Bundles, and the
 //! Bundle parser's checks. (The R4 models themselves are checked by tests/fhir/validate.py.)
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use serde_json::{Value, json};
 use wellbeing_widget::domain::fhir::{

@@ -1,9 +1,8 @@
 //! The link-worker follow-up model: client references and their pattern, timepoints,
 //! the history on a shared device, change and meaningful-change verdicts, chart geometry and the
 //! follow-up payload.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use serde_json::json;

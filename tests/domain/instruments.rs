@@ -1,6 +1,5 @@
 //! The built-in instruments against shared/reference/instruments.md (§1.1–1.8, §5), the
 //! definitions a deployment loads (every validation rule), and the definitions JSON Schema.
-#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};
 use wellbeing_widget::domain::instrument::*;

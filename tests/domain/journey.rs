@@ -1,6 +1,5 @@
 //! The journey across several measures (with the urgent-help page) and the draft kept on the
 //! device.
-#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{Value, json};
 use wellbeing_widget::domain::draft::{DEFAULT_MAX_AGE_MS, Draft, DraftError};

@@ -1,6 +1,5 @@
 //! Resolving `data-measures` against the built-in instruments and the definitions a deployment
 //! loaded from `data-instruments-url`.
-#![cfg(not(target_arch = "wasm32"))]
 
 use wellbeing_widget::domain::config::DEFAULT_MEASURES;
 use wellbeing_widget::domain::instrument::{

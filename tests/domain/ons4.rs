@@ -1,5 +1,4 @@
 //! ONS4: wording, ranges and every band edge, against shared/reference/instruments.md §1.1.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use wellbeing_widget::domain::instrument::{AnswerError, Answers, builtin, ons4};

@@ -1,7 +1,6 @@
 //! Delivery policy: what is retried, when, and that nothing is lost or sent twice.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use wellbeing_widget::domain::instrument::{Answers, ons4};

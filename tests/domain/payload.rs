@@ -1,7 +1,6 @@
 //! The payload contract, version 1: round trip, field parsing, and receiver-side checks.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use wellbeing_widget::domain::instrument::{Answers, ons4, phq9};

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The self-referral "about you / contact" fields: every rule with accepted and refused
 //! examples, the exact GOV.UK-style messages, serde re-validation and round-trip properties.
 

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The self-referral pages: every rule of every page with accepted and refused answers, every
 //! message, error order, the rules between fields, the minimum age, the `referral` payload object
 //! and its re-validation, the draft's answers, check-your-answers rows, and properties over

@@ -1,8 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The self-referral's rules as declared with `validator` on `ReferralAnswers`: each rule reports
 //! its field, a code naming it and the exact GOV.UK message, which the pages' `validate` shows;
 //! and the receiver's re-check gives the widget's verdict on the referral variants of
-//! tests/e2e/schema.test.mjs. (`tests/domain_referral_form.rs` pins every page's results.)
+//! tests/e2e/schema.test.mjs. (`tests/domain/referral_form.rs` pins every page's results.)
 
 use serde_json::{Value, json};
 use std::fmt;
@@ -598,7 +597,7 @@ fn too_young_is_reported_with_the_minimum_age_and_turns_into_the_pages_too_young
 /// 227 KB of brotli-compressed wasm); the email address has this crate's own rule.
 #[test]
 fn no_validator_email_or_url_rule_is_declared() {
-    let source = include_str!("../src/domain/referral/answers.rs");
+    let source = include_str!("../../src/domain/referral/answers.rs");
     let mut in_attribute = false;
     for line in source.lines() {
         let code = line.split("//").next().unwrap_or("");
@@ -815,7 +814,7 @@ fn variants() -> Vec<(&'static str, Option<Value>, bool)> {
         ),
     ];
     let schema: Value =
-        serde_json::from_str(include_str!("../schema/submission.v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../schema/submission.v1.schema.json")).unwrap();
     let examples = schema["examples"].as_array().unwrap();
     assert_eq!(examples.len(), 2, "the schema's examples");
     for (name, ex) in ["schema example 1", "schema example 2"]

@@ -1,9 +1,8 @@
 //! Scoring against shared/reference/instruments.md: every SWEMWBS table value, every band edge,
 //! ranges, the missing-answer rule, reverse scoring, risk, meaningful change and the payload.
 //! Expected values are typed here from the reference, never read from the code.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use serde_json::json;

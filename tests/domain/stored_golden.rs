@@ -3,7 +3,6 @@
 //! visits being recorded). Each must load through the path the widget uses, to the values it
 //! holds, and what this build writes for them must be the same text, so that a device can go back
 //! and forth between builds.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::PathBuf;

@@ -1,5 +1,4 @@
 //! Theme colours: parsing and the WCAG contrast rule.
-#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use wellbeing_widget::domain::theme::*;
