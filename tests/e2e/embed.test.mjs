@@ -16,20 +16,17 @@
 //
 // (img-src data: is for the pages' `<link rel="icon" href="data:,">`.)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   DIST_DIR,
   PHONE,
   assertValidSubmission,
   eventually,
-  launchBrowser,
   sleep,
-  startIntake,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, expectedMeasure } from './lib/instruments.mjs';
 import {
   HEADING_CHECK,
@@ -81,19 +78,10 @@ const ANSWERS = {
   'ons-loneliness': ['Occasionally'],
 };
 
-let browser;
-
-before(async () => {
-  for (const f of ['index.html', 'frame.html', 'wellbeing.js', 'wellbeing-widget.js', 'wellbeing-widget_bg.wasm', 'main.css']) {
-    if (!fs.existsSync(path.join(DIST_DIR, f))) {
-      throw new Error(`${DIST_DIR}/${f} not found: build the widget first (trunk build --release) or set DIST_DIR`);
-    }
-  }
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
+// The pages here are served by per-test servers (one origin each): the rig gives the browser.
+const the = rig({
+  web: false,
+  needs: ['index.html', 'frame.html', 'wellbeing.js', 'wellbeing-widget.js', 'wellbeing-widget_bg.wasm', 'main.css'],
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -109,13 +97,6 @@ async function serve(t, options) {
 /** The practice's site: the widget's files at its root and the host's own files under /host/. */
 function practiceSite(t) {
   return serve(t, { mounts: { '/': DIST_DIR, '/host/': FIXTURES } });
-}
-
-/** A fresh intake receiver accepting submissions from `origins`. */
-async function freshIntake(t, origins) {
-  const intake = await startIntake({ allowOrigin: origins });
-  t.after(() => intake.close());
-  return intake;
 }
 
 /** The header of a page whose widget assets are on its own origin. */
@@ -134,7 +115,7 @@ function cspHeader(intake, extra = {}) {
 
 /** withPage, with CSP violations recorded from the first navigation on, and every request. */
 function onPage(t, options, fn) {
-  return withPage(browser, t, options, async (page) => {
+  return withPage(the.browser, t, options, async (page) => {
     page.requestedUrls = [];
     page.on('request', (r) => page.requestedUrls.push(r.url()));
     await recordCspViolations(page);
@@ -284,7 +265,7 @@ function questionElements(scope) {
 
 test('a hostile host page under a strict CSP: the widget looks and works the same, the page keeps its own styles, no CSP violation, axe passes', async (t) => {
   const site = await practiceSite(t);
-  const intake = await freshIntake(t, site.origin);
+  const intake = await the.freshIntake(t, { origins: site.origin });
   const headers = cspHeader(intake);
   const element = widgetElement({ id: 'wellbeing', endpoint: intake.submissionsUrl });
   site.route('/plain.html', htmlRoute(hostPage({ body: `<main>${element}</main>` }), headers));
@@ -400,7 +381,7 @@ test('a hostile host page under a strict CSP: the widget looks and works the sam
 
 test('two widgets on one page work independently: their own measures, answers, drafts, submissions and events', async (t) => {
   const site = await practiceSite(t);
-  const intake = await freshIntake(t, site.origin);
+  const intake = await the.freshIntake(t, { origins: site.origin });
   const body = `<main>
       ${widgetElement({ id: 'wb-a', endpoint: intake.submissionsUrl, 'data-measures': 'ons4' })}
       ${widgetElement({ id: 'wb-b', endpoint: intake.submissionsUrl, 'data-measures': 'ons-loneliness,ons4' })}
@@ -493,7 +474,7 @@ test('two widgets on one page work independently: their own measures, answers, d
 
 test('configuration: theme colours used or refused with a notice, a plain-http or missing endpoint refused, each reported to the host page as wellbeing:error', async (t) => {
   const site = await practiceSite(t);
-  const intake = await freshIntake(t, site.origin);
+  const intake = await the.freshIntake(t, { origins: site.origin });
   const endpoint = intake.submissionsUrl;
   const body = `<main>
       ${widgetElement({ id: 'good-theme', endpoint, 'data-measures': 'ons4' })}
@@ -582,7 +563,7 @@ test('the iframe option: the framed page reports its height to data-parent-origi
   const frameSite = await serve(t, { mounts: { '/': DIST_DIR } });
   const parentA = await serve(t, { mounts: { '/host/': FIXTURES } });
   const parentC = await serve(t, { mounts: { '/host/': FIXTURES } });
-  const intake = await freshIntake(t, frameSite.origin);
+  const intake = await the.freshIntake(t, { origins: frameSite.origin });
   frameSite.route(
     '/frame.html',
     htmlRoute(framePageHtml({ endpoint: intake.submissionsUrl, parentOrigin: parentA.origin }), cspHeader(intake)),
@@ -686,7 +667,7 @@ test('the assets load from the script’s own folder on another origin (with COR
   });
   const noCors = await serve(t, { mounts: { [FOLDER]: DIST_DIR } });
   const site = await practiceSite(t);
-  const intake = await freshIntake(t, site.origin);
+  const intake = await the.freshIntake(t, { origins: site.origin });
   const page = (assets, csp) =>
     htmlRoute(
       hostPage({

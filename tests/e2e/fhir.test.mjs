@@ -9,16 +9,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   DIST_DIR,
   REPO_ROOT,
   checkA11y,
-  launchBrowser,
-  startIntake,
-  startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { ONS4, PHQ9, expectedMeasure } from './lib/instruments.mjs';
 import {
   HEADING_URGENT,
@@ -37,26 +35,7 @@ import {
 
 const FHIR_HOST = { 'data-measures': 'phq9,ons4', 'data-format': 'fhir' };
 
-let browser;
-let web;
-let intake;
-
-before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(DIST_DIR, 'wellbeing-fhir_bg.wasm')),
-    `DIST_DIR ${DIST_DIR} has no FHIR module: run trunk build --release`,
-  );
-  web = await startStatic({ dir: DIST_DIR, routes: { '/fhir.html': hostRoute(FHIR_HOST) } });
-  intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await intake?.stop();
-  await web?.close();
-});
+const the = rig({ routes: { '/fhir.html': hostRoute(FHIR_HOST) }, needs: ['wellbeing-fhir_bg.wasm'] });
 
 const PHQ9_ANSWERS = [
   'Several days',
@@ -72,8 +51,8 @@ const PHQ9_ANSWERS = [
 const ONS4_ANSWERS = [6, 7, 5, 3];
 
 test('data-format="fhir": one Bundle sent, received, parsed, stored as sent; valid FHIR R4', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}fhir.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}fhir.html`);
     await startJourney(page);
     for (let n = 1; n <= 8; n++) await answerQuestion(page, PHQ9, n, PHQ9_ANSWERS[n - 1]);
     await answerQuestion(page, PHQ9, 9, PHQ9_ANSWERS[8]);
@@ -84,7 +63,7 @@ test('data-format="fhir": one Bundle sent, received, parsed, stored as sent; val
     const reference = await onSent(page);
     await checkA11y(page, 'confirmation (FHIR format)');
 
-    const record = await onlyStored(intake);
+    const record = await onlyStored(the.intake);
     assert.equal(reference, referenceOf(record.idempotency_key));
     const bundle = record.fhir_bundle;
     assert.ok(bundle, 'the Bundle is stored as received');
@@ -106,7 +85,7 @@ test('data-format="fhir": one Bundle sent, received, parsed, stored as sent; val
     for (const qr of responses) {
       const [canonical] = qr.questionnaire.split('|');
       const id = canonical.split('/').pop();
-      const res = await fetch(`${web.url}fhir/Questionnaire-${id}.json`);
+      const res = await fetch(`${the.web.url}fhir/Questionnaire-${id}.json`);
       assert.equal(res.status, 200, `dist/fhir/Questionnaire-${id}.json is served`);
       const q = await res.json();
       assert.equal(q.url, canonical);

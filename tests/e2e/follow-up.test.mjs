@@ -5,21 +5,16 @@
 // and table alternative); two clients on one device never seeing each other's data; a baseline
 // typed in from the service's records; "Remove all"; axe-core on every kind of page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  DIST_DIR,
   assertValidSubmission,
   checkA11y,
   eventually,
-  launchBrowser,
   sleep,
-  startIntake,
-  startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { GAD7, ONS4, PHQ9, expectedMeasure } from './lib/instruments.mjs';
 import { clickButton, consoleErrors, h1, hostRoute, integratorNotice, openWidget, REFERENCE_RE } from './lib/journey.mjs';
 import {
@@ -44,10 +39,6 @@ import {
   widgetText,
 } from './lib/follow-up.mjs';
 
-let web;
-let intake;
-let browser;
-
 const FOLLOW_UP = {
   'data-mode': 'follow-up',
   'data-measures': 'phq9,gad7,ons4',
@@ -55,28 +46,13 @@ const FOLLOW_UP = {
   'data-organisation': 'Riverside Social Prescribing',
 };
 
-before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(DIST_DIR, 'wellbeing-follow-up_bg.wasm')),
-    `DIST_DIR ${DIST_DIR} has no follow-up module: run trunk build --release`,
-  );
-  web = await startStatic({
-    dir: DIST_DIR,
-    routes: {
-      '/follow-up.html': hostRoute(FOLLOW_UP),
-      '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),
-      '/fhir.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9', 'data-format': 'fhir', 'data-retention-days': 'forever' }),
-    },
-  });
-  intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await intake?.close();
-  await web?.close();
+const the = rig({
+  routes: {
+    '/follow-up.html': hostRoute(FOLLOW_UP),
+    '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),
+    '/fhir.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9', 'data-format': 'fhir', 'data-retention-days': 'forever' }),
+  },
+  needs: ['wellbeing-follow-up_bg.wasm'],
 });
 
 /** Records every URL the page requests (none may carry anything of a client). */
@@ -107,10 +83,10 @@ async function answerAll(page, values) {
 }
 
 test('a baseline then a 6-week visit, offline in between: change at a glance, chart, both delivered exactly once (tablet)', { timeout: 120_000 }, async (t) => {
-  const before = intake.stored().length;
-  await withPage(browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
+  const before = the.intake.stored().length;
+  await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
     watchRequests(page);
-    await openWidget(page, `${web.url}follow-up.html`);
+    await openWidget(page, `${the.web.url}follow-up.html`);
     await h1(page, HEADING_HOME).waitFor();
     assert.equal(await integratorNotice(page), null, 'no configuration problem');
     await checkA11y(page, 'follow-up home');
@@ -167,7 +143,7 @@ test('a baseline then a 6-week visit, offline in between: change at a glance, ch
     let queue = await page.locator('.wb-queue li').allInnerTexts();
     assert.equal(queue.length, 1);
     assert.match(queue[0], /^ABC-12345 – Baseline \(WB-[0-9A-F]{4}-[0-9A-F]{4}\): saved on this device/);
-    assert.equal(intake.stored().length, before, 'nothing reached the intake while offline');
+    assert.equal(the.intake.stored().length, before, 'nothing reached the intake while offline');
     await checkA11y(page, 'home with a visit waiting');
 
     // The 6-week visit for the same client, still offline: the baseline comes from this device.
@@ -219,9 +195,9 @@ test('a baseline then a 6-week visit, offline in between: change at a glance, ch
     // Back online: both are sent, once each.
     await page.context().setOffline(false);
     await page.getByText('None. Every visit recorded on this device has been sent.').waitFor({ timeout: 20_000 });
-    await eventually(() => intake.stored().length >= before + 2, { timeout: 10_000, message: 'two stored visits' });
+    await eventually(() => the.intake.stored().length >= before + 2, { timeout: 10_000, message: 'two stored visits' });
     await sleep(1_000);
-    const stored = intake.stored().slice(before);
+    const stored = the.intake.stored().slice(before);
     assert.equal(stored.length, 2, 'exactly two submissions stored');
     const [base, follow] = stored.map((r) => r.submission);
     assert.notEqual(base.submission_id, follow.submission_id);
@@ -261,9 +237,9 @@ test('a baseline then a 6-week visit, offline in between: change at a glance, ch
 });
 
 test('two clients on one device never see each other\'s data; "Finish visit" clears the screen; "Remove all" (portrait tablet)', { timeout: 90_000 }, async (t) => {
-  await withPage(browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
+  await withPage(the.browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
     watchRequests(page);
-    await openWidget(page, `${web.url}phq9.html`);
+    await openWidget(page, `${the.web.url}phq9.html`);
     // Client A: a baseline of 20.
     await startVisit(page);
     await fillDetails(page, { reference: 'LW-0001', timepoint: 'Baseline' });
@@ -348,10 +324,10 @@ test('two clients on one device never see each other\'s data; "Finish visit" cle
 });
 
 test('a baseline typed in from the service\'s records; FHIR and a bad retention refused with a notice; native JSON sent', { timeout: 60_000 }, async (t) => {
-  const before = intake.stored().length;
+  const before = the.intake.stored().length;
   const change = expectedScoreChange('phq9', 'total', 15, 8);
-  await withPage(browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
-    await openWidget(page, `${web.url}fhir.html`);
+  await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
+    await openWidget(page, `${the.web.url}fhir.html`);
     const notice = ((await integratorNotice(page)) ?? []).join('\n');
     assert.match(notice, /data-format="fhir" is not available in the follow-up form/);
     assert.match(notice, /data-retention-days must be a whole number/);
@@ -380,8 +356,8 @@ test('a baseline typed in from the service\'s records; FHIR and a bad retention 
     await h1(page, HEADING_VISIT_SENT).waitFor({ timeout: 15_000 });
     await checkA11y(page, 'visit sent');
   });
-  await eventually(() => intake.stored().length >= before + 1, { message: 'the stored visit' });
-  const record = intake.stored()[before];
+  await eventually(() => the.intake.stored().length >= before + 1, { message: 'the stored visit' });
+  const record = the.intake.stored()[before];
   assert.equal(record.fhir_bundle ?? null, null, 'native JSON, not a FHIR Bundle');
   const s = record.submission;
   assertValidSubmission(s);
@@ -391,8 +367,8 @@ test('a baseline typed in from the service\'s records; FHIR and a bad retention 
 });
 
 test('a reload in the middle of a visit loses nothing: the visit comes back on its page; a cancelled one does not', { timeout: 60_000 }, async (t) => {
-  await withPage(browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
-    await openWidget(page, `${web.url}phq9.html`);
+  await withPage(the.browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
+    await openWidget(page, `${the.web.url}phq9.html`);
     await startVisit(page);
     await fillDetails(page, { reference: 'LW-0400', timepoint: '3 months' });
     await h1(page, HEADING_RECORDS).waitFor();

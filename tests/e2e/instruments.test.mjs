@@ -4,22 +4,18 @@
 // item, the PHQ-9 item 9 risk response, licensed wording from a definitions file, and the notice
 // for the website team when the configuration is wrong. axe-core runs on every kind of page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import {
-  DIST_DIR,
   PHONE,
   assertValidSubmission,
   checkA11y,
   eventually,
   isFocused,
-  launchBrowser,
-  startIntake,
-  startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import {
   GAD7,
   ONS4,
@@ -119,29 +115,7 @@ for (const [n, bad] of INVALID.entries()) {
   routes[`/invalid-${n}.html`] = hostRoute({ 'data-measures': 'swemwbs,ons4', 'data-instruments-url': bad.url });
 }
 
-let browser;
-let web;
-
-before(async () => {
-  if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
-    throw new Error(`${DIST_DIR}/index.html not found: build the widget first (trunk build --release) or set DIST_DIR`);
-  }
-  web = await startStatic({ dir: DIST_DIR, routes });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-/** A fresh intake receiver (its own data directory) that every host page now sends to. */
-async function freshIntake(t) {
-  const intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  t.after(() => intake.close());
-  return intake;
-}
+const the = rig({ routes, intake: false });
 
 // ---------------------------------------------------------------------------------------------
 // Shared steps
@@ -271,9 +245,9 @@ test('the expected scores are the published ones (a check of the test tables the
 
 for (const { inst, answers } of CASES) {
   test(`${inst.id}: every question by its labels, error state, check your answers, sent with the published score; axe`, { timeout: 60_000 }, async (t) => {
-    const intake = await freshIntake(t);
-    await withPage(browser, t, { viewport: PHONE }, async (page) => {
-      await openWidget(page, `${web.url}${inst.id}.html`);
+    const intake = await the.freshIntake(t);
+    await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+      await openWidget(page, `${the.web.url}${inst.id}.html`);
       assert.equal(await integratorNotice(page), null, 'no notice for the website team');
       await start(page, inst.items.length);
 
@@ -311,11 +285,11 @@ for (const { inst, answers } of CASES) {
 // Skipping
 
 test('skipped items: GAD-7 with one item skipped has no score; ONS4 reports the items answered', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const gad7 = ['Several days', 'Several days', 'Not at all', null, 'Nearly every day', 'Not at all', 'Several days'];
   const ons4 = [5, 6, null, 3];
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}skip.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}skip.html`);
     await start(page, 11);
     for (let n = 1; n <= 7; n++) {
       if (n === 4) {
@@ -358,7 +332,7 @@ test('skipped items: GAD-7 with one item skipped has no score; ONS4 reports the 
 // PHQ-9 item 9: the risk response
 
 test('PHQ-9 item 9 "Several days": crisis help at once, the urgent page, then the form goes on; sent as urgent; axe', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const phq9 = [
     'Several days',
     'Several days',
@@ -371,8 +345,8 @@ test('PHQ-9 item 9 "Several days": crisis help at once, the urgent page, then th
     'Several days', // item 9
   ];
   const lonely = ['Some of the time'];
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}urgent.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}urgent.html`);
     await start(page, 10);
     for (let n = 1; n <= 8; n++) await answerQuestion(page, PHQ9, n, phq9[n - 1]);
 
@@ -420,11 +394,11 @@ test('PHQ-9 item 9 "Several days": crisis help at once, the urgent page, then th
 });
 
 test('PHQ-9 item 9 "Not at all", after a higher answer was changed: no urgent page, not urgent', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const phq9 = Array(9).fill('More than half the days');
   phq9[8] = 'Not at all';
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}phq9.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}phq9.html`);
     await start(page, 9);
     for (let n = 1; n <= 8; n++) await answerQuestion(page, PHQ9, n, phq9[n - 1]);
     const group = await onQuestion(page, PHQ9, 9);
@@ -445,10 +419,10 @@ test('PHQ-9 item 9 "Not at all", after a higher answer was changed: no urgent pa
 });
 
 test('PHQ-9 item 9 changed to "Several days" from check your answers: the urgent page, then back to check; sent as urgent', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const phq9 = Array(9).fill('Not at all');
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}phq9.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}phq9.html`);
     await start(page, 9);
     await answerInstrument(page, PHQ9, phq9);
     await assertCheckPage(page, [[PHQ9, phq9]]);
@@ -474,11 +448,11 @@ test('PHQ-9 item 9 changed to "Several days" from check your answers: the urgent
 // Licensed instruments
 
 test('SWEMWBS with a definitions file: the supplied wording and the copyright line; the metric score from the table; axe', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const answers = ['Often', 'Some of the time', 'All of the time', 'Rarely', 'Often', 'Some of the time', 'Often'];
   assert.equal(SWEMWBS.items.length, 7);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}swemwbs.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}swemwbs.html`);
     assert.equal(await integratorNotice(page), null, 'no notice for the website team');
     await start(page, 7);
     await onQuestion(page, SWEMWBS, 1);
@@ -499,10 +473,10 @@ test('SWEMWBS with a definitions file: the supplied wording and the copyright li
 });
 
 test('WEMWBS without a definitions file: a notice names it; the rest of the form works; axe on the notice', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const answers = [6, 7, 8, 2];
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}wemwbs-no-definitions.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}wemwbs-no-definitions.html`);
     const notice = await integratorNotice(page);
     assert.ok(notice, 'a notice for the website team');
     assert.ok(
@@ -531,10 +505,10 @@ test('WEMWBS without a definitions file: a notice names it; the rest of the form
 });
 
 test('an invalid or missing definitions file: a notice names data-instruments-url, no licensed question is asked', { timeout: 60_000 }, async (t) => {
-  await freshIntake(t);
+  await the.freshIntake(t);
   for (const [n, bad] of INVALID.entries()) {
-    await withPage(browser, t, { viewport: PHONE }, async (page) => {
-      await openWidget(page, `${web.url}invalid-${n}.html`);
+    await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+      await openWidget(page, `${the.web.url}invalid-${n}.html`);
       const notice = await integratorNotice(page);
       assert.ok(notice, `a notice for the website team (${bad.name})`);
       const aboutFile = notice.filter((li) => li.includes('data-instruments-url') && bad.reason.test(li));
@@ -553,10 +527,10 @@ test('an invalid or missing definitions file: a notice names data-instruments-ur
 });
 
 test('an unknown id in data-measures: a notice names it; ONS4 is still asked and sent; axe', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const answers = [9, 5, 3, 8];
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
-    await openWidget(page, `${web.url}unknown.html`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+    await openWidget(page, `${the.web.url}unknown.html`);
     const notice = await integratorNotice(page);
     assert.ok(notice, 'a notice for the website team');
     assert.ok(

@@ -6,7 +6,7 @@
 // installable (Chromium's own installability check) and passes axe. The page is served with the
 // strict Content-Security-Policy of INTEGRATING.md.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,12 +19,10 @@ import {
   DIST_DIR,
   assertValidSubmission,
   eventually,
-  launchBrowser,
   newPage,
   sleep,
-  startIntake,
-  startStatic,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { strictCsp } from './lib/embed-server.mjs';
 import { assertNoCspViolations, checkA11yUnderCsp, recordCspViolations } from './lib/embed-pages.mjs';
 import { DEFINITIONS_FIXTURE, GAD7, ONS4, PHQ9, expectedMeasure, swemwbsFromFixture } from './lib/instruments.mjs';
@@ -68,58 +66,13 @@ const NETWORK_DOWN = /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECT
 
 const SWEMWBS = swemwbsFromFixture();
 
-let browser;
-let intake;
-let site;
-
-/**
- * The static server for DIST_DIR that can be stopped and started again on the same port (the
- * same origin, so the browser keeps the app's service worker and storage), with the strict CSP.
- */
-async function startSite() {
-  const headers = {};
-  const routes = {};
-  let endpoint = null;
-  let server = await startStatic({ dir: DIST_DIR, headers, routes });
-  const { port, origin } = server;
-  return {
-    origin,
-    url: `${origin}/`,
-    headers,
-    routes,
-    setEndpoint(url) {
-      endpoint = url;
-      server?.setEndpoint(url);
-    },
-    async stop() {
-      await server?.close();
-      server = null;
-    },
-    async start() {
-      if (!server) server = await startStatic({ dir: DIST_DIR, port, headers, routes, endpoint });
-    },
-    async close() {
-      await server?.close();
-    },
-  };
-}
-
-before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(DIST_DIR, 'link-worker', 'sw.js')),
-    `DIST_DIR ${DIST_DIR} has no link-worker/ app: run trunk build --release`,
-  );
-  site = await startSite();
-  intake = await startIntake({ allowOrigin: site.origin });
-  site.setEndpoint(intake.submissionsUrl);
-  site.headers['Content-Security-Policy'] = strictCsp({ connect: ["'self'", intake.url], img: ["'self'", 'data:'] });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await intake?.close();
-  await site?.close();
+// The app's server is stopped and started again on the same port (the browser keeps the app's
+// service worker and storage), under the strict CSP.
+const the = rig({
+  needs: ['link-worker/sw.js'],
+  headers: () => ({
+    'Content-Security-Policy': strictCsp({ connect: ["'self'", the.intake.url], img: ["'self'", 'data:'] }),
+  }),
 });
 
 /**
@@ -142,7 +95,7 @@ async function watch(page) {
 
 /** Opens the app in `page` and waits for its home page. */
 async function openApp(page) {
-  await page.goto(`${site.url}${APP}`);
+  await page.goto(`${the.web.url}${APP}`);
   await h1(page, HEADING_HOME).waitFor();
 }
 
@@ -193,14 +146,14 @@ async function installabilityErrors(page) {
 /** The network goes: the browser offline, the page's server and the intake stopped. */
 async function outage(context) {
   await context.setOffline(true);
-  await site.stop();
-  await intake.stop();
+  await the.web.stop();
+  await the.intake.stop();
 }
 
 /** The network comes back. */
 async function restore(context, { withIntake = true } = {}) {
-  await site.start();
-  if (withIntake) await intake.restart();
+  await the.web.start();
+  if (withIntake) await the.intake.restart();
   await context.setOffline(false);
 }
 
@@ -249,7 +202,7 @@ async function tabletBrowser(t) {
 test('after one visit online the app opens, reloads and records two visits with no network; each arrives exactly once when it is back; installable', { timeout: 180_000 }, async (t) => {
   const page = await tabletBrowser(t);
   const context = page.context();
-  const storedBefore = intake.stored().length;
+  const storedBefore = the.intake.stored().length;
 
   // Online, once: the service worker keeps exactly the app's files, named after this release.
   await openApp(page);
@@ -274,7 +227,7 @@ test('after one visit online the app opens, reloads and records two visits with 
   const tablet = await watch(await context.newPage());
   await openApp(tablet);
   await tablet.getByText(READY, { exact: true }).waitFor();
-  const sameOrigin = tablet.responses.filter((r) => r.url.startsWith(site.origin));
+  const sameOrigin = tablet.responses.filter((r) => r.url.startsWith(the.web.origin));
   const served = new Set(sameOrigin.map((r) => new URL(r.url).pathname));
   for (const p of ['/link-worker/', '/link-worker/app.js', '/link-worker/link-worker.css', '/wellbeing.js', '/wellbeing-follow-up.js', '/wellbeing-follow-up_bg.wasm', '/main.css']) {
     assert.ok(served.has(p), `${p} was loaded with no network: ${[...served]}`);
@@ -298,14 +251,14 @@ test('after one visit online the app opens, reloads and records two visits with 
   await h1(tablet, HEADING_HOME).waitFor();
   queue = await tablet.locator('.wb-queue li').allInnerTexts();
   assert.equal(queue.length, 2, 'both visits still wait after a reload');
-  assert.equal(intake.stored().length, storedBefore, 'nothing reached the intake');
+  assert.equal(the.intake.stored().length, storedBefore, 'nothing reached the intake');
 
   // The network is back: each visit is sent, once.
   await restore(context);
   await tablet.getByText(ALL_SENT).waitFor({ timeout: 30_000 });
-  await eventually(() => intake.stored().length >= storedBefore + 2, { timeout: 10_000, message: 'two stored visits' });
+  await eventually(() => the.intake.stored().length >= storedBefore + 2, { timeout: 10_000, message: 'two stored visits' });
   await sleep(1_500);
-  const stored = intake.stored().slice(storedBefore).map((r) => r.submission);
+  const stored = the.intake.stored().slice(storedBefore).map((r) => r.submission);
   assert.equal(stored.length, 2, 'exactly one payload per visit');
   assert.notEqual(stored[0].submission_id, stored[1].submission_id);
   for (const s of stored) assertValidSubmission(s);
@@ -331,13 +284,13 @@ test('after one visit online the app opens, reloads and records two visits with 
 });
 
 test('a new release installs in the background, takes over only on the next start, replaces the old cache, and a waiting visit is still sent exactly once', { timeout: 150_000 }, async (t) => {
-  const page = await watch(await newPage(browser, { viewport: TABLET_LANDSCAPE }));
+  const page = await watch(await newPage(the.browser, { viewport: TABLET_LANDSCAPE }));
   const context = page.context();
   t.after(async () => {
-    delete site.routes[`/${APP}sw.js`];
+    delete the.web.routes[`/${APP}sw.js`];
     await context.close().catch(() => {});
   });
-  const storedBefore = intake.stored().length;
+  const storedBefore = the.intake.stored().length;
   await openApp(page);
   await untilReady(page);
   const [oldCache] = Object.keys(await cacheContents(page));
@@ -353,7 +306,7 @@ test('a new release installs in the background, takes over only on the next star
   const newVersion = createHash('sha256').update(`${sw}next`).digest('hex').slice(0, 16);
   const nextSw = sw.replace(/^const VERSION = '[0-9a-f]{16}';$/m, `const VERSION = '${newVersion}';`);
   assert.notEqual(nextSw, sw, 'the built sw.js carries its release version');
-  site.routes[`/${APP}sw.js`] = { body: nextSw, type: 'text/javascript; charset=utf-8' };
+  the.web.routes[`/${APP}sw.js`] = { body: nextSw, type: 'text/javascript; charset=utf-8' };
   const newCache = `wellbeing-link-worker-${newVersion}`;
 
   // Back online but the intake still down; a visit is under way when the update is found.
@@ -374,7 +327,7 @@ test('a new release installs in the background, takes over only on the next star
   // The next start: the new release serves the app, the old cache is gone, the visit still waits.
   await page.close();
   const next = await watch(await context.newPage());
-  await next.goto(`${site.url}${APP}`);
+  await next.goto(`${the.web.url}${APP}`);
   // The visit under way when the update was found comes back as it was.
   await h1(next, PHQ9.title).waitFor();
   await next.getByText('The visit you had not finished has been restored from this device.').waitFor();
@@ -394,11 +347,11 @@ test('a new release installs in the background, takes over only on the next star
   assert.match(queue[0], /^LW-2001 – Baseline/);
 
   // The intake is back: sent once.
-  await intake.restart();
+  await the.intake.restart();
   await next.reload();
   await next.getByText(ALL_SENT).waitFor({ timeout: 30_000 });
   await sleep(1_500);
-  const stored = intake.stored().slice(storedBefore).map((r) => r.submission);
+  const stored = the.intake.stored().slice(storedBefore).map((r) => r.submission);
   assert.equal(stored.length, 1, 'exactly one payload');
   assert.equal(stored[0].client_reference, 'LW-2001');
   assert.deepEqual([...page.pageErrors, ...next.pageErrors].map(String), []);
@@ -410,16 +363,16 @@ test('a page that names a definitions file (data-instruments-url): the service w
     .readFileSync(path.join(DIST_DIR, APP, 'index.html'), 'utf8')
     .replace(/data-measures="[^"]*"/, 'data-measures="swemwbs" data-instruments-url="instruments.json"');
   const configured = { body: page, type: 'text/html; charset=utf-8' };
-  site.routes[`/${APP}`] = configured;
-  site.routes[`/${APP}index.html`] = configured;
-  site.routes[`/${APP}instruments.json`] = { body: fs.readFileSync(DEFINITIONS_FIXTURE), type: 'application/json; charset=utf-8' };
-  const tab = await watch(await newPage(browser, { viewport: TABLET_LANDSCAPE }));
+  the.web.routes[`/${APP}`] = configured;
+  the.web.routes[`/${APP}index.html`] = configured;
+  the.web.routes[`/${APP}instruments.json`] = { body: fs.readFileSync(DEFINITIONS_FIXTURE), type: 'application/json; charset=utf-8' };
+  const tab = await watch(await newPage(the.browser, { viewport: TABLET_LANDSCAPE }));
   const context = tab.context();
   t.after(async () => {
-    for (const p of [`/${APP}`, `/${APP}index.html`, `/${APP}instruments.json`]) delete site.routes[p];
+    for (const p of [`/${APP}`, `/${APP}index.html`, `/${APP}instruments.json`]) delete the.web.routes[p];
     await context.close().catch(() => {});
   });
-  const storedBefore = intake.stored().length;
+  const storedBefore = the.intake.stored().length;
 
   await openApp(tab);
   await untilReady(tab);
@@ -440,7 +393,7 @@ test('a page that names a definitions file (data-instruments-url): the service w
   await restore(context);
   await next.getByText(ALL_SENT).waitFor({ timeout: 30_000 });
   await sleep(1_500);
-  const stored = intake.stored().slice(storedBefore).map((r) => r.submission);
+  const stored = the.intake.stored().slice(storedBefore).map((r) => r.submission);
   assert.equal(stored.length, 1, 'exactly one payload');
   assertValidSubmission(stored[0]);
   assert.deepEqual(stored[0].measures, [expectedMeasure(SWEMWBS, labelsOf(SWEMWBS, [3, 3, 4, 2, 3, 3, 4]))]);

@@ -5,18 +5,15 @@
 // files the browser fetched. The patient pages register no service worker: they live on practice
 // sites we do not own.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import {
-  DIST_DIR,
   checkA11y,
-  launchBrowser,
   sleep,
-  startIntake,
-  startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { HEADING_START, consoleErrors, h1, integratorNotice } from './lib/journey.mjs';
 import { HEADING_HOME } from './lib/follow-up.mjs';
 
@@ -54,38 +51,22 @@ const LICENSED = {
 // deployment supplies).
 const DEFINITIONS = readFileSync(new URL('../fixtures/wemwbs-definitions.example.json', import.meta.url), 'utf8');
 
-let browser;
-let web;
-let intake;
-
-before(async () => {
-  web = await startStatic({
-    dir: DIST_DIR,
-    routes: {
-      '/two-kinds.html': hostPage('A patient form and a follow-up', [PATIENT, FOLLOW_UP]),
-      '/three-kinds.html': hostPage('Every kind', [FOLLOW_UP, PATIENT, FHIR]),
-      '/fhir-only.html': hostPage('FHIR', [FHIR]),
-      '/licensed.html': hostPage('A form with licensed instruments', [PATIENT, LICENSED]),
-      '/defs.json': { type: 'application/json', body: DEFINITIONS },
-      // A page that skips wellbeing.js and starts the follow-up module itself.
-      '/module-directly.html': {
-        type: 'text/html; charset=utf-8',
-        body: hostPage('A module started directly', [PATIENT]).body.replace(
-          '<script type="module" src="wellbeing.js"></script>',
-          `<script type="module">import init from './wellbeing-follow-up.js'; init({ module_or_path: 'wellbeing-follow-up_bg.wasm' });</script>`,
-        ),
-      },
+const the = rig({
+  routes: {
+    '/two-kinds.html': hostPage('A patient form and a follow-up', [PATIENT, FOLLOW_UP]),
+    '/three-kinds.html': hostPage('Every kind', [FOLLOW_UP, PATIENT, FHIR]),
+    '/fhir-only.html': hostPage('FHIR', [FHIR]),
+    '/licensed.html': hostPage('A form with licensed instruments', [PATIENT, LICENSED]),
+    '/defs.json': { type: 'application/json', body: DEFINITIONS },
+    // A page that skips wellbeing.js and starts the follow-up module itself.
+    '/module-directly.html': {
+      type: 'text/html; charset=utf-8',
+      body: hostPage('A module started directly', [PATIENT]).body.replace(
+        '<script type="module" src="wellbeing.js"></script>',
+        `<script type="module">import init from './wellbeing-follow-up.js'; init({ module_or_path: 'wellbeing-follow-up_bg.wasm' });</script>`,
+      ),
     },
-  });
-  intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await intake?.close();
-  await web?.close();
+  },
 });
 
 /** Records the path of every file the page fetches from the widget's folder. */
@@ -93,7 +74,7 @@ function watchFetches(page) {
   page.fetched = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.origin === web.origin) page.fetched.push(u.pathname);
+    if (u.origin === the.web.origin) page.fetched.push(u.pathname);
   });
 }
 
@@ -114,9 +95,9 @@ async function registrations(page) {
 }
 
 test('the demo patient page fetches only the patient module and registers no service worker', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
+  await withPage(the.browser, t, {}, async (page) => {
     watchFetches(page);
-    await page.goto(web.url);
+    await page.goto(the.web.url);
     await h1(page, HEADING_START).waitFor();
     await sleep(1_000);
     assert.deepEqual(modulesFetched(page), ['/wellbeing-widget.js', '/wellbeing-widget_bg.wasm']);
@@ -132,9 +113,9 @@ test('the demo patient page fetches only the patient module and registers no ser
 });
 
 test('a page with a patient form and a follow-up loads those two modules only; each mounts its own element once', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
+  await withPage(the.browser, t, {}, async (page) => {
     watchFetches(page);
-    await page.goto(`${web.url}two-kinds.html`);
+    await page.goto(`${the.web.url}two-kinds.html`);
     await widgetH1(page, PATIENT.id, HEADING_START).waitFor();
     await widgetH1(page, FOLLOW_UP.id, HEADING_HOME).waitFor();
     await sleep(500);
@@ -154,9 +135,9 @@ test('a page with a patient form and a follow-up loads those two modules only; e
 });
 
 test('a page with every kind loads each of the three modules once, in any order of elements', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
+  await withPage(the.browser, t, {}, async (page) => {
     watchFetches(page);
-    await page.goto(`${web.url}three-kinds.html`);
+    await page.goto(`${the.web.url}three-kinds.html`);
     await widgetH1(page, FOLLOW_UP.id, HEADING_HOME).waitFor();
     await widgetH1(page, PATIENT.id, HEADING_START).waitFor();
     await widgetH1(page, FHIR.id, HEADING_START).waitFor();
@@ -169,9 +150,9 @@ test('a page with every kind loads each of the three modules once, in any order 
 });
 
 test('a page with only a FHIR form fetches only the FHIR module', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
+  await withPage(the.browser, t, {}, async (page) => {
     watchFetches(page);
-    await page.goto(`${web.url}fhir-only.html`);
+    await page.goto(`${the.web.url}fhir-only.html`);
     await widgetH1(page, FHIR.id, HEADING_START).waitFor();
     await sleep(500);
     assert.deepEqual(modulesFetched(page), ['/wellbeing-fhir.js', '/wellbeing-fhir_bg.wasm']);
@@ -181,9 +162,9 @@ test('a page with only a FHIR form fetches only the FHIR module', async (t) => {
 });
 
 test('an element with a definitions file gets the module that reads one; a plain element beside it the patient module', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
+  await withPage(the.browser, t, {}, async (page) => {
     watchFetches(page);
-    await page.goto(`${web.url}licensed.html`);
+    await page.goto(`${the.web.url}licensed.html`);
     await widgetH1(page, PATIENT.id, HEADING_START).waitFor();
     await widgetH1(page, LICENSED.id, HEADING_START).waitFor();
     await sleep(500);
@@ -202,8 +183,8 @@ test('an element with a definitions file gets the module that reads one; a plain
 });
 
 test('a module started without wellbeing.js shows no form it cannot serve: a self-referral element given to the follow-up module says so', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await page.goto(`${web.url}module-directly.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await page.goto(`${the.web.url}module-directly.html`);
     await widgetH1(page, PATIENT.id, 'This form is not available at the moment').waitFor();
     await page.getByText(/given to the follow-up module, which cannot show the form it asks for: include wellbeing\.js/).waitFor();
     assert.ok(

@@ -11,10 +11,9 @@
 // tabs. A double click sends once. In every test: nothing personal in any URL requested or in the
 // console. axe-core on the resume page, the waiting page, the refused page and the status box.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   DIST_DIR,
   PHONE,
@@ -22,13 +21,10 @@ import {
   assertValidSubmission,
   checkA11y,
   eventually,
-  launchBrowser,
   sleep,
-  startIntake,
-  startStatic,
   withPage,
 } from './lib/harness.mjs';
-import { startFaultProxy } from './lib/fault-proxy.mjs';
+import { rig } from './lib/rig.mjs';
 import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, UCLA3, expectedMeasure } from './lib/instruments.mjs';
 import {
   HEADING_CHECK,
@@ -93,33 +89,7 @@ const routes = {
   '/demo.html': hostRoute({ 'data-timeout-seconds': String(TIMEOUT_SECONDS) }),
 };
 
-let browser;
-let web;
-
-before(async () => {
-  if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
-    throw new Error(`${DIST_DIR}/index.html not found: build the widget first (trunk build --release) or set DIST_DIR`);
-  }
-  web = await startStatic({ dir: DIST_DIR, routes });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-/** A fresh intake receiver, and the fault proxy in front of it that the host pages send to. */
-async function rig(t) {
-  const intake = await startIntake({ allowOrigin: web.origin });
-  const proxy = await startFaultProxy({ target: intake.url });
-  web.setEndpoint(proxy.submissionsUrl);
-  t.after(async () => {
-    await proxy.close();
-    await intake.close();
-  });
-  return { intake, proxy };
-}
+const the = rig({ routes, intake: false });
 
 // ---------------------------------------------------------------------------------------------
 // Watching a page: the URLs it requests, the widget's events, its headings and notices over time
@@ -242,7 +212,7 @@ function allowedPaths() {
  */
 function assertNothingPersonal(pages, { proxy, submission, also = [] } = {}) {
   const allowed = allowedPaths();
-  const origins = new Set([web.origin, proxy?.origin].filter(Boolean));
+  const origins = new Set([the.web.origin, proxy?.origin].filter(Boolean));
   for (const page of pages) {
     for (const raw of page.seenUrls) {
       if (raw.startsWith('data:') || raw === 'about:blank') continue;
@@ -274,7 +244,7 @@ function assertNothingPersonal(pages, { proxy, submission, also = [] } = {}) {
 // Steps
 
 async function open(page, file = 'ons4.html') {
-  await page.goto(`${web.url}${file}`);
+  await page.goto(`${the.web.url}${file}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
@@ -353,8 +323,8 @@ const ONLY_ONS4 = [[ONS4, VALUES]];
 // Delivery
 
 test('offline while sending: saved on the device (axe), retried, then sent on the `online` event; exactly one', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -407,9 +377,9 @@ test('offline while sending: saved on the device (axe), retried, then sent on th
 });
 
 test('the receiver answers 500 three times, then accepts: retried with a doubling backoff; exactly one', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   proxy.respond(500, { times: 3 });
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -437,13 +407,13 @@ test('the receiver answers 500 three times, then accepts: retried with a doublin
 });
 
 test('503 and 429 with Retry-After (seconds, and an HTTP date): the widget waits as told; exactly one', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   // 1: "1" second. 2: "5" seconds, longer than any backoff after two failures (at most 4 s).
   // 3: an HTTP date about 3 s ahead, shorter than any backoff after three failures (at least 4 s).
   proxy.respond(503, { times: 1, retryAfter: '1' });
   proxy.respond(429, { times: 1, retryAfter: '5' });
   proxy.respond(503, { times: 1, retryAfter: () => new Date(Date.now() + 3_000).toUTCString() });
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -469,9 +439,9 @@ test('503 and 429 with Retry-After (seconds, and an HTTP date): the widget waits
 });
 
 test('the receiver hangs past data-timeout-seconds="2": the widget gives up at 2 s, retries; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   proxy.hang({ times: 1 });
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -499,10 +469,10 @@ test('the receiver hangs past data-timeout-seconds="2": the widget gives up at 2
 });
 
 test('a dropped connection, then an answer lost after the receiver stored it: retried with the same Idempotency-Key; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   proxy.drop({ times: 1 });
   proxy.loseResponse({ times: 1 });
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -528,9 +498,9 @@ test('a dropped connection, then an answer lost after the receiver stored it: re
 });
 
 test('400: "could not be sent" (axe), kept and not retried, the console has the status but no answers; "Try again" sends it; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   proxy.respond(400);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -577,8 +547,8 @@ test('400: "could not be sent" (axe), kept and not retried, the console has the 
 });
 
 test('a reload while a submission waits (offline): the status box lists it (axe), it is sent after the reload; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -620,8 +590,8 @@ test('a reload while a submission waits (offline): the status box lists it (axe)
 });
 
 test('a tab closed while a submission waits: it is sent when the form is opened again; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -647,8 +617,8 @@ test('a tab closed while a submission waits: it is sent when the form is opened 
 });
 
 test('a double click on "Confirm and send" sends once', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await answerOns4(page, VALUES);
@@ -667,9 +637,9 @@ test('a double click on "Confirm and send" sends once', { timeout: 60_000 }, asy
 // Drafts
 
 test('a reload mid-journey: "You have answers saved on this device" (axe), carry on: every answer is back, even one not yet continued from', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   const answers = [[4, 8, 2, 6], ['Often', 'Hardly ever or never', 'Some of the time'], ['Occasionally']];
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page, 'demo.html');
     await start(page, 8);
@@ -713,8 +683,8 @@ test('a reload mid-journey: "You have answers saved on this device" (axe), carry
 });
 
 test('"Start again" on the resume page removes the answers from the device', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await watch(page);
     await open(page);
     await start(page);
@@ -745,7 +715,7 @@ test('"Start again" on the resume page removes the answers from the device', { t
 /** A real draft written by the widget: ONS4 questions 1 and 2 answered, on question 3. */
 async function realDraft() {
   let draft;
-  await withPage(browser, null, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, null, { viewport: PHONE }, async (page) => {
     await open(page);
     await start(page);
     await answerQuestion(page, ONS4, 1, 7, { full: false });
@@ -772,7 +742,7 @@ async function plantDraft(page, text) {
 }
 
 test('a corrupt, tampered or older draft on the device: discarded with a plain notice (axe), the form starts again', { timeout: 90_000 }, async (t) => {
-  const { proxy } = await rig(t);
+  const { proxy } = await the.freshIntake(t, { proxy: true });
   const good = await realDraft();
   const json = JSON.stringify(good);
   const variants = [
@@ -786,7 +756,7 @@ test('a corrupt, tampered or older draft on the device: discarded with a plain n
     { name: 'an older format', text: JSON.stringify({ ...good, version: 1 }), notice: NOTICE_OLD_VERSION },
   ];
   for (const [i, v] of variants.entries()) {
-    await withPage(browser, t, { viewport: PHONE }, async (page) => {
+    await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
       await watch(page);
       await plantDraft(page, v.text);
       await open(page);
@@ -807,7 +777,7 @@ test('a corrupt, tampered or older draft on the device: discarded with a plain n
 });
 
 test('a draft older than data-draft-days="1" is discarded with a notice; younger ones, or under the default 7 days, are offered', { timeout: 60_000 }, async (t) => {
-  const { proxy } = await rig(t);
+  const { proxy } = await the.freshIntake(t, { proxy: true });
   const good = await realDraft();
   const cases = [
     { name: '2 days old, data-draft-days="1"', file: 'ons4-1day.html', age: 2 * DAY_MS, expired: true },
@@ -816,7 +786,7 @@ test('a draft older than data-draft-days="1" is discarded with a notice; younger
     { name: '8 days old, the default 7 days', file: 'ons4.html', age: 8 * DAY_MS, expired: true },
   ];
   for (const c of cases) {
-    await withPage(browser, t, { viewport: PHONE }, async (page) => {
+    await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
       await watch(page);
       await plantDraft(page, JSON.stringify({ ...good, saved_at_ms: Date.now() - c.age }));
       await open(page, c.file);
@@ -859,8 +829,8 @@ for (const { name, script, noticeOn } of [
   { name: "the widget's writes throw (storage full)", script: THROW_ON_WIDGET_KEYS, noticeOn: 'the first answer' },
 ]) {
   test(`storage that throws on write, ${name}: the notice once, from ${noticeOn}; the journey completes; exactly one`, { timeout: 60_000 }, async (t) => {
-    const { intake, proxy } = await rig(t);
-    await withPage(browser, t, { viewport: PHONE }, async (page) => {
+    const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+    await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
       await page.addInitScript(script);
       await watch(page);
       await open(page);
@@ -890,8 +860,8 @@ for (const { name, script, noticeOn } of [
 }
 
 test('two tabs answering different questions: both tabs end with every answer; one is sent', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (a) => {
     await watch(a);
     const b = await anotherTab(a);
     await open(a);
@@ -961,8 +931,8 @@ async function bothOnCheck(a, b) {
 }
 
 test('two tabs: answers sent from one tab are not sent again from the other; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (a) => {
     await watch(a);
     const b = await anotherTab(a);
     await bothOnCheck(a, b);
@@ -994,8 +964,8 @@ test('two tabs: answers sent from one tab are not sent again from the other; exa
 });
 
 test('two tabs: "Clear my answers" in one tab clears them from the other, and they do not come back to the device', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (a) => {
     await watch(a);
     const b = await anotherTab(a);
     await bothOnCheck(a, b);
@@ -1070,8 +1040,8 @@ async function assertStoredOnce(intake, expected) {
 }
 
 test('two tabs: a tab that has not yet heard of the other tab\'s waiting answers delivers its own without dropping them; each sent exactly once', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (a) => {
     await watch(a);
     const b = await anotherTab(a);
     await b.addInitScript(deafToOtherTabs);
@@ -1112,8 +1082,8 @@ test('two tabs: a tab that has not yet heard of the other tab\'s waiting answers
 });
 
 test('two tabs: after another tab emptied the outbox, answers waiting here survive a reload and are sent; each exactly once', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await rig(t);
-  await withPage(browser, t, { viewport: PHONE }, async (a) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: PHONE }, async (a) => {
     await watch(a);
     const b = await anotherTab(a);
     await open(a);

@@ -4,21 +4,16 @@
 // hidden "Error:" prefix, the page title), no sideways scrolling, a change from check your
 // answers, free text shown back exactly as typed (never as markup), and the receiver storing
 // exactly one correct payload with its `referral` object.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  DIST_DIR,
   assertValidSubmission,
   checkA11y,
   eventually,
   isFocused,
-  launchBrowser,
-  startIntake,
-  startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { ONS4 } from './lib/instruments.mjs';
 import {
   HEADING_CHECK,
@@ -38,31 +33,7 @@ import {
 const NARROW = { width: 320, height: 640 };
 const FIELD = (id) => `wb-wellbeing-${id}`;
 
-let browser;
-let web;
-
-before(async () => {
-  if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
-    throw new Error(`${DIST_DIR}/index.html not found: build the widget first (trunk build --release) or set DIST_DIR`);
-  }
-  web = await startStatic({
-    dir: DIST_DIR,
-    routes: { '/ons4.html': hostRoute({ 'data-measures': 'ons4', 'data-organisation': 'Riverside Social Prescribing' }) },
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-async function freshIntake(t) {
-  const intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  t.after(() => intake.close());
-  return intake;
-}
+const the = rig({ routes: { '/ons4.html': hostRoute({ 'data-measures': 'ons4', 'data-organisation': 'Riverside Social Prescribing' }) }, intake: false });
 
 async function assertNoHorizontalScroll(page, where) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -386,9 +357,9 @@ async function errorStates(page, heading, tries, valid) {
 const MARKUP = 'I\'d like <b>company</b> & a walk\n<script>alert(1)</script>';
 
 test('every page, every error message and error state, at 320 px; a change from check answers; exactly one correct payload', { timeout: 300_000 }, async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: NARROW }, async (page) => {
-    await page.goto(`${web.url}ons4.html`);
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: NARROW }, async (page) => {
+    await page.goto(`${the.web.url}ons4.html`);
     await h1(page, 'Refer yourself for wellbeing support').waitFor();
     await assertPage(page, 'start page');
     await clickButton(page, 'Start now');
@@ -509,9 +480,9 @@ test('every page, every error message and error state, at 320 px; a change from 
 });
 
 test('no fixed address, a landline, and the keyboard alone: the referral pages work by Tab and Space', async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: NARROW }, async (page) => {
-    await page.goto(`${web.url}ons4.html`);
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: NARROW }, async (page) => {
+    await page.goto(`${the.web.url}ons4.html`);
     await clickButton(page, 'Start now');
     await h1(page, 'About you').waitFor();
     // Focus moves to each page's heading.
@@ -563,9 +534,9 @@ test('no fixed address, a landline, and the keyboard alone: the referral pages w
 });
 
 test('a reload mid-way keeps every typed answer; the referral pages are listed in order', async (t) => {
-  await freshIntake(t);
-  await withPage(browser, t, { viewport: NARROW }, async (page) => {
-    await page.goto(`${web.url}ons4.html`);
+  await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: NARROW }, async (page) => {
+    await page.goto(`${the.web.url}ons4.html`);
     await clickButton(page, 'Start now');
     await fillIn(page, 'Full name', 'Ada Lovelace');
     await fillDateOfBirth(page, ['7', '4', '1990']);

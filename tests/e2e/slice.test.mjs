@@ -8,10 +8,8 @@
 // of the demo page with data-measures="ons4" to stay short; the main journey, the console, 320 px
 // and going back and forward use the real demo page. instruments.test.mjs covers each instrument.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   DIST_DIR,
   PHONE,
@@ -21,12 +19,11 @@ import {
   hasFocusWithin,
   isFocused,
   isInsideFocused,
-  launchBrowser,
   runAxe,
-  startIntake,
   startStatic,
   withPage,
 } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, UCLA3, expectedMeasure } from './lib/instruments.mjs';
 import {
   HEADING_CHECK,
@@ -57,35 +54,13 @@ const QUESTIONS = PAGES.length; // 8
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-let browser;
-let web;
-
-before(async () => {
-  if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
-    throw new Error(`${DIST_DIR}/index.html not found: build the widget first (trunk build --release) or set DIST_DIR`);
-  }
-  web = await startStatic({ dir: DIST_DIR, routes: { '/ons4.html': hostRoute({ 'data-measures': 'ons4' }) } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
-
-/** A fresh intake receiver (its own data directory) that the demo page now sends to. */
-async function freshIntake(t) {
-  const intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  t.after(() => intake.close());
-  return intake;
-}
+const the = rig({ routes: { '/ons4.html': hostRoute({ 'data-measures': 'ons4' }) }, intake: false });
 
 // ---------------------------------------------------------------------------------------------
 // Steps, as a person does them
 
 /** The real demo page (default measures), or the ONS4-only copy. */
-async function openWidget(page, { server = web, only4 = false } = {}) {
+async function openWidget(page, { server = the.web, only4 = false } = {}) {
   await page.goto(`${server.url}${only4 ? 'ons4.html' : 'index.html'}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
@@ -207,8 +182,8 @@ function assertNoPersonalDataInConsole(page, submission) {
 // Tests
 
 test('(a) the demo page: all eight questions, the error state, a change, sending; axe on every page', { timeout: 120_000 }, async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page);
 
     // Start page.
@@ -358,8 +333,8 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
 });
 
 test('(b) a double click on "Confirm and send" sends once', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     const posts = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url() === intake.submissionsUrl) posts.push(r);
@@ -377,8 +352,8 @@ test('(b) a double click on "Confirm and send" sends once', { timeout: 60_000 },
 });
 
 test('(c) a reload mid-way returns to the same page with the answers kept', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page, { only4: true });
     // Test (i) covers going Back through pages whose answers differ in every order; these values
     // keep this test about the reload.
@@ -414,8 +389,8 @@ test('(c) a reload mid-way returns to the same page with the answers kept', { ti
 });
 
 test('(d) the receiver is down: the answers stay on the device, "Try again" sends them once', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page, { only4: true });
     const values = [8, 7, 6, 3];
     await answerAll(page, values);
@@ -450,7 +425,7 @@ test('(d) the receiver is down: the answers stay on the device, "Try again" send
 test('(e) a plain-http endpoint that is not this machine is refused with a visible message', { timeout: 60_000 }, async (t) => {
   const bad = await startStatic({ dir: DIST_DIR, endpoint: 'http://intake.example.org/submissions' });
   t.after(() => bad.close());
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await page.goto(`${bad.url}index.html`);
     const message = page.getByText(/data-endpoint/);
     await message.waitFor();
@@ -469,8 +444,8 @@ test('(e) a plain-http endpoint that is not this machine is refused with a visib
 test('(f) nothing personal reaches the console, even when the endpoint refuses the submission', { timeout: 60_000 }, async (t) => {
   // The static server answers POST with 405: an endpoint that refuses. The widget then tells the
   // integrator in the console; that message must not carry the answers.
-  web.setEndpoint(`${web.origin}/submissions`);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  the.web.setEndpoint(`${the.web.origin}/submissions`);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     const bodies = [];
     page.on('request', (r) => {
       if (r.method() === 'POST') bodies.push(r.postData());
@@ -491,9 +466,9 @@ test('(f) nothing personal reaches the console, even when the endpoint refuses t
 });
 
 test('(g) at 320 px wide no page of the demo journey scrolls sideways', { timeout: 90_000 }, async (t) => {
-  const intake = await freshIntake(t);
+  const intake = await the.freshIntake(t);
   const width = 320;
-  await withPage(browser, t, { viewport: { width, height: 640 } }, async (page) => {
+  await withPage(the.browser, t, { viewport: { width, height: 640 } }, async (page) => {
     await openWidget(page);
     await assertChrome(page, { width });
     await start(page, QUESTIONS);
@@ -517,8 +492,8 @@ test('(g) at 320 px wide no page of the demo journey scrolls sideways', { timeou
 });
 
 test('(h) "Clear my answers" removes the draft and starts again', { timeout: 60_000 }, async (t) => {
-  const intake = await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  const intake = await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page, { only4: true });
     await start(page);
     await choose(page, 1, 6);
@@ -535,8 +510,8 @@ test('(h) "Clear my answers" removes the draft and starts again', { timeout: 60_
 });
 
 test('(i) going Back and forward through every question of the demo shows each answer checked', { timeout: 60_000 }, async (t) => {
-  await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page);
     // Neighbouring answers go both up and down (as values), so every direction of change is
     // covered, also across the instrument boundaries.
@@ -569,8 +544,8 @@ test('(i) going Back and forward through every question of the demo shows each a
 });
 
 test('(j) axe looks inside the widget\'s shadow root: its nodes pass rules, and a violation planted there is reported', { timeout: 60_000 }, async (t) => {
-  await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     await openWidget(page);
     // The premise: the widget renders in an open shadow root of its host, out of reach of
     // document-level queries.

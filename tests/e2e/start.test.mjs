@@ -1,46 +1,31 @@
 // The start page's configurable parts: the organisation's name and its privacy notice link, and
 // the minimum age, and the data-mode attribute.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DIST_DIR, checkA11y, launchBrowser, startIntake, startStatic, withPage } from './lib/harness.mjs';
+import { test } from 'node:test';
+import { checkA11y, withPage } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { HEADING_START, h1, hostRoute, integratorNotice, openWidget } from './lib/journey.mjs';
 
-let browser;
-let web;
-let intake;
-
-before(async () => {
-  web = await startStatic({
-    dir: DIST_DIR,
-    routes: {
-      '/org.html': hostRoute({
-        'data-organisation': 'Riverside   Social Prescribing',
-        'data-privacy-url': '/privacy.html',
-      }),
-      '/bad.html': hostRoute({
-        'data-organisation': 'x'.repeat(101),
-        'data-privacy-url': 'javascript:alert(1)',
-        'data-mode': 'practitioner',
-        'data-minimum-age': '8',
-      }),
-      '/adults.html': hostRoute({ 'data-minimum-age': '18' }),
-      '/privacy.html': { body: '<!doctype html><title>Privacy</title><p>Privacy notice</p>', type: 'text/html' },
-    },
-  });
-  intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await intake?.stop();
-  await web?.close();
+const the = rig({
+  routes: {
+    '/org.html': hostRoute({
+      'data-organisation': 'Riverside   Social Prescribing',
+      'data-privacy-url': '/privacy.html',
+    }),
+    '/bad.html': hostRoute({
+      'data-organisation': 'x'.repeat(101),
+      'data-privacy-url': 'javascript:alert(1)',
+      'data-mode': 'practitioner',
+      'data-minimum-age': '8',
+    }),
+    '/adults.html': hostRoute({ 'data-minimum-age': '18' }),
+    '/privacy.html': { body: '<!doctype html><title>Privacy</title><p>Privacy notice</p>', type: 'text/html' },
+  },
 });
 
 test('the start page names the organisation and links to its privacy notice', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}org.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}org.html`);
     await h1(page, HEADING_START).waitFor();
     await page.getByText('Riverside Social Prescribing', { exact: true }).waitFor();
     assert.ok(await page.getByText(/Use this form to ask Riverside Social Prescribing for support\./).count());
@@ -54,8 +39,8 @@ test('the start page names the organisation and links to its privacy notice', as
 });
 
 test('a bad organisation, privacy link or mode is refused with a notice; the form still starts', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}bad.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}bad.html`);
     await h1(page, HEADING_START).waitFor();
     const notice = (await integratorNotice(page)) ?? [];
     const text = notice.join('\n');
@@ -72,8 +57,8 @@ test('a bad organisation, privacy link or mode is refused with a notice; the for
 });
 
 test('data-minimum-age: the start page says it, and a younger person is shown who to contact instead', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}adults.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}adults.html`);
     await page.getByText(/This service is for people aged 18 and over\./).waitFor();
     await page.getByRole('button', { name: 'Start now', exact: true }).click();
     await h1(page, 'About you').waitFor();

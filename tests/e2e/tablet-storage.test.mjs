@@ -4,12 +4,10 @@
 // kept aside expire like drafts and go with "Remove all". The built widget in headless Chromium
 // against the real intake receiver (behind the fault proxy for the refusal).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST_DIR, checkA11y, eventually, launchBrowser, startIntake, startStatic, withPage } from './lib/harness.mjs';
-import { startFaultProxy } from './lib/fault-proxy.mjs';
+import { checkA11y, eventually, withPage } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { PHQ9 } from './lib/instruments.mjs';
 import { HOST_ID, clickButton, h1, hostRoute } from './lib/journey.mjs';
 import {
@@ -32,35 +30,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const PHQ9_VALUES = [2, 2, 2, 2, 2, 2, 1, 1, 0];
 const NOTES = 'Client A notes: lives with daughter';
 
-let web;
-let intake;
-let proxy;
-let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST_DIR, 'wellbeing-follow-up_bg.wasm')), `no follow-up module in ${DIST_DIR}`);
-  web = await startStatic({
-    dir: DIST_DIR,
-    routes: {
-      '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),
-      '/phq9-1day.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9', 'data-retention-days': '1' }),
-    },
-  });
-  intake = await startIntake({ allowOrigin: web.origin });
-  proxy = await startFaultProxy({ target: intake.url });
-  web.setEndpoint(proxy.submissionsUrl);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await intake?.close();
-  await web?.close();
+const the = rig({
+  routes: {
+    '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),
+    '/phq9-1day.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9', 'data-retention-days': '1' }),
+  },
+  needs: ['wellbeing-follow-up_bg.wasm'],
+  intake: false,
 });
 
 async function openTablet(page, file = 'phq9.html') {
-  await page.goto(`${web.url}${file}`);
+  await page.goto(`${the.web.url}${file}`);
   await h1(page, HEADING_HOME).waitFor();
 }
 
@@ -88,10 +68,10 @@ function onDevice(page) {
 }
 
 test('the history keeps scores, timepoints and dates only; unreadable copies kept aside go with "Remove all"', { timeout: 90_000 }, async (t) => {
-  proxy.pass();
-  await withPage(browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
     // Values this version cannot read are on the device: they are kept aside, with the time.
-    await page.goto(`${web.url}phq9.html`);
+    await page.goto(`${the.web.url}phq9.html`);
     await page.evaluate((key) => {
       localStorage.setItem(key.history, '{"visits":[{"client":');
       localStorage.setItem(key.outbox, '{"version":2,"entries":[{"id":');
@@ -136,9 +116,9 @@ test('the history keeps scores, timepoints and dates only; unreadable copies kep
 });
 
 test('copies kept aside expire like drafts (data-draft-days, default 7)', { timeout: 60_000 }, async (t) => {
-  proxy.pass();
-  await withPage(browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
-    await page.goto(`${web.url}phq9.html`);
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
+    await page.goto(`${the.web.url}phq9.html`);
     await page.evaluate(
       ({ key, old, young }) => {
         localStorage.setItem(`${key.history}-unreadable`, JSON.stringify({ kept_at_ms: old, text: '{' }));
@@ -154,8 +134,8 @@ test('copies kept aside expire like drafts (data-draft-days, default 7)', { time
 });
 
 test('retention applies while the app stays open; a refused visit stays listed with what to do', { timeout: 90_000 }, async (t) => {
-  proxy.pass();
-  await withPage(browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
+  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+  await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
     await page.clock.install({ time: new Date('2026-12-01T09:00:00') });
     await openTablet(page, 'phq9-1day.html');
     await recordVisit(page, 'LW-0001');

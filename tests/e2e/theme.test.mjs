@@ -1,13 +1,10 @@
 // Theming by CSS custom properties: a palette that keeps every text at WCAG AA is used as given;
 // a colour that would not is refused (the widget's default is used) with a notice naming it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { DIST_DIR, checkA11y, launchBrowser, startIntake, startStatic, withPage } from './lib/harness.mjs';
+import { test } from 'node:test';
+import { checkA11y, withPage } from './lib/harness.mjs';
+import { rig } from './lib/rig.mjs';
 import { HEADING_START, h1, hostPageHtml, integratorNotice, openWidget } from './lib/journey.mjs';
-
-let browser;
-let web;
-let intake;
 
 /** The demo page with a host stylesheet that sets `css` on the widget's element. */
 function themedPage(name) {
@@ -16,27 +13,15 @@ function themedPage(name) {
 }
 const css = (rules) => ({ body: `#wellbeing { ${rules} }`, type: 'text/css' });
 
-before(async () => {
-  web = await startStatic({
-    dir: DIST_DIR,
-    routes: {
-      '/good.html': themedPage('good'),
-      '/good.css': css('--wellbeing-text: #0b0c0c; --wellbeing-background: #f3f2f1; --wellbeing-secondary-text: #505a5f;'),
-      '/pale.html': themedPage('pale'),
-      '/pale.css': css('--wellbeing-text: #aaaaaa; --wellbeing-secondary-text: #999999;'),
-      '/dark.html': themedPage('dark'),
-      '/dark.css': css('--wellbeing-background: #1d1d1b;'),
-    },
-  });
-  intake = await startIntake({ allowOrigin: web.origin });
-  web.setEndpoint(intake.submissionsUrl);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await intake?.stop();
-  await web?.close();
+const the = rig({
+  routes: {
+    '/good.html': themedPage('good'),
+    '/good.css': css('--wellbeing-text: #0b0c0c; --wellbeing-background: #f3f2f1; --wellbeing-secondary-text: #505a5f;'),
+    '/pale.html': themedPage('pale'),
+    '/pale.css': css('--wellbeing-text: #aaaaaa; --wellbeing-secondary-text: #999999;'),
+    '/dark.html': themedPage('dark'),
+    '/dark.css': css('--wellbeing-background: #1d1d1b;'),
+  },
 });
 
 async function colours(page) {
@@ -49,8 +34,8 @@ async function colours(page) {
 }
 
 test('a readable palette is used as given', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}good.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}good.html`);
     assert.deepEqual(await colours(page), { text: 'rgb(11, 12, 12)', background: 'rgb(243, 242, 241)' });
     assert.equal(await integratorNotice(page), null);
     await checkA11y(page, 'themed start page');
@@ -58,8 +43,8 @@ test('a readable palette is used as given', async (t) => {
 });
 
 test('pale text is refused: the default text colours are used and the notice names them', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}pale.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}pale.html`);
     assert.deepEqual(await colours(page), { text: 'rgb(33, 43, 50)', background: 'rgb(255, 255, 255)' });
     const notice = ((await integratorNotice(page)) ?? []).join('\n');
     assert.match(notice, /--wellbeing-text gives a contrast of only 2\.\d\d:1 with white/);
@@ -69,8 +54,8 @@ test('pale text is refused: the default text colours are used and the notice nam
 });
 
 test('a dark background the default text cannot be read on is refused', async (t) => {
-  await withPage(browser, t, {}, async (page) => {
-    await openWidget(page, `${web.url}dark.html`);
+  await withPage(the.browser, t, {}, async (page) => {
+    await openWidget(page, `${the.web.url}dark.html`);
     assert.deepEqual(await colours(page), { text: 'rgb(33, 43, 50)', background: 'rgb(255, 255, 255)' });
     const notice = ((await integratorNotice(page)) ?? []).join('\n');
     assert.match(notice, /--wellbeing-background/);
