@@ -10,4 +10,6 @@ pub mod frame;
 pub mod host;
 pub mod http;
 pub mod panic;
+#[cfg(feature = "follow-up")]
+pub mod passcode;
 pub mod storage;
