@@ -354,11 +354,17 @@ impl StaffLock {
     /// Removes every visit, the outbox and the passcode from this device; asks for a new one.
     pub fn remove_everything(&self, state: FollowUpState) {
         state.wipe();
-        state.notice.set(None);
+        self.forget_passcode();
+    }
+
+    /// After "Remove all": the passcode goes too, and the tablet is as on first use (so nobody
+    /// records visits on it without a passcode).
+    pub fn forget_passcode(&self) {
         self.slot.with_value(Slot::clear);
         self.record.set_value(None);
         self.message.set(Some(
-            "All follow-up data and the passcode have been removed from this tablet.".to_owned(),
+            "All follow-up data has been removed from this device. The passcode was removed too."
+                .to_owned(),
         ));
         self.show(Screen::Setup);
     }
