@@ -223,7 +223,12 @@ impl StaffLock {
         document::integrator_error(&format!("the staff lock cannot work: {e}"));
         self.error(
             field,
-            "This browser could not check the passcode. Try again, or use another browser",
+            match e {
+                CryptoError::Unavailable => {
+                    "This page cannot use a passcode because it was not opened at a secure (https) address. Tell the service's website team"
+                }
+                CryptoError::Failed => "This browser could not check the passcode. Try again",
+            },
         );
     }
 
@@ -286,6 +291,12 @@ impl StaffLock {
         if passcode.is_empty() {
             self.error("unlock", PasscodeError::UnlockEmpty.to_string());
             return;
+        }
+        // What is stored now: another tab's wrong tries count here too.
+        if let Ok(Some(stored)) = self.slot.with_value(Slot::load::<LockRecord>)
+            && stored.parts().is_ok()
+        {
+            self.record.set_value(Some(Ok(stored)));
         }
         let Some(Ok(record)) = self.record.get_value() else {
             self.error("unlock", "The passcode kept on this tablet cannot be checked. Choose \u{201c}Forgot your passcode?\u{201d} to start again");
