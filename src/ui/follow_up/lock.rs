@@ -139,9 +139,17 @@ impl StaffLock {
     /// (timers are slowed down while a page is hidden). Lives as long as the calling component.
     pub fn watch(&self) {
         let lock = *self;
+        // A touch after the idle time (a timer held back while the tablet slept) locks rather
+        // than counting as use.
         let used = move |_: web_sys::Event| {
-            if lock.screen.get_untracked() == Screen::Open {
-                lock.last_use_ms.set_value(clock::now_ms());
+            if lock.screen.get_untracked() != Screen::Open {
+                return;
+            }
+            let now = clock::now_ms();
+            if lock.idle.is_idle(lock.last_use_ms.get_value(), now) {
+                lock.lock();
+            } else {
+                lock.last_use_ms.set_value(now);
             }
         };
         let handles = ["pointerdown", "keydown", "touchstart", "wheel"]
