@@ -1,7 +1,9 @@
 //! Widget configuration, parsed from the host element's `data-*` attributes (given here as plain
 //! strings, so it is tested natively). A wrong value gets a message naming the attribute.
 
-use crate::domain::follow_up::{DEFAULT_RETENTION_DAYS, ReferencePattern, ReferencePatternError};
+use crate::domain::follow_up::{
+    DEFAULT_LOCK_MINUTES, DEFAULT_RETENTION_DAYS, ReferencePattern, ReferencePatternError,
+};
 use std::fmt;
 use thiserror::Error;
 
@@ -272,6 +274,10 @@ pub enum ConfigWarning {
     )]
     RetentionDays,
     #[error(
+        "data-lock-minutes must be a whole number of minutes from 1 to 60; the default of {DEFAULT_LOCK_MINUTES} is used"
+    )]
+    LockMinutes,
+    #[error(
         "data-format=\"fhir\" is not available in the follow-up form (a FHIR Bundle here would describe a referral); the native JSON payload is sent"
     )]
     FhirInFollowUp,
@@ -354,6 +360,8 @@ pub struct WidgetConfig {
     pub client_reference_pattern: Option<ReferencePattern>,
     /// Follow-up: days visits are kept on the device.
     pub retention_days: u32,
+    /// Follow-up: minutes of no use before the staff lock hides everything.
+    pub lock_minutes: u32,
     /// Younger people are shown who to contact instead of the form.
     pub minimum_age: u32,
 }
@@ -374,6 +382,7 @@ pub struct RawConfig {
     pub privacy_url: Option<String>,
     pub client_reference_pattern: Option<String>,
     pub retention_days: Option<String>,
+    pub lock_minutes: Option<String>,
     pub minimum_age: Option<String>,
     /// The host element's `id`, if any.
     pub element_id: Option<String>,
@@ -433,6 +442,12 @@ impl WidgetConfig {
             1..=730,
             DEFAULT_RETENTION_DAYS,
             ConfigWarning::RetentionDays,
+        );
+        let lock_minutes = number(
+            raw.lock_minutes.as_deref(),
+            1..=60,
+            DEFAULT_LOCK_MINUTES,
+            ConfigWarning::LockMinutes,
         );
         let minimum_age = number(
             raw.minimum_age.as_deref(),
@@ -534,6 +549,7 @@ impl WidgetConfig {
                 mode,
                 client_reference_pattern,
                 retention_days,
+                lock_minutes,
                 minimum_age,
             },
             warnings,

@@ -40,6 +40,7 @@ pub fn read_config(el: &web_sys::Element, index: usize) -> RawConfig {
         privacy_url: el.get_attribute("data-privacy-url"),
         client_reference_pattern: el.get_attribute("data-client-reference-pattern"),
         retention_days: el.get_attribute("data-retention-days"),
+        lock_minutes: el.get_attribute("data-lock-minutes"),
         minimum_age: el.get_attribute("data-minimum-age"),
         element_id: Some(el.id()).filter(|s| !s.is_empty()),
         index,

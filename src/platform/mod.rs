@@ -12,4 +12,6 @@ pub mod host;
 pub mod http;
 pub mod locks;
 pub mod panic;
+#[cfg(feature = "follow-up")]
+pub mod passcode;
 pub mod storage;

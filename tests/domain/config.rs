@@ -248,6 +248,7 @@ fn a_bad_endpoint_is_fatal_whatever_else_is_set() {
         privacy_url: None,
         client_reference_pattern: None,
         retention_days: None,
+        lock_minutes: None,
         minimum_age: None,
         element_id: Some("w".into()),
         index: 0,
@@ -638,6 +639,38 @@ fn follow_up_mode_pattern_retention_and_format() {
     );
     r.mode = None;
     assert_eq!(parse(&r).0.format, Format::Fhir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// data-lock-minutes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_staff_lock_waits_5_minutes_unless_the_service_sets_a_whole_number_from_1_to_60() {
+    let minutes = |v: Option<&str>| {
+        let r = RawConfig {
+            mode: Some("follow-up".into()),
+            lock_minutes: v.map(Into::into),
+            ..raw("https://x.example")
+        };
+        let (config, warnings) = parse(&r);
+        (config.lock_minutes, warnings)
+    };
+    assert_eq!(minutes(None), (5, vec![]));
+    assert_eq!(minutes(Some("1")), (1, vec![]));
+    assert_eq!(minutes(Some(" 15 ")), (15, vec![]));
+    assert_eq!(minutes(Some("60")), (60, vec![]));
+    for bad in ["", "0", "61", "-1", "2.5", "five", "1e1", "never"] {
+        assert_eq!(
+            minutes(Some(bad)),
+            (5, vec![ConfigWarning::LockMinutes]),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        ConfigWarning::LockMinutes.to_string(),
+        "data-lock-minutes must be a whole number of minutes from 1 to 60; the default of 5 is used"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

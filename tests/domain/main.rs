@@ -10,6 +10,7 @@ mod architecture;
 mod config;
 mod fhir;
 mod follow_up;
+mod follow_up_lock;
 mod instruments;
 mod journey;
 mod measures;

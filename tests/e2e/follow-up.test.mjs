@@ -35,6 +35,7 @@ import {
   fillNotes,
   glanceRows,
   labelsOf,
+  passLock,
   startVisit,
   widgetText,
 } from './lib/follow-up.mjs';
@@ -87,6 +88,7 @@ test('a baseline then a 6-week visit, offline in between: change at a glance, ch
   await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
     watchRequests(page);
     await openWidget(page, `${the.web.url}follow-up.html`);
+    await passLock(page);
     await h1(page, HEADING_HOME).waitFor();
     assert.equal(await integratorNotice(page), null, 'no configuration problem');
     await checkA11y(page, 'follow-up home');
@@ -240,6 +242,7 @@ test('two clients on one device never see each other\'s data; "Finish visit" cle
   await withPage(the.browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
     watchRequests(page);
     await openWidget(page, `${the.web.url}phq9.html`);
+    await passLock(page);
     // Client A: a baseline of 20.
     await startVisit(page);
     await fillDetails(page, { reference: 'LW-0001', timepoint: 'Baseline' });
@@ -328,6 +331,7 @@ test('a baseline typed in from the service\'s records; FHIR and a bad retention 
   const change = expectedScoreChange('phq9', 'total', 15, 8);
   await withPage(the.browser, t, { viewport: TABLET_LANDSCAPE }, async (page) => {
     await openWidget(page, `${the.web.url}fhir.html`);
+    await passLock(page);
     const notice = ((await integratorNotice(page)) ?? []).join('\n');
     assert.match(notice, /data-format="fhir" is not available in the follow-up form/);
     assert.match(notice, /data-retention-days must be a whole number/);
@@ -369,6 +373,7 @@ test('a baseline typed in from the service\'s records; FHIR and a bad retention 
 test('a reload in the middle of a visit loses nothing: the visit comes back on its page; a cancelled one does not', { timeout: 60_000 }, async (t) => {
   await withPage(the.browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
     await openWidget(page, `${the.web.url}phq9.html`);
+    await passLock(page);
     await startVisit(page);
     await fillDetails(page, { reference: 'LW-0400', timepoint: '3 months' });
     await h1(page, HEADING_RECORDS).waitFor();
@@ -379,6 +384,7 @@ test('a reload in the middle of a visit loses nothing: the visit comes back on i
     await first.getByRole('radio', { name: 'More than half the days', exact: true }).check();
 
     await page.reload();
+    await passLock(page);
     await h1(page, PHQ9.title).waitFor();
     await page.getByText('The visit you had not finished has been restored from this device.').waitFor();
     await page.getByText('Client LW-0400 – 3 months', { exact: true }).waitFor();
@@ -394,6 +400,7 @@ test('a reload in the middle of a visit loses nothing: the visit comes back on i
     await clickButton(page, 'Yes, cancel the visit');
     await h1(page, HEADING_HOME).waitFor();
     await page.reload();
+    await passLock(page);
     await h1(page, HEADING_HOME).waitFor();
     assert.ok(!(await widgetText(page)).includes('LW-0400'), 'a cancelled visit leaves nothing');
   });

@@ -39,6 +39,7 @@ import {
   fillNotes,
   glanceRows,
   labelsOf,
+  passLock,
   startVisit,
 } from './lib/follow-up.mjs';
 
@@ -96,6 +97,7 @@ async function watch(page) {
 /** Opens the app in `page` and waits for its home page. */
 async function openApp(page) {
   await page.goto(`${the.web.url}${APP}`);
+  await passLock(page);
   await h1(page, HEADING_HOME).waitFor();
 }
 
@@ -222,6 +224,7 @@ test('after one visit online the app opens, reloads and records two visits with 
   // No network at all from here: a reload, then the page closed and opened again.
   await outage(context);
   await page.reload();
+  await passLock(page);
   await h1(page, HEADING_HOME).waitFor();
   await page.close();
   const tablet = await watch(await context.newPage());
@@ -248,6 +251,7 @@ test('after one visit online the app opens, reloads and records two visits with 
 
   // Still no network: a reload keeps both visits waiting.
   await tablet.reload();
+  await passLock(tablet);
   await h1(tablet, HEADING_HOME).waitFor();
   queue = await tablet.locator('.wb-queue li').allInnerTexts();
   assert.equal(queue.length, 2, 'both visits still wait after a reload');
@@ -328,6 +332,7 @@ test('a new release installs in the background, takes over only on the next star
   await page.close();
   const next = await watch(await context.newPage());
   await next.goto(`${the.web.url}${APP}`);
+  await passLock(next);
   // The visit under way when the update was found comes back as it was.
   await h1(next, PHQ9.title).waitFor();
   await next.getByText('The visit you had not finished has been restored from this device.').waitFor();
@@ -349,6 +354,7 @@ test('a new release installs in the background, takes over only on the next star
   // The intake is back: sent once.
   await the.intake.restart();
   await next.reload();
+  await passLock(next);
   await next.getByText(ALL_SENT).waitFor({ timeout: 30_000 });
   await sleep(1_500);
   const stored = the.intake.stored().slice(storedBefore).map((r) => r.submission);

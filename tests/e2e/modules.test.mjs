@@ -15,7 +15,7 @@ import {
 } from './lib/harness.mjs';
 import { rig } from './lib/rig.mjs';
 import { HEADING_START, consoleErrors, h1, integratorNotice } from './lib/journey.mjs';
-import { HEADING_HOME } from './lib/follow-up.mjs';
+import { HEADING_SET_PASSCODE } from './lib/follow-up.mjs';
 
 const MODULE_FILES = /\/(wellbeing-widget|wellbeing-licensed|wellbeing-fhir|wellbeing-follow-up)(\.js|_bg\.wasm)$/;
 
@@ -117,7 +117,7 @@ test('a page with a patient form and a follow-up loads those two modules only; e
     watchFetches(page);
     await page.goto(`${the.web.url}two-kinds.html`);
     await widgetH1(page, PATIENT.id, HEADING_START).waitFor();
-    await widgetH1(page, FOLLOW_UP.id, HEADING_HOME).waitFor();
+    await widgetH1(page, FOLLOW_UP.id, HEADING_SET_PASSCODE).waitFor();
     await sleep(500);
     assert.deepEqual(modulesFetched(page), [
       '/wellbeing-follow-up.js',
@@ -138,7 +138,7 @@ test('a page with every kind loads each of the three modules once, in any order 
   await withPage(the.browser, t, {}, async (page) => {
     watchFetches(page);
     await page.goto(`${the.web.url}three-kinds.html`);
-    await widgetH1(page, FOLLOW_UP.id, HEADING_HOME).waitFor();
+    await widgetH1(page, FOLLOW_UP.id, HEADING_SET_PASSCODE).waitFor();
     await widgetH1(page, PATIENT.id, HEADING_START).waitFor();
     await widgetH1(page, FHIR.id, HEADING_START).waitFor();
     await sleep(500);

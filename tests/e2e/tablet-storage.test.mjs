@@ -18,6 +18,7 @@ import {
   answerMeasure,
   fillDetails,
   fillNotes,
+  passLock,
   startVisit,
   widgetText,
 } from './lib/follow-up.mjs';
@@ -41,6 +42,7 @@ const the = rig({
 
 async function openTablet(page, file = 'phq9.html') {
   await page.goto(`${the.web.url}${file}`);
+  await passLock(page);
   await h1(page, HEADING_HOME).waitFor();
 }
 
@@ -112,6 +114,7 @@ test('the history keeps scores, timepoints and dates only; unreadable copies kep
     await clickButton(page, 'Remove all');
     await page.getByText('All follow-up data has been removed from this device.').waitFor();
     assert.deepEqual(Object.keys(await onDevice(page)), [], 'nothing of the follow-up left on the device');
+    await passLock(page);
   });
 });
 
@@ -153,6 +156,7 @@ test('retention applies while the app stays open; a refused visit stays listed w
 
     // Two days later, the app still open: the visits are past the 1-day retention and go.
     await page.clock.fastForward('48:00:00');
+    await passLock(page);
     await eventually(async () => !(await widgetText(page)).includes('LW-0001'), { timeout: 10_000, message: 'LW-0001 removed' });
     const history = await page.evaluate((key) => localStorage.getItem(key), KEY.history);
     assert.equal(history, null, 'no visit kept past the retention period');

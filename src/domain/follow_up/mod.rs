@@ -1,7 +1,7 @@
 //! The link-worker follow-up (`data-mode="follow-up"`), as a pure model: the client
 //! reference and its configurable pattern, timepoints, visits and the history kept on a shared
 //! tablet, the change between a baseline and now with the meaningful-change verdict, the geometry
-//! of the SVG chart, and the follow-up payload.
+//! of the SVG chart, the follow-up payload, and the staff lock of a shared tablet.
 //!
 //! Nothing here reads a clock: today's date is passed in. No message or sentence built here
 //! contains a person's name or anything the practitioner typed, only client references (which
@@ -10,6 +10,7 @@
 mod change;
 mod chart;
 mod history;
+mod lock;
 mod payload;
 mod reference;
 mod timepoint;
@@ -17,6 +18,7 @@ mod timepoint;
 pub use change::*;
 pub use chart::*;
 pub use history::*;
+pub use lock::*;
 pub use payload::*;
 pub use reference::*;
 pub use timepoint::*;

@@ -6,12 +6,13 @@ use crate::ui::components::{
 };
 use crate::ui::follow_up::{
     cancel::CancelVisit, check::CheckVisit, details::Details, done::Done, home::Home,
-    measure::MeasurePage, notes::NotesPage, records::Records, state::FollowUpState, state::Page,
-    visit_bar::VisitBar, wipe::Wipe,
+    lock::StaffLock, lock_screens::LockScreens, measure::MeasurePage, notes::NotesPage,
+    records::Records, state::FollowUpState, state::Page, visit_bar::VisitBar, wipe::Wipe,
 };
 use leptos::prelude::*;
 
-/// One follow-up widget: the current page, the visit bar, crisis help.
+/// One follow-up widget: the current page and the visit bar (or, while locked, only the lock
+/// screen), crisis help.
 #[component]
 pub fn FollowUpApp(
     /// This widget's configuration, read from its host element.
@@ -25,8 +26,11 @@ pub fn FollowUpApp(
     #[prop(optional)]
     host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
+    let lock = StaffLock::new(&config.instance, config.lock_minutes);
     let state = FollowUpState::new(config, instruments, host);
     provide_context(state);
+    provide_context(lock);
+    lock.watch();
     let crisis_id = state.id("crisis");
     // Deliver what is waiting; another tab with this widget: follow its visit history.
     state
@@ -51,22 +55,25 @@ pub fn FollowUpApp(
                 <GetHelpLink target=crisis_id.clone()/>
             </div>
             <IntegratorNotice problems/>
-            <Notice message=state.notice.into()/>
-            <VisitBar/>
-            // Keyed by the page, so each page is built afresh.
-            <For each=move || [state.page.get()] key=|p| *p let:page>
-                {match page {
-                    Page::Home => view! { <Home/> }.into_any(),
-                    Page::Details => view! { <Details/> }.into_any(),
-                    Page::Records => view! { <Records/> }.into_any(),
-                    Page::Measure(measure) => view! { <MeasurePage measure/> }.into_any(),
-                    Page::Notes => view! { <NotesPage/> }.into_any(),
-                    Page::Check => view! { <CheckVisit/> }.into_any(),
-                    Page::Done => view! { <Done/> }.into_any(),
-                    Page::Wipe => view! { <Wipe/> }.into_any(),
-                    Page::Cancel => view! { <CancelVisit/> }.into_any(),
-                }}
-            </For>
+            // While locked, none of the pages is in the document (their state is kept).
+            <Show when=move || lock.is_open() fallback=|| view! { <LockScreens/> }>
+                <Notice message=state.notice.into()/>
+                <VisitBar/>
+                // Keyed by the page, so each page is built afresh.
+                <For each=move || [state.page.get()] key=|p| *p let:page>
+                    {match page {
+                        Page::Home => view! { <Home/> }.into_any(),
+                        Page::Details => view! { <Details/> }.into_any(),
+                        Page::Records => view! { <Records/> }.into_any(),
+                        Page::Measure(measure) => view! { <MeasurePage measure/> }.into_any(),
+                        Page::Notes => view! { <NotesPage/> }.into_any(),
+                        Page::Check => view! { <CheckVisit/> }.into_any(),
+                        Page::Done => view! { <Done/> }.into_any(),
+                        Page::Wipe => view! { <Wipe/> }.into_any(),
+                        Page::Cancel => view! { <CancelVisit/> }.into_any(),
+                    }}
+                </For>
+            </Show>
             <div class="wb-footer">
                 <CrisisHelp heading_id=crisis_id/>
             </div>

@@ -9,6 +9,8 @@ pub mod details;
 pub mod done;
 pub mod glance;
 pub mod home;
+pub mod lock;
+pub mod lock_screens;
 pub mod measure;
 pub mod notes;
 pub mod persist;

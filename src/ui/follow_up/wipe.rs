@@ -1,4 +1,5 @@
 use crate::ui::components::back_link::BackLink;
+use crate::ui::follow_up::lock::StaffLock;
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Wipe() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
+    let lock = expect_context::<StaffLock>();
     let visits = state.history.with_untracked(|h| h.len());
     let unsent = state.courier.outbox.with_untracked(|o| o.entries.len());
     let lost = (unsent > 0).then(|| {
@@ -25,7 +27,10 @@ pub fn Wipe() -> impl IntoView {
         <p class="wb-body">{format!("This removes the {visits} visit{} kept on this device, every client reference and baseline, and anything not yet sent. It cannot be undone.", if visits == 1 { "" } else { "s" })}</p>
         {lost}
         <div class="wb-button-group">
-            <button type="button" class="wb-button wb-button--warning" on:click=move |_| state.wipe()>
+            <button type="button" class="wb-button wb-button--warning" on:click=move |_| {
+                state.wipe();
+                lock.forget_passcode();
+            }>
                 "Remove all"
             </button>
             <button type="button" class="wb-button wb-button--secondary" on:click=move |_| state.back()>

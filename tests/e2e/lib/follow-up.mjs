@@ -15,6 +15,10 @@ export const HEADING_CHECK_VISIT = 'Check the visit before sending';
 export const HEADING_VISIT_SENT = 'Visit sent';
 export const HEADING_VISIT_SAVED = 'Visit saved on this device';
 export const HEADING_WIPE = 'Remove all follow-up data from this device?';
+export const HEADING_SET_PASSCODE = 'Set a passcode for this tablet';
+export const HEADING_LOCKED = 'The follow-up is locked';
+/** The staff passcode the tests set on first use. */
+export const TEST_PASSCODE = 'quayside-7';
 export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
 export const TABLET_PORTRAIT = { width: 768, height: 1024 };
 
@@ -33,6 +37,24 @@ function optionByValue(item, value) {
 /** The answers (option labels) for `values`, as lib/instruments.mjs's expectedMeasure takes them. */
 export function labelsOf(inst, values) {
   return inst.items.map((item, i) => optionByValue(item, values[i]).label);
+}
+
+/**
+ * Gets past the staff lock: on first use sets `passcode` (typed twice), otherwise unlocks with it.
+ * Returns once the lock screen has gone.
+ */
+export async function passLock(page, passcode = TEST_PASSCODE) {
+  const setup = h1(page, HEADING_SET_PASSCODE);
+  const locked = h1(page, HEADING_LOCKED);
+  await setup.or(locked).waitFor();
+  await page.getByLabel('Passcode', { exact: true }).fill(passcode);
+  if (await setup.isVisible()) {
+    await page.getByLabel('Enter the passcode again', { exact: true }).fill(passcode);
+    await clickButton(page, 'Set passcode');
+  } else {
+    await clickButton(page, 'Unlock');
+  }
+  await setup.or(locked).waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 /** "Start a visit" (or "Start a visit for client X") from the home page. */
