@@ -376,126 +376,109 @@ test('offline while sending: saved on the device (axe), retried, then sent on th
   });
 });
 
-test('the receiver answers 500 three times, then accepts: retried with a doubling backoff; exactly one', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
-  proxy.respond(500, { times: 3 });
-  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await clickButton(page, 'Confirm and send');
-    await h1(page, HEADING_WAITING).waitFor();
-    const reference = await shownReference(page);
-    assert.ok(await page.getByRole('button', { name: 'Try again', exact: true }).isVisible(), '"Try again" while waiting');
-    await h1(page, HEADING_SENT).waitFor({ timeout: 25_000 });
-
-    const posts = proxy.posts();
-    assert.deepEqual(posts.map((p) => p.outcome), ['status 500', 'status 500', 'status 500', 'passed'], proxy.summary());
+// Faults the widget retries through, one row each: what the proxy does to the first POSTs, what
+// it saw, and the checks special to the fault. Every row ends the same way: one stored
+// submission with the answers given, every POST the same bytes, "Your answers have been sent".
+const RETRIED = [
+  {
+    name: 'the receiver answers 500 three times, then accepts: retried with a doubling backoff; exactly one',
+    timeout: 90_000,
+    faults: (proxy) => proxy.respond(500, { times: 3 }),
+    async sending(page) {
+      await h1(page, HEADING_WAITING).waitFor();
+      assert.ok(await page.getByRole('button', { name: 'Try again', exact: true }).isVisible(), '"Try again" while waiting');
+    },
+    outcomes: ['status 500', 'status 500', 'status 500', 'passed'],
     // Backoff from 2 s, doubling, "full jitter" in the upper half: 1–2 s, 2–4 s, 4–8 s.
-    const [g1, g2, g3] = gaps(posts);
-    within(g1, [900, 3_500], 'first retry after');
-    within(g2, [1_900, 5_500], 'second retry after');
-    within(g3, [3_900, 9_500], 'third retry after');
+    gaps: [
+      [[900, 3_500], 'first retry after'],
+      [[1_900, 5_500], 'second retry after'],
+      [[3_900, 9_500], 'third retry after'],
+    ],
+    headings: [HEADING_SENDING, HEADING_WAITING, HEADING_SENDING, HEADING_WAITING, HEADING_SENT],
+  },
+  {
+    name: '503 and 429 with Retry-After (seconds, and an HTTP date): the widget waits as told; exactly one',
+    timeout: 90_000,
+    // 1: "1" second. 2: "5" seconds, longer than any backoff after two failures (at most 4 s).
+    // 3: an HTTP date about 3 s ahead, shorter than any backoff after three failures (at least 4 s).
+    faults(proxy) {
+      proxy.respond(503, { times: 1, retryAfter: '1' });
+      proxy.respond(429, { times: 1, retryAfter: '5' });
+      proxy.respond(503, { times: 1, retryAfter: () => new Date(Date.now() + 3_000).toUTCString() });
+    },
+    sending: (page) => h1(page, HEADING_WAITING).waitFor(),
+    outcomes: ['status 503', 'status 429', 'status 503', 'passed'],
+    gaps: [
+      [[900, 2_500], 'retry after "Retry-After: 1"'],
+      [[4_900, 6_500], 'retry after "Retry-After: 5" (beyond the 2–4 s backoff)'],
+      // The date has whole seconds: 2–3 s ahead when sent.
+      [[1_500, 3_800], 'retry after a Retry-After date ~3 s ahead (before the 4–8 s backoff)'],
+    ],
+  },
+  {
+    name: 'the receiver hangs past data-timeout-seconds="2": the widget gives up at 2 s, retries; exactly one',
+    faults: (proxy) => proxy.hang({ times: 1 }),
+    async sending(page, proxy) {
+      await h1(page, HEADING_SENDING).waitFor();
+      await page.getByText('Please wait while we send your answers.', { exact: true }).waitFor();
+      const hung = await proxy.waitFor((r) => r.find((x) => x.method === 'POST' && x.closedAt), {
+        timeout: 8_000,
+        message: 'the widget to give up on the hanging request',
+      });
+      within(hung.closedAt - hung.at, [TIMEOUT_SECONDS * 1000 - 200, TIMEOUT_SECONDS * 1000 + 1_500], 'the widget gave up after');
+    },
+    outcomes: ['hung', 'passed'],
+    check(posts) {
+      within(posts[1].at - posts[0].closedAt, [900, 3_500], 'retried after the timeout by');
+    },
+    headings: [HEADING_SENDING, HEADING_WAITING, HEADING_SENT],
+  },
+  {
+    name: 'a dropped connection, then an answer lost after the receiver stored it: retried with the same Idempotency-Key; exactly one',
+    faults(proxy) {
+      proxy.drop({ times: 1 });
+      proxy.loseResponse({ times: 1 });
+    },
+    outcomes: ['dropped', 'forwarded, answer lost', 'passed'],
+    check(posts, { intake, record }) {
+      assert.equal(posts[1].status, 201, 'the receiver accepted the second attempt (its answer was lost)');
+      assert.equal(posts[2].responseHeaders['idempotent-replayed'], 'true', 'the third attempt got the stored answer replayed');
+      assert.equal(
+        intake.stderr.filter((l) => l.includes(record.submission.submission_id)).map((l) => l.split(' ')[0]).join(','),
+        'accepted,duplicate',
+        `the receiver logged one acceptance and one duplicate: ${intake.stderr.join(' | ')}`,
+      );
+    },
+  },
+];
 
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
-    assertSameSubmission(posts, record.submission);
-    await assertDelivered(page, reference);
-    assertInOrder(headings(page), [HEADING_SENDING, HEADING_WAITING, HEADING_SENDING, HEADING_WAITING, HEADING_SENT], 'the headings');
-    assertNothingPersonal([page], { proxy, submission: record.submission });
-  });
-});
+for (const row of RETRIED) {
+  test(row.name, { timeout: row.timeout ?? 60_000 }, async (t) => {
+    const { intake, proxy } = await the.freshIntake(t, { proxy: true });
+    row.faults(proxy);
+    await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
+      await watch(page);
+      await open(page);
+      await answerOns4(page, VALUES);
+      await clickButton(page, 'Confirm and send');
+      await row.sending?.(page, proxy);
+      const reference = await shownReference(page);
+      await h1(page, HEADING_SENT).waitFor({ timeout: 25_000 });
 
-test('503 and 429 with Retry-After (seconds, and an HTTP date): the widget waits as told; exactly one', { timeout: 90_000 }, async (t) => {
-  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
-  // 1: "1" second. 2: "5" seconds, longer than any backoff after two failures (at most 4 s).
-  // 3: an HTTP date about 3 s ahead, shorter than any backoff after three failures (at least 4 s).
-  proxy.respond(503, { times: 1, retryAfter: '1' });
-  proxy.respond(429, { times: 1, retryAfter: '5' });
-  proxy.respond(503, { times: 1, retryAfter: () => new Date(Date.now() + 3_000).toUTCString() });
-  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await clickButton(page, 'Confirm and send');
-    await h1(page, HEADING_WAITING).waitFor();
-    const reference = await shownReference(page);
-    await h1(page, HEADING_SENT).waitFor({ timeout: 25_000 });
-
-    const posts = proxy.posts();
-    assert.deepEqual(posts.map((p) => p.outcome), ['status 503', 'status 429', 'status 503', 'passed'], proxy.summary());
-    const [g1, g2, g3] = gaps(posts);
-    within(g1, [900, 2_500], 'retry after "Retry-After: 1"');
-    within(g2, [4_900, 6_500], 'retry after "Retry-After: 5" (beyond the 2–4 s backoff)');
-    // The date has whole seconds: 2–3 s ahead when sent.
-    within(g3, [1_500, 3_800], 'retry after a Retry-After date ~3 s ahead (before the 4–8 s backoff)');
-
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
-    assertSameSubmission(posts, record.submission);
-    await assertDelivered(page, reference);
-    assertNothingPersonal([page], { proxy, submission: record.submission });
-  });
-});
-
-test('the receiver hangs past data-timeout-seconds="2": the widget gives up at 2 s, retries; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
-  proxy.hang({ times: 1 });
-  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await clickButton(page, 'Confirm and send');
-    await h1(page, HEADING_SENDING).waitFor();
-    await page.getByText('Please wait while we send your answers.', { exact: true }).waitFor();
-    const reference = await shownReference(page);
-    const hung = await proxy.waitFor((r) => r.find((x) => x.method === 'POST' && x.closedAt), {
-      timeout: 8_000,
-      message: 'the widget to give up on the hanging request',
+      const posts = proxy.posts();
+      assert.deepEqual(posts.map((p) => p.outcome), row.outcomes, proxy.summary());
+      for (const [i, [range, what]] of (row.gaps ?? []).entries()) within(gaps(posts)[i], range, what);
+      const record = await onlyStored(intake, { settle: 1_000 });
+      assertRecord(record, ONLY_ONS4, reference);
+      assertSameSubmission(posts, record.submission);
+      row.check?.(posts, { intake, record });
+      await assertDelivered(page, reference);
+      if (row.headings) assertInOrder(headings(page), row.headings, 'the headings');
+      assertNothingPersonal([page], { proxy, submission: record.submission });
     });
-    within(hung.closedAt - hung.at, [TIMEOUT_SECONDS * 1000 - 200, TIMEOUT_SECONDS * 1000 + 1_500], 'the widget gave up after');
-    await h1(page, HEADING_SENT).waitFor();
-
-    const posts = proxy.posts();
-    assert.deepEqual(posts.map((p) => p.outcome), ['hung', 'passed'], proxy.summary());
-    within(posts[1].at - hung.closedAt, [900, 3_500], 'retried after the timeout by');
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
-    assertSameSubmission(posts, record.submission);
-    await assertDelivered(page, reference);
-    assertInOrder(headings(page), [HEADING_SENDING, HEADING_WAITING, HEADING_SENT], 'the headings');
-    assertNothingPersonal([page], { proxy, submission: record.submission });
   });
-});
-
-test('a dropped connection, then an answer lost after the receiver stored it: retried with the same Idempotency-Key; exactly one', { timeout: 60_000 }, async (t) => {
-  const { intake, proxy } = await the.freshIntake(t, { proxy: true });
-  proxy.drop({ times: 1 });
-  proxy.loseResponse({ times: 1 });
-  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await clickButton(page, 'Confirm and send');
-    const reference = await shownReference(page);
-    await h1(page, HEADING_SENT).waitFor({ timeout: 20_000 });
-
-    const posts = proxy.posts();
-    assert.deepEqual(posts.map((p) => p.outcome), ['dropped', 'forwarded, answer lost', 'passed'], proxy.summary());
-    assert.equal(posts[1].status, 201, 'the receiver accepted the second attempt (its answer was lost)');
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
-    assertSameSubmission(posts, record.submission);
-    assert.equal(posts[2].responseHeaders['idempotent-replayed'], 'true', 'the third attempt got the stored answer replayed');
-    assert.equal(
-      intake.stderr.filter((l) => l.includes(record.submission.submission_id)).map((l) => l.split(' ')[0]).join(','),
-      'accepted,duplicate',
-      `the receiver logged one acceptance and one duplicate: ${intake.stderr.join(' | ')}`,
-    );
-    await assertDelivered(page, reference);
-    assertNothingPersonal([page], { proxy, submission: record.submission });
-  });
-});
+}
 
 test('400: "could not be sent" (axe), kept and not retried, the console has the status but no answers; "Try again" sends it; exactly one', { timeout: 60_000 }, async (t) => {
   const { intake, proxy } = await the.freshIntake(t, { proxy: true });
