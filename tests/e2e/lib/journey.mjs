@@ -391,8 +391,19 @@ export function consoleErrors(page) {
   return page.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
 }
 
-/** The crisis links (999, 111, 116 123) inside `scope`, checked by href. */
+/** Crisis help, as every place in the widget says it (src/domain/crisis.rs). */
+export const CRISIS_SENTENCES = [
+  'If you or someone else has physically harmed themselves, or if a life is at risk, call 999 or go to A&E.',
+  'For urgent mental health help, call NHS 111 and choose option 2. It is open day and night.',
+  'To talk to someone any time, call Samaritans free on 116 123.',
+];
+
+/** The crisis sentences and their links (999, 111, 116 123) inside `scope`, links checked by href. */
 export async function assertCrisisLinks(scope, where) {
+  const text = (await scope.innerText()).replace(/\s+/g, ' ');
+  for (const sentence of CRISIS_SENTENCES) {
+    assert.ok(text.includes(sentence), `${where} says: ${sentence}`);
+  }
   for (const [name, href] of [
     [/999/, 'tel:999'],
     [/111/, 'tel:111'],
