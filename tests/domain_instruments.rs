@@ -332,6 +332,35 @@ fn the_repository_holds_no_wemwbs_wording() {
     }
 }
 
+/// A short label is read on check-your-answers as "label — answer" ("… — Nearly every day"), so
+/// it must name the symptom, not its opposite.
+#[test]
+fn short_labels_name_the_symptom_asked_about() {
+    let label = |i: &Instrument, id: &str| i.item(id).unwrap().short_label.clone();
+    assert_eq!(
+        label(&phq9(), "phq9-1"),
+        "Little interest or pleasure in doing things"
+    );
+    assert_eq!(
+        label(&phq4(), "phq4-3"),
+        "Little interest or pleasure in doing things"
+    );
+    // Wherever the question starts with a qualifier such as "Little", the label keeps it.
+    for id in builtin_ids() {
+        for item in builtin(id).unwrap().items {
+            let first = item.text.split_whitespace().next().unwrap_or("");
+            if ["Little", "Not", "No"].contains(&first) {
+                assert!(
+                    item.short_label.starts_with(first),
+                    "{id} {}: {:?}",
+                    item.id,
+                    item.short_label
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_item_has_a_short_label_and_a_govuk_style_missing_message() {
     for id in builtin_ids() {

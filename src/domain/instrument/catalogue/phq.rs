@@ -55,7 +55,7 @@ pub fn phq9() -> Instrument {
             phq_item(
                 "phq9-1",
                 "Little interest or pleasure in doing things",
-                "Interest or pleasure in doing things",
+                "Little interest or pleasure in doing things",
                 "little interest or pleasure in doing things",
             ),
             phq_item(
@@ -256,7 +256,7 @@ pub fn phq4() -> Instrument {
             phq_item(
                 "phq4-3",
                 "Little interest or pleasure in doing things",
-                "Interest or pleasure in doing things",
+                "Little interest or pleasure in doing things",
                 "little interest or pleasure in doing things",
             ),
             phq_item(
