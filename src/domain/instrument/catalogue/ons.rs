@@ -76,6 +76,8 @@ pub fn ons4() -> Instrument {
                        all' and 10 is 'completely'."
             .into(),
         recall_period: RecallPeriod::PerItem,
+        // Asked only of people aged 16 and over ("DVAge = 16+", GSS).
+        minimum_age: Some(16),
         items: vec![
             ons_item(
                 "satisfaction",
@@ -176,6 +178,8 @@ pub fn ucla3() -> Instrument {
                        please say how often (if at all) you feel that way."
             .into(),
         recall_period: RecallPeriod::NotStated,
+        // The adult loneliness measures are for people aged 16 and over (GSS).
+        minimum_age: Some(16),
         items: vec![
             item(
                 "ucla3-1",
@@ -230,6 +234,8 @@ pub fn ons_loneliness() -> Instrument {
         title: "Loneliness (ONS direct question)".into(),
         instructions: String::new(),
         recall_period: RecallPeriod::NotStated,
+        // The adult loneliness measures are for people aged 16 and over (GSS).
+        minimum_age: Some(16),
         items: vec![item(
             "lonely",
             "How often do you feel lonely?",
