@@ -1,5 +1,5 @@
 use crate::domain::crisis;
-use crate::domain::scoring;
+use crate::domain::{journey, scoring};
 use crate::ui::components::{back_link::BackLink, crisis::CrisisList, error_summary::ErrorSummary};
 use crate::ui::state::Form;
 use leptos::prelude::*;
@@ -31,7 +31,9 @@ pub fn Question(
             })
         }
     });
-    let hint = Some(instrument.instructions.clone()).filter(|h| !h.trim().is_empty());
+    let hint = form
+        .instruments
+        .with_value(|all| journey::instructions_for(all, measure, index));
     let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());

@@ -197,12 +197,19 @@ export const ONS4 = {
   },
 };
 
+/** The ONS introduction to `count` loneliness questions asked together (four: ONS's own words). */
+export function lonelinessIntroduction(count) {
+  const word = { 1: 'one', 2: 'two', 3: 'three', 4: 'four' }[count] ?? String(count);
+  return `The next ${word} questions are about relationships with others. For each one, please say how often (if at all) you feel that way.`;
+}
+
 export const UCLA3 = {
   id: 'ucla3',
   version: 'gss-2020-05',
   title: 'Loneliness (ONS, three-item UCLA scale)',
-  instructions:
-    'The next four questions are about relationships with others. For each one, please say how often (if at all) you feel that way.',
+  /** No stem on every question: the introduction is shown once, on the first (lib/journey.mjs). */
+  instructions: null,
+  introduction: lonelinessIntroduction,
   attribution: /Office for National Statistics/,
   items: [
     {
