@@ -40,6 +40,10 @@ pub struct Instrument {
     pub instructions: String,
     /// The period the person is asked to think about.
     pub recall_period: RecallPeriod,
+    /// The youngest age, in years, the instrument is validated for; `None` where no age limit is
+    /// published. A deployment whose `data-minimum-age` is younger leaves the instrument out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u32>,
     /// The items, in the order they are asked.
     pub items: Vec<Item>,
     /// How the instrument is scored.

@@ -1,5 +1,6 @@
 //! The pages of the journey and how a person moves between them.
 
+use crate::domain::instrument::{Instrument, catalogue::loneliness_introduction};
 use crate::domain::referral::ReferralPage;
 use serde::{Deserialize, Serialize};
 
@@ -102,4 +103,49 @@ impl Journey {
             _ => true,
         }
     }
+}
+
+/// The ONS loneliness measures, which share one introduction when asked one after the other.
+const LONELINESS: [&str; 2] = ["ucla3", "ons-loneliness"];
+/// The measure whose instructions are that introduction.
+const LONELINESS_INTRODUCED_BY: &str = "ucla3";
+
+/// The instructions shown with question `index` of measure `measure` of the deployment's
+/// `instruments` (in their order), if any.
+///
+/// Most instruments show their instructions (stem) with every question. The ONS loneliness
+/// measures asked one after the other share one introduction, shown once, before the first of
+/// them, with the number of loneliness questions actually asked together ("The next four
+/// questions…" only when the three UCLA items and the direct question are together). The direct
+/// question without the UCLA items has no introduction.
+pub fn instructions_for(
+    instruments: &[Instrument],
+    measure: usize,
+    index: usize,
+) -> Option<String> {
+    let instrument = instruments.get(measure)?;
+    if index >= instrument.items.len() {
+        return None;
+    }
+    let lonely = |i: &Instrument| LONELINESS.contains(&i.id.as_str());
+    if !lonely(instrument) {
+        return Some(instrument.instructions.clone()).filter(|t| !t.trim().is_empty());
+    }
+    // The run of loneliness measures around this one.
+    let first = (0..measure)
+        .rev()
+        .take_while(|&m| lonely(&instruments[m]))
+        .last()
+        .unwrap_or(measure);
+    let run: Vec<&Instrument> = instruments[first..]
+        .iter()
+        .take_while(|i| lonely(i))
+        .collect();
+    let introduced = run.iter().any(|i| i.id == LONELINESS_INTRODUCED_BY);
+    if !introduced || measure != first || index != 0 {
+        return None;
+    }
+    Some(loneliness_introduction(
+        run.iter().map(|i| i.items.len()).sum(),
+    ))
 }

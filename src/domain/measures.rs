@@ -15,12 +15,23 @@ pub enum MeasureProblem {
         "data-measures names {0:?}, a licensed instrument whose wording must be supplied by the file named in data-instruments-url; it has been left out"
     )]
     NeedsWording(String),
+    #[error(
+        "data-measures names {id:?}, which is validated for people aged {validated} and over, but data-minimum-age lets people aged {minimum} use the form; it has been left out"
+    )]
+    BelowValidatedAge {
+        id: String,
+        validated: u32,
+        minimum: u32,
+    },
 }
 
-/// Resolves `ids` to instruments in the same order, with a problem for each one left out.
+/// Resolves `ids` to instruments in the same order, with a problem for each one left out: an
+/// unknown id, a licensed instrument without its wording, or one validated only for people older
+/// than `minimum_age` (the youngest age the deployment accepts).
 pub fn resolve_measures(
     ids: &[String],
     loaded: &[Instrument],
+    minimum_age: u32,
 ) -> (Vec<Instrument>, Vec<MeasureProblem>) {
     let mut instruments = Vec::new();
     let mut problems = Vec::new();
@@ -29,7 +40,16 @@ pub fn resolve_measures(
             Some(i) if i.requires_wording() => {
                 problems.push(MeasureProblem::NeedsWording(id.clone()))
             }
-            Some(i) => instruments.push(i),
+            Some(i) => match i.minimum_age {
+                Some(validated) if validated > minimum_age => {
+                    problems.push(MeasureProblem::BelowValidatedAge {
+                        id: id.clone(),
+                        validated,
+                        minimum: minimum_age,
+                    })
+                }
+                _ => instruments.push(i),
+            },
             None => problems.push(MeasureProblem::Unknown {
                 id: id.chars().take(40).collect(),
                 known: builtin_ids().join(", "),

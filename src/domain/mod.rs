@@ -6,6 +6,7 @@
 //! natively with plain `cargo test`.
 
 pub mod config;
+pub mod crisis;
 pub mod draft;
 pub mod fhir;
 pub mod follow_up;

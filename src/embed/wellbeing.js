@@ -27,6 +27,14 @@ function moduleOf(host) {
   return 'patient';
 }
 
+// Where to get help now: the widget's own words (src/domain/crisis.rs); tests/domain_crisis.rs
+// checks that they stay the same.
+const CRISIS_HELP = [
+  'If you or someone else has physically harmed themselves, or if a life is at risk, call 999 or go to A&E.',
+  'For urgent mental health help, call NHS 111 and choose option 2. It is open day and night.',
+  'To talk to someone any time, call Samaritans free on 116 123.',
+];
+
 const hosts = {};
 for (const host of document.querySelectorAll('[data-wellbeing-widget]')) {
   (hosts[moduleOf(host)] ??= []).push(host);
@@ -52,10 +60,14 @@ for (const [kind, list] of Object.entries(hosts)) {
       for (const host of list) {
         if (host.shadowRoot) continue;
         const p = document.createElement('p');
-        p.textContent =
-          'This form could not be loaded. If you need help now, call 999 in an emergency, ' +
-          'NHS 111 (option 2) for urgent mental health help, or Samaritans on 116 123.';
-        host.replaceChildren(p);
+        p.textContent = 'This form could not be loaded. If you need help now:';
+        const list = document.createElement('ul');
+        for (const sentence of CRISIS_HELP) {
+          const li = document.createElement('li');
+          li.textContent = sentence;
+          list.append(li);
+        }
+        host.replaceChildren(p, list);
       }
     });
 }

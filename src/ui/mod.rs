@@ -190,7 +190,7 @@ async fn mount_one<M: Module>(host: web_sys::HtmlElement, raw: RawConfig) {
     // A module without the definitions reader serves no element that names a file.
     #[cfg(not(feature = "definitions"))]
     let loaded = Vec::new();
-    let (instruments, missing) = resolve_measures(&config.measures, &loaded);
+    let (instruments, missing) = resolve_measures(&config.measures, &loaded, config.minimum_age);
     problems.extend(missing.iter().map(ToString::to_string));
     for p in &problems {
         integrator_error(p);

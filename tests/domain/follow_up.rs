@@ -410,8 +410,9 @@ proptest! {
 // ---- change and meaningful change ----------------------------------------------------------
 
 fn one(instrument: &Instrument, b: &str, n: &str) -> ChangeSummary {
-    let b = baseline_from_records(instrument, b).unwrap();
-    let n = baseline_from_records(instrument, n).unwrap();
+    let metric = Some(RecordedScore::Metric);
+    let b = baseline_from_records(instrument, metric, b).unwrap();
+    let n = baseline_from_records(instrument, metric, n).unwrap();
     let mut s = summarise(instrument, &b, &n);
     assert_eq!(s.len(), 1);
     s.remove(0)
@@ -477,10 +478,8 @@ fn gad7_and_wemwbs_verdicts() {
 #[test]
 fn swemwbs_uses_the_metric_score() {
     let s = swemwbs();
-    let b = baseline_from_records(&s, "19.25").unwrap();
+    let b = baseline_from_records(&s, Some(RecordedScore::Metric), "19.25").unwrap();
     assert_eq!((b.total, b.metric), (Some(21), Some(19.25)));
-    let off_table = baseline_from_records(&s, "19.3").unwrap();
-    assert_eq!((off_table.total, off_table.metric), (None, Some(19.3)));
     let c = one(&s, "19.25", "22.35");
     assert_eq!(c.of, "metric");
     assert_eq!(c.difference, 3.1);
@@ -491,6 +490,82 @@ fn swemwbs_uses_the_metric_score() {
     );
     assert_eq!(one(&s, "19.25", "21.54").verdict, Verdict::NotMeaningful);
     assert_eq!(score_range(&s, "metric"), Some((7.0, 35.0)));
+}
+
+/// A SWEMWBS baseline from the records may be a raw total (7–35) or a metric score: the raw
+/// total is converted with the table, a metric score must be one of the table's, and nothing is
+/// taken without knowing which it is.
+#[test]
+fn a_swemwbs_baseline_from_the_records_says_whether_it_is_a_raw_total_or_a_metric_score() {
+    let s = swemwbs();
+    let raw = Some(RecordedScore::RawTotal);
+    let metric = Some(RecordedScore::Metric);
+    let both = |kind, input| {
+        let b = baseline_from_records(&s, kind, input).unwrap();
+        (b.total, b.metric)
+    };
+    // A raw total is converted with the table, never read as a metric score.
+    assert_eq!(both(raw, "21"), (Some(21), Some(19.25)));
+    assert_eq!(both(raw, " 7 "), (Some(7), Some(7.0)));
+    assert_eq!(both(raw, "35"), (Some(35), Some(35.0)));
+    assert_eq!(both(raw, "8"), (Some(8), Some(9.51)));
+    // A metric score must be in the table; its raw total is filled in.
+    assert_eq!(both(metric, "19.25"), (Some(21), Some(19.25)));
+    assert_eq!(both(metric, "9.51"), (Some(8), Some(9.51)));
+    assert_eq!(both(metric, "35"), (Some(35), Some(35.0)));
+
+    let msg = |kind, input: &str| {
+        baseline_from_records(&s, kind, input)
+            .unwrap_err()
+            .to_string()
+    };
+    // Which it is must be said.
+    assert_eq!(
+        baseline_from_records(&s, None, "21"),
+        Err(BaselineError::KindMissing {
+            label: "SWEMWBS score".into()
+        })
+    );
+    assert_eq!(
+        msg(None, "21"),
+        "Select whether the baseline SWEMWBS score is a raw total or a metric score"
+    );
+    assert_eq!(msg(None, ""), "Enter the baseline SWEMWBS score");
+    // A metric score the table never gives is refused (19.3; 21 is a raw total).
+    for off_table in ["19.3", "21", "17"] {
+        assert_eq!(
+            msg(metric, off_table),
+            "Baseline SWEMWBS metric score must be one of the scores in the conversion table, \
+             like 19.25 (if the records give the raw total, select raw total)",
+            "{off_table}"
+        );
+    }
+    // A raw total is a whole number from 7 to 35.
+    assert_eq!(msg(raw, ""), "Enter the baseline SWEMWBS raw total");
+    assert_eq!(
+        msg(raw, "19.25"),
+        "Baseline SWEMWBS raw total must be a whole number"
+    );
+    for out in ["6", "36", "0"] {
+        assert_eq!(
+            msg(raw, out),
+            "Baseline SWEMWBS raw total must be between 7 and 35"
+        );
+    }
+    // The kind is stored as a code.
+    for k in RecordedScore::ALL {
+        assert_eq!(RecordedScore::from_code(k.code()), Some(k));
+    }
+    assert_eq!(RecordedScore::from_code("raw"), None);
+    assert_eq!(
+        RecordedScore::ALL.map(RecordedScore::label),
+        ["Raw total", "Metric score"]
+    );
+    // Other instruments have one score: the kind is not asked.
+    assert_eq!(
+        baseline_from_records(&phq9(), None, "12").unwrap().total,
+        Some(12)
+    );
 }
 
 #[test]
@@ -536,7 +611,7 @@ fn ons4_per_item_has_no_published_threshold() {
     assert_eq!(score_range(&o, "anxious"), Some((0.0, 10.0)));
     assert_eq!(score_range(&o, "total"), None);
     assert!(matches!(
-        baseline_from_records(&o, "5"),
+        baseline_from_records(&o, None, "5"),
         Err(BaselineError::PerItem { .. })
     ));
     assert!(baseline_item_from_records(&o, "satisfaction", "11").is_err());
@@ -546,9 +621,16 @@ fn ons4_per_item_has_no_published_threshold() {
 #[test]
 fn baseline_entry_errors() {
     let p = phq9();
-    assert_eq!(baseline_from_records(&p, " 27 ").unwrap().total, Some(27));
-    assert_eq!(baseline_from_records(&p, "0").unwrap().total, Some(0));
-    let msg = |i: &Instrument, s: &str| baseline_from_records(i, s).unwrap_err().to_string();
+    assert_eq!(
+        baseline_from_records(&p, None, " 27 ").unwrap().total,
+        Some(27)
+    );
+    assert_eq!(baseline_from_records(&p, None, "0").unwrap().total, Some(0));
+    let msg = |i: &Instrument, s: &str| {
+        baseline_from_records(i, Some(RecordedScore::Metric), s)
+            .unwrap_err()
+            .to_string()
+    };
     assert_eq!(msg(&p, ""), "Enter the baseline PHQ-9 total");
     assert_eq!(
         msg(&p, "28"),
@@ -584,7 +666,7 @@ fn baseline_entry_errors() {
     assert!(msg(&s, "1e1").contains("must be a number"));
     assert!(msg(&s, "19.").contains("must be a number"));
     assert!(matches!(
-        baseline_from_records(&ons_loneliness(), "1"),
+        baseline_from_records(&ons_loneliness(), None, "1"),
         Err(BaselineError::NotScored { .. })
     ));
 }
@@ -669,7 +751,7 @@ fn typed_in_baselines_and_their_precedence() {
     h.record_baseline(RecordedBaseline {
         client: a.clone(),
         instrument: "phq9".into(),
-        score: baseline_from_records(&phq9(), "15").unwrap(),
+        score: baseline_from_records(&phq9(), None, "15").unwrap(),
         entered: date("2026-02-12"),
     });
     let b = h.baseline_for(&a, "phq9").unwrap();
@@ -681,7 +763,7 @@ fn typed_in_baselines_and_their_precedence() {
     h.record_baseline(RecordedBaseline {
         client: a.clone(),
         instrument: "phq9".into(),
-        score: baseline_from_records(&phq9(), "16").unwrap(),
+        score: baseline_from_records(&phq9(), None, "16").unwrap(),
         entered: date("2026-02-12"),
     });
     assert_eq!(h.baseline_for(&a, "phq9").unwrap().score.total, Some(16));

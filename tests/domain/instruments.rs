@@ -331,6 +331,35 @@ fn the_repository_holds_no_wemwbs_wording() {
     }
 }
 
+/// A short label is read on check-your-answers as "label — answer" ("… — Nearly every day"), so
+/// it must name the symptom, not its opposite.
+#[test]
+fn short_labels_name_the_symptom_asked_about() {
+    let label = |i: &Instrument, id: &str| i.item(id).unwrap().short_label.clone();
+    assert_eq!(
+        label(&phq9(), "phq9-1"),
+        "Little interest or pleasure in doing things"
+    );
+    assert_eq!(
+        label(&phq4(), "phq4-3"),
+        "Little interest or pleasure in doing things"
+    );
+    // Wherever the question starts with a qualifier such as "Little", the label keeps it.
+    for id in builtin_ids() {
+        for item in builtin(id).unwrap().items {
+            let first = item.text.split_whitespace().next().unwrap_or("");
+            if ["Little", "Not", "No"].contains(&first) {
+                assert!(
+                    item.short_label.starts_with(first),
+                    "{id} {}: {:?}",
+                    item.id,
+                    item.short_label
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn every_item_has_a_short_label_and_a_govuk_style_missing_message() {
     for id in builtin_ids() {
@@ -427,6 +456,71 @@ fn ranges_of_the_totals() {
 // -------------------------------------------------------------------------------------------
 // Definitions files
 // -------------------------------------------------------------------------------------------
+
+/// Reference §1.1, §1.2, §1.4, §3.4: ONS4, the adult loneliness measures and WEMWBS (and
+/// SWEMWBS, its items) are for people aged 16 and over; no validated age is given for the PHQ
+/// family.
+#[test]
+fn each_builtin_carries_its_validated_minimum_age() {
+    let ages: Vec<(&str, Option<u32>)> = builtin_ids()
+        .iter()
+        .map(|id| (*id, builtin(id).unwrap().minimum_age))
+        .collect();
+    assert_eq!(
+        ages,
+        [
+            ("ons4", Some(16)),
+            ("ucla3", Some(16)),
+            ("ons-loneliness", Some(16)),
+            ("phq9", None),
+            ("gad7", None),
+            ("phq4", None),
+            ("wemwbs", Some(16)),
+            ("swemwbs", Some(16)),
+        ]
+    );
+    let json = serde_json::to_value(ons4()).unwrap();
+    assert_eq!(json["minimum_age"], json!(16));
+    assert!(
+        serde_json::to_value(phq9())
+            .unwrap()
+            .get("minimum_age")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_definitions_file_keeps_the_validated_age_of_a_licensed_builtin() {
+    let swemwbs_at = |f: &Value| f["instruments"][1].clone();
+    // Left out: the built-in's applies.
+    let d = swemwbs_at(&fixture());
+    assert!(d.get("minimum_age").is_none());
+    assert_eq!(parse(vec![d]).unwrap()[0].minimum_age, Some(16));
+    // Given: it must be the built-in's.
+    let mut d = swemwbs_at(&fixture());
+    d["minimum_age"] = json!(16);
+    assert_eq!(parse(vec![d]).unwrap()[0].minimum_age, Some(16));
+    let mut d = swemwbs_at(&fixture());
+    d["minimum_age"] = json!(10);
+    assert_eq!(
+        problem_of(d),
+        Problem::LicensedMismatch("minimum_age".into())
+    );
+    // A new instrument may give its own, within 1 to 120 years.
+    let mut d = demo();
+    d["minimum_age"] = json!(18);
+    assert_eq!(parse(vec![d]).unwrap()[0].minimum_age, Some(18));
+    assert_eq!(parse(vec![demo()]).unwrap()[0].minimum_age, None);
+    for bad in [0, 121] {
+        let mut d = demo();
+        d["minimum_age"] = json!(bad);
+        assert_eq!(problem_of(d), Problem::MinimumAge, "{bad}");
+    }
+    assert_eq!(
+        Problem::MinimumAge.to_string(),
+        "minimum_age must be a whole number of years from 1 to 120"
+    );
+}
 
 fn fixture_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

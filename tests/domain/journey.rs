@@ -727,3 +727,92 @@ fn a_stored_page_must_have_exactly_its_own_fields() {
         assert_eq!(back, step);
     }
 }
+
+// ---- instructions shown with each question ---------------------------------------------------
+
+mod instructions {
+    use wellbeing_widget::domain::instrument::{builtin, ons4, phq9};
+    use wellbeing_widget::domain::journey::instructions_for;
+
+    fn measures(ids: &[&str]) -> Vec<wellbeing_widget::domain::instrument::Instrument> {
+        ids.iter().map(|id| builtin(id).unwrap()).collect()
+    }
+
+    fn intro(count: &str) -> Option<String> {
+        Some(format!(
+            "The next {count} questions are about relationships with others. For each one, \
+             please say how often (if at all) you feel that way."
+        ))
+    }
+
+    /// The instructions of every question, in order.
+    fn all(ids: &[&str]) -> Vec<Option<String>> {
+        let m = measures(ids);
+        let mut out = Vec::new();
+        for (measure, inst) in m.iter().enumerate() {
+            for index in 0..inst.items.len() {
+                out.push(instructions_for(&m, measure, index));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_loneliness_introduction_is_shown_once_before_the_four_questions() {
+        // The default order: ONS4 (4), the UCLA items (3), the direct question (1).
+        let got = all(&["ons4", "ucla3", "ons-loneliness"]);
+        let stem = Some(ons4().instructions);
+        assert_eq!(
+            got,
+            [
+                stem.clone(),
+                stem.clone(),
+                stem.clone(),
+                stem,
+                intro("four"),
+                None,
+                None,
+                None
+            ]
+        );
+        // ONS's own words when all four are asked together.
+        assert_eq!(intro("four"), Some(builtin("ucla3").unwrap().instructions));
+    }
+
+    #[test]
+    fn the_count_is_the_loneliness_questions_actually_asked_together() {
+        // The direct question first: the introduction still opens the four.
+        assert_eq!(
+            all(&["ons-loneliness", "ucla3"]),
+            [intro("four"), None, None, None]
+        );
+        // The UCLA items alone, or apart from the direct question: three.
+        assert_eq!(all(&["ucla3"]), [intro("three"), None, None]);
+        let got = all(&["ucla3", "phq9", "ons-loneliness"]);
+        assert_eq!(got[..3], [intro("three"), None, None]);
+        assert_eq!(
+            got[3],
+            Some(phq9().instructions),
+            "PHQ-9's stem on each page"
+        );
+        assert_eq!(
+            got[12], None,
+            "the direct question apart has no introduction"
+        );
+        // The direct question alone has none (the introduction is the UCLA items').
+        assert_eq!(all(&["ons-loneliness"]), [None]);
+        assert_eq!(all(&["phq9", "ons-loneliness"])[9], None);
+    }
+
+    #[test]
+    fn other_instruments_show_their_stem_on_every_question_and_out_of_range_is_none() {
+        let m = measures(&["phq9", "ucla3"]);
+        for index in 0..9 {
+            assert_eq!(instructions_for(&m, 0, index), Some(phq9().instructions));
+        }
+        assert_eq!(instructions_for(&m, 0, 9), None);
+        assert_eq!(instructions_for(&m, 2, 0), None);
+        // Licensed built-ins without wording have empty instructions: none shown.
+        assert_eq!(instructions_for(&measures(&["wemwbs"]), 0, 0), None);
+    }
+}

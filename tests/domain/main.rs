@@ -8,6 +8,7 @@ mod common;
 
 mod architecture;
 mod config;
+mod crisis;
 mod fhir;
 mod follow_up;
 mod follow_up_lock;

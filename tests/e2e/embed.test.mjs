@@ -29,6 +29,7 @@ import {
 import { rig } from './lib/rig.mjs';
 import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, expectedMeasure } from './lib/instruments.mjs';
 import {
+  CRISIS_SENTENCES,
   HEADING_CHECK,
   NOTICE_INTRO,
   answerInstrument,
@@ -725,6 +726,8 @@ test('the assets load from the script’s own folder on another origin (with COR
     await p.goto(`${site.origin}/no-connect.html`);
     await widget(p, 'wellbeing').getByText(COULD_NOT_LOAD).waitFor();
     assert.ok(await widget(p, 'wellbeing').getByRole('heading').count() === 0, 'no form');
+    const fallback = (await widget(p, 'wellbeing').innerText()).replace(/\s+/g, ' ');
+    for (const sentence of CRISIS_SENTENCES) assert.ok(fallback.includes(sentence), `the fallback says: ${sentence}`);
     assert.ok(consoleErrors(p).some((e) => e.startsWith('[wellbeing-widget] the widget could not start')));
     const violations = await p.evaluate(() => window.__cspViolations);
     assert.ok(violations.some((v) => v.startsWith('connect-src') && v.includes('wellbeing-widget_bg.wasm')), JSON.stringify(violations));

@@ -7,6 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   assertValidSubmission,
   checkA11y,
@@ -15,7 +16,7 @@ import {
   withPage,
 } from './lib/harness.mjs';
 import { rig } from './lib/rig.mjs';
-import { GAD7, ONS4, PHQ9, expectedMeasure } from './lib/instruments.mjs';
+import { DEFINITIONS_FIXTURE, GAD7, ONS4, PHQ9, expectedMeasure, swemwbsFromFixture } from './lib/instruments.mjs';
 import { clickButton, consoleErrors, h1, hostRoute, integratorNotice, openWidget, REFERENCE_RE } from './lib/journey.mjs';
 import {
   HEADING_CHECK_VISIT,
@@ -52,6 +53,8 @@ const the = rig({
     '/follow-up.html': hostRoute(FOLLOW_UP),
     '/phq9.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9' }),
     '/fhir.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'phq9', 'data-format': 'fhir', 'data-retention-days': 'forever' }),
+    '/defs.json': { body: fs.readFileSync(DEFINITIONS_FIXTURE), type: 'application/json; charset=utf-8' },
+    '/swemwbs.html': hostRoute({ 'data-mode': 'follow-up', 'data-measures': 'swemwbs', 'data-instruments-url': '/defs.json' }),
   },
   needs: ['wellbeing-follow-up_bg.wasm'],
 });
@@ -368,6 +371,50 @@ test('a baseline typed in from the service\'s records; FHIR and a bad retention 
   assert.deepEqual(s.timepoint, { code: 'other', date: '2026-02-01' });
   assert.equal(s.visit_date, '2026-02-01');
   assert.deepEqual(s.measures[0].change, { baseline_source: 'records', scores: [change.payload] });
+});
+
+test('a SWEMWBS baseline from the records: raw total or metric score is asked, a raw total is converted, a metric score off the table is refused', { timeout: 60_000 }, async (t) => {
+  const SWEMWBS = swemwbsFromFixture();
+  await withPage(the.browser, t, { viewport: TABLET_PORTRAIT }, async (page) => {
+    const summaryLink = (text) => page.locator('.wb-error-summary__list a', { hasText: text });
+    await openWidget(page, `${the.web.url}swemwbs.html`);
+    await passLock(page);
+    await startVisit(page);
+    await fillDetails(page, { reference: 'LW-0500', timepoint: '6 weeks' });
+    await h1(page, HEADING_RECORDS).waitFor();
+    const field = page.getByLabel('Baseline SWEMWBS score', { exact: true });
+    const kind = page.getByRole('group', { name: 'Is the baseline SWEMWBS score a raw total or a metric score?', exact: true });
+    assert.equal(await kind.getByRole('radio').count(), 2, 'two choices');
+    assert.equal(await kind.getByRole('radio', { checked: true }).count(), 0, 'nothing preselected');
+
+    // A number alone is not enough: which score is it?
+    await field.fill('21');
+    await clickButton(page, 'Continue');
+    const which = summaryLink('Select whether the baseline SWEMWBS score is a raw total or a metric score');
+    await which.waitFor();
+    await which.click();
+    await eventually(() => kind.getByRole('radio', { name: 'Raw total', exact: true }).evaluate((e) => e === e.getRootNode().activeElement), {
+      message: 'the summary link focuses the first choice',
+    });
+    await checkA11y(page, 'baseline from records, which score it is not said');
+
+    // A metric score that the conversion table never gives is refused.
+    await kind.getByRole('radio', { name: 'Metric score', exact: true }).check();
+    await field.fill('19.3');
+    await clickButton(page, 'Continue');
+    await summaryLink('Baseline SWEMWBS metric score must be one of the scores in the conversion table, like 19.25 (if the records give the raw total, select raw total)').waitFor();
+    await checkA11y(page, 'baseline from records, a metric score off the table');
+
+    // The raw total 21 is converted with the table: 19.25, not 21.
+    await kind.getByRole('radio', { name: 'Raw total', exact: true }).check();
+    await field.fill('21');
+    await clickButton(page, 'Continue');
+    await answerMeasure(page, SWEMWBS, [4, 4, 4, 4, 4, 4, 4]); // raw 28: metric 25.03
+    await fillNotes(page);
+    await h1(page, HEADING_CHECK_VISIT).waitFor();
+    const rows = await glanceRows(page, SWEMWBS);
+    assert.deepEqual(rows.map((r) => r.slice(0, 3)), [['SWEMWBS metric score', '19.25', '25.03']]);
+  });
 });
 
 test('a reload in the middle of a visit loses nothing: the visit comes back on its page; a cancelled one does not', { timeout: 60_000 }, async (t) => {

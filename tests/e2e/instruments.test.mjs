@@ -28,6 +28,7 @@ import {
   definitionsFixture,
   expectedMeasure,
   expectedRisk,
+  lonelinessIntroduction,
   swemwbsFromFixture,
   valuesOf,
 } from './lib/instruments.mjs';
@@ -106,6 +107,8 @@ const routes = {
   '/unknown.html': hostRoute({ 'data-measures': 'ons4,nope' }),
   '/urgent.html': hostRoute({ 'data-measures': 'phq9,ons-loneliness' }),
   '/skip.html': hostRoute({ 'data-measures': 'gad7,ons4' }),
+  '/loneliness.html': hostRoute({ 'data-measures': 'ucla3,ons-loneliness' }),
+  '/loneliness-apart.html': hostRoute({ 'data-measures': 'ucla3,phq4,ons-loneliness' }),
 };
 for (const inst of [ONS4, UCLA3, ONS_LONELINESS, PHQ9, GAD7, PHQ4]) {
   routes[`/${inst.id}.html`] = hostRoute({ 'data-measures': inst.id });
@@ -251,13 +254,15 @@ for (const { inst, answers } of CASES) {
       assert.equal(await integratorNotice(page), null, 'no notice for the website team');
       await start(page, inst.items.length);
 
-      await onQuestion(page, inst, 1);
+      // Asked alone, the UCLA items' introduction counts their three questions.
+      const options = { lonelinessQuestions: 3 };
+      await onQuestion(page, inst, 1, options);
       await checkA11y(page, `${inst.id} question 1`);
       await assertErrorState(page, inst);
 
       for (let n = 1; n <= inst.items.length; n++) {
         const item = inst.items[n - 1];
-        const group = await onQuestion(page, inst, n);
+        const group = await onQuestion(page, inst, n, options);
         assert.equal(await checkedValue(group), null, `nothing preselected on ${inst.id} question ${n}`);
         await chooseOption(group, item, answers[n - 1]);
         assert.equal(await riskAlert(page).count(), 0, `no crisis alert after "${answers[n - 1]}" on ${inst.id} question ${n}`);
@@ -280,6 +285,43 @@ for (const { inst, answers } of CASES) {
     });
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The loneliness introduction
+
+/** The hint inside the current question's fieldset (`inst` question n), or null. */
+async function hintOn(page, inst, n) {
+  const group = await onQuestion(page, inst, n, { full: false });
+  const hints = await group.locator('.wb-hint').allInnerTexts();
+  assert.ok(hints.length <= 1, `at most one hint on ${inst.id} question ${n}`);
+  return hints[0] ?? null;
+}
+
+test('the loneliness introduction is shown once, counting the loneliness questions asked together', { timeout: 60_000 }, async (t) => {
+  await freshIntake(t);
+  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+    // The UCLA items then the direct question: ONS's introduction to four questions, once.
+    await openWidget(page, `${web.url}loneliness.html`);
+    await start(page, 4);
+    const hints = [];
+    for (let n = 1; n <= 3; n++) {
+      hints.push(await hintOn(page, UCLA3, n));
+      await answerQuestion(page, UCLA3, n, 'Often', { full: false });
+    }
+    hints.push(await hintOn(page, ONS_LONELINESS, 1));
+    assert.deepEqual(hints, [lonelinessIntroduction(4), null, null, null]);
+    await checkA11y(page, 'the direct question after the introduction');
+  });
+  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+    // Another measure between them: the introduction counts the three UCLA items only.
+    await openWidget(page, `${web.url}loneliness-apart.html`);
+    await start(page, 8);
+    assert.equal(await hintOn(page, UCLA3, 1), lonelinessIntroduction(3));
+    for (let n = 1; n <= 3; n++) await answerQuestion(page, UCLA3, n, 'Often', { full: false });
+    for (let n = 1; n <= 4; n++) await answerQuestion(page, PHQ4, n, 'Not at all', { full: false });
+    assert.equal(await hintOn(page, ONS_LONELINESS, 1), null, 'no introduction on the direct question apart');
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Skipping

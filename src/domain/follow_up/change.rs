@@ -1,7 +1,7 @@
 //! The change between a baseline and now, with the meaningful-change verdict, and baselines typed
 //! in from records.
 
-use crate::domain::instrument::{Direction, Instrument, MeaningfulChange, Scoring};
+use crate::domain::instrument::{Conversion, Direction, Instrument, MeaningfulChange, Scoring};
 use crate::domain::payload::Measure;
 use crate::domain::scoring::{self, ItemScore, Score, Trend};
 use serde::{Deserialize, Serialize};
@@ -211,6 +211,49 @@ pub enum BaselineError {
     PerItem { label: String },
     #[error("{label} has no score to compare")]
     NotScored { label: String },
+    /// A converted score (SWEMWBS) typed in without saying whether it is the raw total or the
+    /// metric score.
+    #[error("Select whether the baseline {label} is a raw total or a metric score")]
+    KindMissing { label: String },
+    /// A metric score that the conversion table never gives (it is likely a raw total, or
+    /// mistyped).
+    #[error(
+        "Baseline {label} must be one of the scores in the conversion table, like {example} (if the records give the raw total, select raw total)"
+    )]
+    NotInTable { label: String, example: String },
+}
+
+/// Which score of an instrument with a converted score (SWEMWBS) the service's records give: the
+/// raw total of the items, or the metric score converted from it by the published table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordedScore {
+    RawTotal,
+    Metric,
+}
+
+impl RecordedScore {
+    /// Both, in the order they are offered.
+    pub const ALL: [RecordedScore; 2] = [RecordedScore::RawTotal, RecordedScore::Metric];
+
+    /// A stable code (kept with what was typed): `raw-total` or `metric`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordedScore::RawTotal => "raw-total",
+            RecordedScore::Metric => "metric",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RecordedScore> {
+        RecordedScore::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// What the choice is called, e.g. "Raw total".
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordedScore::RawTotal => "Raw total",
+            RecordedScore::Metric => "Metric score",
+        }
+    }
 }
 
 /// Parses `-?digits(.digits)?` exactly; `Err(true)` when there are more than 2 decimals,
@@ -260,14 +303,21 @@ fn parse_whole(input: &str, label: &str, (min, max): (i64, i64)) -> Result<i64, 
 }
 
 /// A baseline typed in from the service's records, as a score to compare with: the total for
-/// summed instruments (a whole number in the instrument's range), the metric score for SWEMWBS
-/// (a number with up to two decimals within the conversion table's range; the raw total is
-/// filled in when the value is one of the table's). Spaces around are ignored.
+/// summed instruments (a whole number in the instrument's range). For an instrument with a
+/// converted score (SWEMWBS) `kind` says which score the records give: a raw total (a whole
+/// number in the raw range, converted with the table) or a metric score (one of the table's
+/// values, up to two decimals); either way both are kept. `kind` is not used for other
+/// instruments. Spaces around are ignored.
 ///
 /// # Errors
-/// [`BaselineError`]: missing, not a number, too many decimals, out of range; per-item
-/// instruments need [`baseline_item_from_records`]; unscored instruments have nothing to compare.
-pub fn baseline_from_records(instrument: &Instrument, input: &str) -> Result<Score, BaselineError> {
+/// [`BaselineError`]: missing, not a number, too many decimals, out of range, no `kind` for a
+/// converted score, a metric score the table never gives; per-item instruments need
+/// [`baseline_item_from_records`]; unscored instruments have nothing to compare.
+pub fn baseline_from_records(
+    instrument: &Instrument,
+    kind: Option<RecordedScore>,
+    input: &str,
+) -> Result<Score, BaselineError> {
     let empty = Score {
         total: None,
         metric: None,
@@ -296,12 +346,53 @@ pub fn baseline_from_records(instrument: &Instrument, input: &str) -> Result<Sco
             })
         }
         Scoring::SumConverted { table } => {
+            let row = converted_from_records(instrument, table, kind, input)?;
+            Ok(Score {
+                total: Some(row.raw),
+                metric: Some(row.metric),
+                ..empty
+            })
+        }
+    }
+}
+
+/// The conversion table's row for a converted score typed in from the records (see
+/// [`baseline_from_records`]).
+fn converted_from_records(
+    instrument: &Instrument,
+    table: &[Conversion],
+    kind: Option<RecordedScore>,
+    input: &str,
+) -> Result<Conversion, BaselineError> {
+    let s = input.trim();
+    match kind {
+        None if s.is_empty() => Err(BaselineError::Missing {
+            label: format!("{} score", short_name(instrument)),
+        }),
+        None => Err(BaselineError::KindMissing {
+            label: format!("{} score", short_name(instrument)),
+        }),
+        Some(RecordedScore::RawTotal) => {
+            let label = format!("{} raw total", short_name(instrument));
+            let range = instrument.total_range().unwrap_or((0, 0));
+            let raw = parse_whole(s, &label, range)?;
+            table
+                .iter()
+                .find(|r| r.raw == raw)
+                .copied()
+                .ok_or(BaselineError::OutOfRange {
+                    label,
+                    min: range.0.to_string(),
+                    max: range.1.to_string(),
+                })
+        }
+        Some(RecordedScore::Metric) => {
             let label = score_label(instrument, "metric");
-            let s = input.trim();
             if s.is_empty() {
                 return Err(BaselineError::Missing { label });
             }
             let (min, max) = metric_range(table).unwrap_or((0.0, 0.0));
+            let example = number(table.get(table.len() / 2).map_or(min, |r| r.metric));
             let v = parse_decimal(s).map_err(|too_many| {
                 if too_many {
                     BaselineError::TooManyDecimals {
@@ -310,7 +401,7 @@ pub fn baseline_from_records(instrument: &Instrument, input: &str) -> Result<Sco
                 } else {
                     BaselineError::NotNumber {
                         label: label.clone(),
-                        example: number(table.get(table.len() / 2).map_or(min, |r| r.metric)),
+                        example: example.clone(),
                     }
                 }
             })?;
@@ -321,13 +412,13 @@ pub fn baseline_from_records(instrument: &Instrument, input: &str) -> Result<Sco
                     max: number(max),
                 });
             }
+            // Compared in hundredths: the table has two decimals at most.
             let h = |x: f64| (x * 100.0).round() as i64;
-            let total = table.iter().find(|r| h(r.metric) == h(v)).map(|r| r.raw);
-            Ok(Score {
-                total,
-                metric: Some(v),
-                ..empty
-            })
+            table
+                .iter()
+                .find(|r| h(r.metric) == h(v))
+                .copied()
+                .ok_or(BaselineError::NotInTable { label, example })
         }
     }
 }
@@ -358,7 +449,7 @@ pub fn baseline_item_from_records(
     })
 }
 
-fn metric_range(table: &[crate::domain::instrument::Conversion]) -> Option<(f64, f64)> {
+fn metric_range(table: &[Conversion]) -> Option<(f64, f64)> {
     let lo = table.iter().map(|r| r.metric).reduce(f64::min)?;
     let hi = table.iter().map(|r| r.metric).reduce(f64::max)?;
     Some((lo, hi))

@@ -21,7 +21,9 @@
 //!   everything else (version, title, item ids and order, options, scoring, missing-answer rule,
 //!   direction, meaningful change, risk rules, licence and copyright line) must equal the
 //!   built-in exactly, so scoring always stays the built-in, published one. It is checked, not
-//!   merged: the definition returned is the file's, which equals the built-in plus wording.
+//!   merged: the definition returned is the file's, which equals the built-in plus wording. The
+//!   one exception is `minimum_age`, the validated age: the file may leave it out, and the
+//!   built-in's is then filled in (a file's own must equal it).
 //! * **Open built-ins** (`ons4`, `ucla3`, `ons-loneliness`, `phq9`, `gad7`, `phq4`) are refused:
 //!   their published wording cannot be overridden.
 //!
@@ -49,6 +51,9 @@ pub const MAX_ITEMS: usize = 100;
 pub const MAX_OPTIONS: usize = 20;
 /// Option values must lie within `-MAX_VALUE..=MAX_VALUE`.
 pub const MAX_VALUE: i64 = 100;
+/// The range of an instrument's `minimum_age`, in years.
+pub const MIN_AGE: u32 = 1;
+pub const MAX_AGE: u32 = 120;
 /// The longest instrument id.
 pub const MAX_INSTRUMENT_ID: usize = 32;
 /// The longest item, band, subscale or reason id.
@@ -115,6 +120,8 @@ pub enum Problem {
     Empty(&'static str),
     #[error("a licensed instrument needs its attribution (copyright line)")]
     LicensedNeedsAttribution,
+    #[error("minimum_age must be a whole number of years from {MIN_AGE} to {MAX_AGE}")]
+    MinimumAge,
     #[error("it has no items")]
     NoItems,
     #[error("it has more than {MAX_ITEMS} items")]
@@ -235,9 +242,9 @@ pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError>
         |e: serde_json::Error| DefinitionError::Malformed(without_quoted_values(&e.to_string()));
     let value: serde_json::Value = serde_json::from_str(json).map_err(malformed)?;
     objects_where_objects_belong(&value).map_err(DefinitionError::Malformed)?;
-    let file: DefinitionsFile = serde_json::from_str(json).map_err(malformed)?;
+    let mut file: DefinitionsFile = serde_json::from_str(json).map_err(malformed)?;
     let mut seen = BTreeSet::new();
-    for (n, inst) in file.instruments.iter().enumerate() {
+    for (n, inst) in file.instruments.iter_mut().enumerate() {
         let label = label(inst, n + 1);
         let invalid = |problem| DefinitionError::Invalid {
             instrument: label.clone(),
@@ -246,7 +253,7 @@ pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError>
         if !is_id(&inst.id, MAX_INSTRUMENT_ID) {
             return Err(invalid(Problem::BadInstrumentId));
         }
-        if !seen.insert(inst.id.as_str()) {
+        if !seen.insert(inst.id.clone()) {
             return Err(invalid(Problem::DuplicateInstrument));
         }
         if let Some(builtin) = catalogue::builtin(&inst.id) {
@@ -256,6 +263,7 @@ pub fn parse_definitions(json: &str) -> Result<Vec<Instrument>, DefinitionError>
             if let Some(field) = licensed_difference(&builtin, inst) {
                 return Err(invalid(Problem::LicensedMismatch(field)));
             }
+            inst.minimum_age = builtin.minimum_age;
         }
         check(inst, true).map_err(invalid)?;
     }
@@ -393,8 +401,12 @@ fn is_id(s: &str, max: usize) -> bool {
 fn licensed_difference(builtin: &Instrument, file: &Instrument) -> Option<String> {
     let b = builtin;
     let f = file;
-    let simple: [(&str, bool); 11] = [
+    let simple: [(&str, bool); 12] = [
         ("version", b.version == f.version),
+        (
+            "minimum_age",
+            f.minimum_age.is_none() || f.minimum_age == b.minimum_age,
+        ),
         ("title", b.title == f.title),
         ("recall_period", b.recall_period == f.recall_period),
         ("scoring", b.scoring == f.scoring),

@@ -1,3 +1,4 @@
+use crate::domain::crisis::{self, Line, Part};
 use leptos::prelude::*;
 
 /// Crisis help, always at the bottom of the widget; "Get help now" at the top jumps here.
@@ -8,31 +9,36 @@ pub fn CrisisHelp(
 ) -> impl IntoView {
     view! {
         <div class="wb-crisis">
-            <h2 class="wb-heading-s" id=heading_id tabindex="-1">"If you need help now"</h2>
+            <h2 class="wb-heading-s" id=heading_id tabindex="-1">{crisis::HEADING}</h2>
             <CrisisList/>
         </div>
     }
 }
 
-/// The three places to get help now, as a list of links that dial.
+/// The places to get help now (`domain::crisis`), as a list whose lines are links that dial.
 #[component]
 pub fn CrisisList() -> impl IntoView {
-    view! {
-        <ul class="wb-list">
-            <li>
-                "If you or someone else is in danger now, call "
-                <a class="wb-link" href="tel:999">"999"</a> " or go to A&E."
-            </li>
-            <li>
-                "For urgent mental health help, call "
-                <a class="wb-link" href="tel:111">"NHS 111"</a> " and choose option 2. It is open day and night."
-            </li>
-            <li>
-                "To talk to someone any time, call Samaritans free on "
-                <a class="wb-link" href="tel:116123">"116 123"</a> "."
-            </li>
-        </ul>
-    }
+    let items = crisis::SENTENCES
+        .iter()
+        .map(|sentence| view! { <li>{sentence_view(sentence)}</li> })
+        .collect_view();
+    view! { <ul class="wb-list">{items}</ul> }
+}
+
+/// One sentence of crisis help: its words, and each line as a link that dials it.
+pub fn sentence_view(sentence: &'static [Part]) -> impl IntoView + use<> {
+    sentence
+        .iter()
+        .map(|part| match *part {
+            Part::Text(text) => text.into_any(),
+            Part::Call(line) => call_link(line).into_any(),
+        })
+        .collect_view()
+}
+
+/// A link that dials `line`.
+pub fn call_link(line: Line) -> impl IntoView + use<> {
+    view! { <a class="wb-link" href=line.href()>{line.label}</a> }
 }
 
 /// The "Get help now" link shown at the top of every page.

@@ -1,4 +1,5 @@
 use crate::domain::instrument::{Instrument, Item};
+use crate::domain::journey::instructions_for;
 use crate::domain::scoring;
 use crate::ui::components::{back_link::BackLink, crisis::CrisisList, error_summary::ErrorSummary};
 use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
@@ -75,7 +76,10 @@ pub fn MeasurePage(
         .enumerate()
         .map(|(n, item)| question(state, &instrument, item, n + 1))
         .collect_view();
-    let hint = Some(instrument.instructions.clone()).filter(|h| !h.trim().is_empty());
+    // The instructions shown before the questions (the loneliness introduction only once).
+    let hint = state
+        .instruments
+        .with_value(|all| instructions_for(all, measure, 0));
     let at_risk = {
         let inst = instrument.clone();
         move || {

@@ -1,4 +1,4 @@
-use crate::domain::follow_up::{number, score_label, score_range};
+use crate::domain::follow_up::{RecordedScore, number, score_label, score_range, short_name};
 use crate::domain::instrument::{Instrument, Scoring};
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
 use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
@@ -16,13 +16,7 @@ fn record_field(
     let id = state.id(&format!("records-{key}"));
     let hint_id = format!("{id}-hint");
     let hint = match (part, score_range(instrument, part)) {
-        ("metric", Some((lo, hi))) => {
-            format!(
-                "A number from {} to {}, up to 2 decimal places",
-                number(lo),
-                number(hi)
-            )
-        }
+        ("metric", _) => "The raw total or the metric score, as the records give it".to_owned(),
         (_, Some((lo, hi))) => format!("A whole number from {} to {}", number(lo), number(hi)),
         _ => String::new(),
     };
@@ -44,6 +38,56 @@ fn record_field(
     }
 }
 
+/// Which score the records give for an instrument with a converted score (SWEMWBS): a radio
+/// pair, raw total or metric score (`domain::follow_up::RecordedScore`).
+fn record_kind_field(state: FollowUpState, instrument: &Instrument) -> impl IntoView + use<> {
+    let key = record_key(&instrument.id, "kind");
+    let id = state.id(&format!("records-{key}"));
+    let hint_id = format!("{id}-hint");
+    let name = short_name(instrument).to_owned();
+    let hint = match (
+        score_range(instrument, "total"),
+        score_range(instrument, "metric"),
+    ) {
+        (Some((lo, hi)), Some((mlo, mhi))) => format!(
+            "The raw total is the sum of the answers, a whole number from {} to {}. The metric score is converted from it with the {name} conversion table ({} to {}, up to 2 decimal places).",
+            number(lo),
+            number(hi),
+            number(mlo),
+            number(mhi)
+        ),
+        _ => String::new(),
+    };
+    let radios = RecordedScore::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(n, kind)| {
+            let radio_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            let (k1, k2) = (key.clone(), key.clone());
+            view! {
+                <div class="wb-radios__item">
+                    <input class="wb-radios__input" id=radio_id.clone() name=id.clone() type="radio" value=kind.code()
+                        prop:checked=move || state.visit.with(|v| v.records.get(&k1).map(String::as_str) == Some(kind.code()))
+                        on:change=move |_| state.visit.update(|v| { v.records.insert(k2.clone(), kind.code().to_owned()); })/>
+                    <label class="wb-label wb-radios__label" for=radio_id>{kind.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let (group_id, error_id) = (id.clone(), id.clone());
+    let described = described_by(state, id, Some(hint_id.clone()));
+    view! {
+        <div class=group_class(state, group_id)>
+            <fieldset class="wb-fieldset" aria-describedby=described>
+                <legend class="wb-fieldset__legend wb-fieldset__legend--s">{format!("Is the baseline {name} score a raw total or a metric score?")}</legend>
+                <div class="wb-hint" id=hint_id>{hint}</div>
+                <FieldErrorMessage field_id=error_id/>
+                <div class="wb-radios wb-radios--inline">{radios}</div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// Baseline scores from the service's records, for measures with no baseline on this device.
 /// Every field may be left empty (then that measure shows no change).
 #[component]
@@ -59,9 +103,16 @@ pub fn Records() -> impl IntoView {
                     .map(|item| record_field(state, &inst, &item.id, item.short_label.clone()).into_any())
                     .collect_view()
                     .into_any()
+            } else if matches!(inst.scoring, Scoring::SumConverted { .. }) {
+                // The records may give the raw total or the metric score: the score, then which.
+                let label = format!("Baseline {} score", short_name(&inst));
+                view! {
+                    {record_field(state, &inst, "metric", label)}
+                    {record_kind_field(state, &inst)}
+                }
+                .into_any()
             } else {
-                let part = if matches!(inst.scoring, Scoring::SumConverted { .. }) { "metric" } else { "total" };
-                record_field(state, &inst, part, format!("Baseline {}", score_label(&inst, part))).into_any()
+                record_field(state, &inst, "total", format!("Baseline {}", score_label(&inst, "total"))).into_any()
             };
             view! {
                 <fieldset class="wb-fieldset wb-records">

@@ -1,5 +1,6 @@
-use crate::domain::scoring;
-use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
+use crate::domain::crisis;
+use crate::domain::{journey, scoring};
+use crate::ui::components::{back_link::BackLink, crisis::CrisisList, error_summary::ErrorSummary};
 use crate::ui::state::Form;
 use leptos::prelude::*;
 
@@ -30,7 +31,9 @@ pub fn Question(
             })
         }
     });
-    let hint = Some(instrument.instructions.clone()).filter(|h| !h.trim().is_empty());
+    let hint = form
+        .instruments
+        .with_value(|all| journey::instructions_for(all, measure, index));
     let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -113,12 +116,8 @@ pub fn Question(
             <div role="alert" class="wb-alert-region">
                 <Show when=at_risk.clone()>
                     <div class="wb-warning wb-risk">
-                        <h2 class="wb-heading-s">"If you need help now"</h2>
-                        <p class="wb-body">
-                            "Call " <a class="wb-link" href="tel:999">"999"</a> " if you are in danger now, "
-                            <a class="wb-link" href="tel:111">"NHS 111"</a> " and choose option 2 for urgent mental health help, or Samaritans free on "
-                            <a class="wb-link" href="tel:116123">"116 123"</a> "."
-                        </p>
+                        <h2 class="wb-heading-s">{crisis::HEADING}</h2>
+                        <CrisisList/>
                     </div>
                 </Show>
             </div>

@@ -197,12 +197,19 @@ export const ONS4 = {
   },
 };
 
+/** The ONS introduction to `count` loneliness questions asked together (four: ONS's own words). */
+export function lonelinessIntroduction(count) {
+  const word = { 1: 'one', 2: 'two', 3: 'three', 4: 'four' }[count] ?? String(count);
+  return `The next ${word} questions are about relationships with others. For each one, please say how often (if at all) you feel that way.`;
+}
+
 export const UCLA3 = {
   id: 'ucla3',
   version: 'gss-2020-05',
   title: 'Loneliness (ONS, three-item UCLA scale)',
-  instructions:
-    'The next four questions are about relationships with others. For each one, please say how often (if at all) you feel that way.',
+  /** No stem on every question: the introduction is shown once, on the first (lib/journey.mjs). */
+  instructions: null,
+  introduction: lonelinessIntroduction,
   attribution: /Office for National Statistics/,
   items: [
     {
@@ -264,7 +271,7 @@ export const PHQ9 = {
   instructions: PHQ9_STEM,
   attribution: PFIZER,
   items: [
-    phqItem('phq9-1', 'Little interest or pleasure in doing things', 'Interest or pleasure in doing things', 'little interest or pleasure in doing things'),
+    phqItem('phq9-1', 'Little interest or pleasure in doing things', 'Little interest or pleasure in doing things', 'little interest or pleasure in doing things'),
     phqItem('phq9-2', 'Feeling down, depressed, or hopeless', 'Feeling down, depressed or hopeless', 'feeling down, depressed or hopeless'),
     phqItem('phq9-3', 'Trouble falling or staying asleep, or sleeping too much', 'Sleep', 'trouble falling or staying asleep, or sleeping too much'),
     phqItem('phq9-4', 'Feeling tired or having little energy', 'Tiredness or little energy', 'feeling tired or having little energy'),
@@ -327,7 +334,7 @@ export const PHQ4 = {
   items: [
     phqItem('phq4-1', 'Feeling nervous, anxious or on edge', 'Feeling nervous, anxious or on edge', 'feeling nervous, anxious or on edge'),
     phqItem('phq4-2', 'Not being able to stop or control worrying', 'Not being able to stop or control worrying', 'not being able to stop or control worrying'),
-    phqItem('phq4-3', 'Little interest or pleasure in doing things', 'Interest or pleasure in doing things', 'little interest or pleasure in doing things'),
+    phqItem('phq4-3', 'Little interest or pleasure in doing things', 'Little interest or pleasure in doing things', 'little interest or pleasure in doing things'),
     phqItem('phq4-4', 'Feeling down, depressed or hopeless', 'Feeling down, depressed or hopeless', 'feeling down, depressed or hopeless'),
   ],
   /** Total 0–12, banded; anxiety = items 1+2, depression = items 3+4, each ≥ 3 a positive screen. */

@@ -72,8 +72,10 @@ export function caption(inst, n) {
 /**
  * Waits for question n (1-based) of `inst` and asserts what it shows; returns its fieldset.
  * `full` also checks every radio, the hint, the copyright line and the buttons.
+ * `lonelinessQuestions`: how many loneliness questions are asked together (the UCLA items and,
+ * straight after them, the direct question: 4), which the introduction counts.
  */
-export async function onQuestion(page, inst, n, { full = true, hostId = HOST_ID } = {}) {
+export async function onQuestion(page, inst, n, { full = true, hostId = HOST_ID, lonelinessQuestions = 4 } = {}) {
   const item = inst.items[n - 1];
   await h1(page, item.text).waitFor();
   await page.getByText(caption(inst, n), { exact: true }).waitFor();
@@ -103,11 +105,15 @@ export async function onQuestion(page, inst, n, { full = true, hostId = HOST_ID 
     `the radios of ${inst.id} question ${n} carry the published values in order`,
   );
   assert.equal(inputs[0].id, `wb-${hostId}-${inst.id}-${item.id}`, 'the field id of the first radio');
-  // Instructions as a hint inside the fieldset, or none.
-  if (inst.instructions) {
-    const hint = group.getByText(inst.instructions, { exact: true });
+  // Instructions as a hint inside the fieldset, or none. An introduction (the loneliness
+  // questions') is shown once, on the first question, and on no other.
+  const instructions = inst.introduction ? (n === 1 ? inst.introduction(lonelinessQuestions) : null) : inst.instructions;
+  if (instructions) {
+    const hint = group.getByText(instructions, { exact: true });
     assert.equal(await hint.count(), 1, `the instructions are shown on ${inst.id} question ${n}`);
     assert.ok(await hint.isVisible());
+  } else if (inst.introduction) {
+    assert.equal(await group.locator('.wb-hint').count(), 0, `no introduction again on ${inst.id} question ${n}`);
   }
   // The copyright line / attribution.
   if (inst.attribution) {
@@ -391,8 +397,19 @@ export function consoleErrors(page) {
   return page.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
 }
 
-/** The crisis links (999, 111, 116 123) inside `scope`, checked by href. */
+/** Crisis help, as every place in the widget says it (src/domain/crisis.rs). */
+export const CRISIS_SENTENCES = [
+  'If you or someone else has physically harmed themselves, or if a life is at risk, call 999 or go to A&E.',
+  'For urgent mental health help, call NHS 111 and choose option 2. It is open day and night.',
+  'To talk to someone any time, call Samaritans free on 116 123.',
+];
+
+/** The crisis sentences and their links (999, 111, 116 123) inside `scope`, links checked by href. */
 export async function assertCrisisLinks(scope, where) {
+  const text = (await scope.innerText()).replace(/\s+/g, ' ');
+  for (const sentence of CRISIS_SENTENCES) {
+    assert.ok(text.includes(sentence), `${where} says: ${sentence}`);
+  }
   for (const [name, href] of [
     [/999/, 'tel:999'],
     [/111/, 'tel:111'],

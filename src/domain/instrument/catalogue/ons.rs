@@ -76,6 +76,8 @@ pub fn ons4() -> Instrument {
                        all' and 10 is 'completely'."
             .into(),
         recall_period: RecallPeriod::PerItem,
+        // Asked only of people aged 16 and over ("DVAge = 16+", GSS).
+        minimum_age: Some(16),
         items: vec![
             ons_item(
                 "satisfaction",
@@ -147,6 +149,22 @@ pub fn ons4() -> Instrument {
 const ONS_LONELINESS_ATTRIBUTION: &str =
     "Questions from the Office for National Statistics (ONS) national measures of loneliness.";
 
+/// The ONS introduction to the loneliness questions, for `count` questions asked together. With
+/// four (the three UCLA items and the direct question) it is the published wording exactly.
+pub fn loneliness_introduction(count: usize) -> String {
+    let count = match count {
+        1 => "one".to_owned(),
+        2 => "two".to_owned(),
+        3 => "three".to_owned(),
+        4 => "four".to_owned(),
+        n => n.to_string(),
+    };
+    format!(
+        "The next {count} questions are about relationships with others. For each one, please \
+         say how often (if at all) you feel that way."
+    )
+}
+
 /// The ONS indirect loneliness measure: the three UCLA-based items, GSS "Loneliness indicators"
 /// harmonised standard (13 May 2020), adults 16+.
 ///
@@ -159,7 +177,9 @@ const ONS_LONELINESS_ATTRIBUTION: &str =
 ///   computed unless all three items are answered (as the R-Outcomes ONS-loneliness variant:
 ///   "a summary score is not calculated if any item scores are missing").
 /// * The instructions are the ONS introduction, which introduces four questions: ONS advises
-///   asking these three together with the direct question ([`ons_loneliness`]).
+///   asking these three together with the direct question ([`ons_loneliness`]). The journey
+///   shows it once, counting the loneliness questions actually asked together
+///   (`crate::domain::journey::instructions_for`).
 pub fn ucla3() -> Instrument {
     let options = || {
         vec![
@@ -172,10 +192,10 @@ pub fn ucla3() -> Instrument {
         id: "ucla3".into(),
         version: "gss-2020-05".into(),
         title: "Loneliness (ONS, three-item UCLA scale)".into(),
-        instructions: "The next four questions are about relationships with others. For each one, \
-                       please say how often (if at all) you feel that way."
-            .into(),
+        instructions: loneliness_introduction(4),
         recall_period: RecallPeriod::NotStated,
+        // The adult loneliness measures are for people aged 16 and over (GSS).
+        minimum_age: Some(16),
         items: vec![
             item(
                 "ucla3-1",
@@ -230,6 +250,8 @@ pub fn ons_loneliness() -> Instrument {
         title: "Loneliness (ONS direct question)".into(),
         instructions: String::new(),
         recall_period: RecallPeriod::NotStated,
+        // The adult loneliness measures are for people aged 16 and over (GSS).
+        minimum_age: Some(16),
         items: vec![item(
             "lonely",
             "How often do you feel lonely?",

@@ -51,11 +51,13 @@ pub fn phq9() -> Instrument {
             "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
                 .into(),
         recall_period: RecallPeriod::Last2Weeks,
+        // No validated age limit is in the reference.
+        minimum_age: None,
         items: vec![
             phq_item(
                 "phq9-1",
                 "Little interest or pleasure in doing things",
-                "Interest or pleasure in doing things",
+                "Little interest or pleasure in doing things",
                 "little interest or pleasure in doing things",
             ),
             phq_item(
@@ -153,6 +155,8 @@ pub fn gad7() -> Instrument {
             "Over the last 2 weeks, how often have you been bothered by the following problems?"
                 .into(),
         recall_period: RecallPeriod::Last2Weeks,
+        // No validated age limit is in the reference.
+        minimum_age: None,
         items: vec![
             phq_item(
                 "gad7-1",
@@ -240,6 +244,8 @@ pub fn phq4() -> Instrument {
             "Over the last 2 weeks, how often have you been bothered by the following problems?"
                 .into(),
         recall_period: RecallPeriod::Last2Weeks,
+        // No validated age limit is in the reference (one record's sample was aged 18–94).
+        minimum_age: None,
         items: vec![
             phq_item(
                 "phq4-1",
@@ -256,7 +262,7 @@ pub fn phq4() -> Instrument {
             phq_item(
                 "phq4-3",
                 "Little interest or pleasure in doing things",
-                "Interest or pleasure in doing things",
+                "Little interest or pleasure in doing things",
                 "little interest or pleasure in doing things",
             ),
             phq_item(

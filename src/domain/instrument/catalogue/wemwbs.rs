@@ -48,6 +48,8 @@ pub fn wemwbs() -> Instrument {
         title: "Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS)".into(),
         instructions: String::new(),
         recall_period: RecallPeriod::Last2Weeks,
+        // Validated for people aged 16 and above (User Guide v1, 2008).
+        minimum_age: Some(16),
         items: (1..=14).map(|n| wemwbs_item(n, n)).collect(),
         scoring: Scoring::Sum { bands: Vec::new() },
         missing_answers: MissingAnswers::AllRequired,
@@ -118,6 +120,8 @@ pub fn swemwbs() -> Instrument {
         title: "Short Warwick-Edinburgh Mental Wellbeing Scale (SWEMWBS)".into(),
         instructions: String::new(),
         recall_period: RecallPeriod::Last2Weeks,
+        // Items of WEMWBS, validated and normed on people aged 16 and over (Ng Fat et al. 2017).
+        minimum_age: Some(16),
         items: SWEMWBS_ITEMS
             .iter()
             .enumerate()

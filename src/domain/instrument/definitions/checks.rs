@@ -16,6 +16,12 @@ pub(super) fn check(inst: &Instrument, require_wording: bool) -> Result<(), Prob
     non_empty(&inst.version, "version")?;
     non_empty(&inst.title, "title")?;
     non_empty(&inst.licence, "licence")?;
+    if inst
+        .minimum_age
+        .is_some_and(|a| !(MIN_AGE..=MAX_AGE).contains(&a))
+    {
+        return Err(Problem::MinimumAge);
+    }
     match &inst.attribution {
         Some(a) => non_empty(a, "attribution")?,
         None if inst.licence_kind == LicenceKind::Licensed => {

@@ -3,9 +3,9 @@
 
 use super::{FollowUpState, MeasureGlance, Page, record_key};
 use crate::domain::follow_up::{
-    ClientReference, FollowUpContext, History, Notes, RecordedBaseline, Timepoint, Visit,
-    baseline_from_records, baseline_item_from_records, compared_parts, measures_with_changes,
-    parse_visit_date, summarise,
+    BaselineError, ClientReference, FollowUpContext, History, Notes, RecordedBaseline,
+    RecordedScore, Timepoint, Visit, baseline_from_records, baseline_item_from_records,
+    compared_parts, measures_with_changes, parse_visit_date, summarise,
 };
 use crate::domain::instrument::{Instrument, Scoring};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission};
@@ -184,16 +184,27 @@ impl FollowUpState {
                 }
             } else {
                 let key = record_key(&inst.id, "total");
+                let kind_key = record_key(&inst.id, "kind");
                 let text = typed.get(&key).map(String::as_str).unwrap_or("").trim();
                 if text.is_empty() {
                     continue;
                 }
-                match baseline_from_records(&inst, text) {
+                let kind = typed
+                    .get(&kind_key)
+                    .and_then(|c| RecordedScore::from_code(c));
+                match baseline_from_records(&inst, kind, text) {
                     Ok(s) => out.push((inst.id.clone(), s)),
-                    Err(e) => errors.push(FieldError {
-                        field_id: self.id(&format!("records-{key}")),
-                        message: e.to_string(),
-                    }),
+                    Err(e) => {
+                        // "Which score is it?" is asked by its own radios.
+                        let field = match e {
+                            BaselineError::KindMissing { .. } => &kind_key,
+                            _ => &key,
+                        };
+                        errors.push(FieldError {
+                            field_id: self.id(&format!("records-{field}")),
+                            message: e.to_string(),
+                        });
+                    }
                 }
             }
         }

@@ -1,4 +1,5 @@
-use crate::ui::components::back_link::BackLink;
+use crate::domain::crisis;
+use crate::ui::components::{back_link::BackLink, crisis::call_link};
 use crate::ui::state::Form;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn TooYoung() -> impl IntoView {
         <ul class="wb-list wb-list--bullet">
             <li>"your GP practice, who can tell you about support for people your age"</li>
             <li>"a teacher, school nurse or another adult you trust"</li>
-            <li>"Childline, free on " <a class="wb-link" href="tel:08001111">"0800 1111"</a> ", any time, if you are under 19"</li>
+            <li>"Childline, free on " {call_link(crisis::CHILDLINE)} ", any time, if you are under 19"</li>
         </ul>
         <p class="wb-body">"If you entered your date of birth wrongly, go back and change it."</p>
     }
