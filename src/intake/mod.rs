@@ -52,9 +52,10 @@ pub mod cli;
 pub mod clock;
 pub mod cors;
 pub mod handler;
+pub mod jsonl;
 pub mod server;
 pub mod store;
 
-pub use cli::{Command, Config, UsageError, parse_args};
+pub use cli::{Command, Config, Export, Format, UsageError, parse_args};
 pub use handler::{Intake, MAX_BODY_BYTES};
 pub use server::{StartError, start};
