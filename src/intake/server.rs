@@ -52,7 +52,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// Requests handled at once; more are answered `503` at once.
 pub const MAX_IN_FLIGHT: usize = 256;
 /// Connections open at once; more wait to be accepted.
-pub const MAX_CONNECTIONS: usize = 1024;
+pub const MAX_CONNECTIONS: usize = 4096;
 /// Threads that may wait on the store at once.
 pub const STORE_THREADS: usize = 4;
 /// How long a shutdown waits for requests in flight to finish.
@@ -127,8 +127,25 @@ impl Receiver {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .max_blocking_threads(STORE_THREADS)
+            // Store threads are made once, below, and kept: a request never needs a new thread,
+            // so a process near its thread limit cannot fail (and abort) in the middle of one.
+            .thread_keep_alive(Duration::from_secs(u64::from(u32::MAX)))
             .build()
             .map_err(StartError::Runtime)?;
+        runtime.block_on(async {
+            let barrier = Arc::new(std::sync::Barrier::new(STORE_THREADS));
+            let started: Vec<_> = (0..STORE_THREADS)
+                .map(|_| {
+                    let b = Arc::clone(&barrier);
+                    tokio::task::spawn_blocking(move || {
+                        b.wait();
+                    })
+                })
+                .collect();
+            for s in started {
+                let _ = s.await;
+            }
+        });
         runtime.block_on(serve(self.listener, self.intake, shutdown_signal()))?;
         // Dropping the runtime waits for store writes still running on the blocking threads.
         drop(runtime);
