@@ -4,22 +4,31 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+pub use crate::intake::store::Format;
+
 /// The usage text printed by `--help` and after an argument error.
 pub const USAGE: &str = "\
 Usage: intake [--addr HOST:PORT] [--data-dir DIR] [--allow-origin ORIGIN]... [--fhir-base URL]
+       intake export [--data-dir DIR] [--format jsonl|csv]
 
 Local intake receiver for the wellbeing widget.
 
 Options:
   --addr HOST:PORT       address to listen on (default 127.0.0.1:8081; port 0 picks a free port)
-  --data-dir DIR         where submissions.jsonl is kept (default ./intake-data; created if missing)
+  --data-dir DIR         where the database intake.sqlite3 is kept (default ./intake-data;
+                         created, mode 0700, if missing)
   --allow-origin ORIGIN  a browser origin allowed to submit, e.g. http://127.0.0.1:8080;
                          repeat for several (default http://127.0.0.1:8080 and http://localhost:8080)
   --fhir-base URL        canonical base of the Questionnaires that FHIR Bundles (Content-Type
                          application/fhir+json) must answer (default the widget's data-fhir-base default)
   -h, --help             show this text
 
-On start the first line on stdout is `intake listening on http://HOST:PORT`.";
+On start the first line on stdout is `intake listening on http://HOST:PORT`. SIGTERM or Ctrl-C
+stops it after the requests in flight are answered.
+
+`intake export` writes every stored submission to stdout, oldest first: JSON Lines (one object
+per submission: idempotency_key, reference, received_at, content_type, body_sha256, body,
+submission) or CSV with the same columns. It is safe to run while the receiver runs.";
 
 /// Default listening address.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8081";
@@ -33,7 +42,7 @@ pub const DEFAULT_ORIGINS: [&str; 2] = ["http://127.0.0.1:8080", "http://localho
 pub struct Config {
     /// Where to listen.
     pub addr: SocketAddr,
-    /// Directory holding `submissions.jsonl`.
+    /// Directory holding the database.
     pub data_dir: PathBuf,
     /// Browser origins allowed to submit (exact `scheme://host[:port]` strings).
     pub allowed_origins: Vec<String>,
@@ -57,8 +66,17 @@ impl Default for Config {
 pub enum Command {
     /// Run the receiver.
     Run(Config),
+    /// Write the stored submissions to stdout.
+    Export(Export),
     /// Print [`USAGE`] and stop.
     Help,
+}
+
+/// What `intake export` is asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Export {
+    pub data_dir: PathBuf,
+    pub format: Format,
 }
 
 /// Why the command line was refused. Shown with [`USAGE`]; the binary exits with status 2.
@@ -81,9 +99,13 @@ where
     I: IntoIterator<Item = S>,
     S: Into<String>,
 {
+    let mut args = args.into_iter().map(Into::into).peekable();
+    if args.peek().is_some_and(|a| a == "export") {
+        args.next();
+        return parse_export(args);
+    }
     let mut config = Config::default();
     let mut origins: Vec<String> = Vec::new();
-    let mut args = args.into_iter().map(Into::into);
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
@@ -132,6 +154,49 @@ where
         config.allowed_origins = origins;
     }
     Ok(Command::Run(config))
+}
+
+/// The arguments of `intake export`.
+fn parse_export(mut args: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let mut export = Export {
+        data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+        format: Format::Jsonl,
+    };
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, UsageError> {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| UsageError(format!("{name} needs a value")))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--data-dir" => {
+                let v = value("--data-dir")?;
+                if v.is_empty() {
+                    return Err(UsageError("--data-dir must not be empty".into()));
+                }
+                export.data_dir = PathBuf::from(v);
+            }
+            "--format" => {
+                export.format = match value("--format")?.as_str() {
+                    "jsonl" => Format::Jsonl,
+                    "csv" => Format::Csv,
+                    other => {
+                        return Err(UsageError(format!(
+                            "--format {other:?} must be jsonl or csv"
+                        )));
+                    }
+                };
+            }
+            other => return Err(UsageError(format!("unknown export argument {other:?}"))),
+        }
+    }
+    Ok(Command::Export(export))
 }
 
 /// Checks that `s` is a serialised origin as browsers send it: `http(s)://host[:port]`, with no
@@ -195,6 +260,24 @@ mod tests {
     }
 
     #[test]
+    fn export_arguments() {
+        assert_eq!(
+            parse_args(["export", "--data-dir", "/tmp/d", "--format=csv"]),
+            Ok(Command::Export(Export {
+                data_dir: PathBuf::from("/tmp/d"),
+                format: Format::Csv
+            }))
+        );
+        assert_eq!(
+            parse_args(["export"]),
+            Ok(Command::Export(Export {
+                data_dir: PathBuf::from(DEFAULT_DATA_DIR),
+                format: Format::Jsonl
+            }))
+        );
+    }
+
+    #[test]
     fn help_and_errors() {
         assert_eq!(parse_args(["--help"]), Ok(Command::Help));
         assert_eq!(parse_args(["-h"]), Ok(Command::Help));
@@ -206,6 +289,8 @@ mod tests {
             &["--allow-origin", "*"],
             &["--allow-origin", "ftp://x.org"],
             &["--data-dir="],
+            &["export", "--format", "xml"],
+            &["export", "--addr", "127.0.0.1:0"],
         ] {
             assert!(parse_args(bad.iter().copied()).is_err(), "{bad:?}");
         }

@@ -1,259 +1,616 @@
-//! Durable, append-only storage of accepted submissions.
+//! Durable storage of accepted submissions in SQLite: `<data-dir>/intake.sqlite3`.
 //!
-//! One file, `<data-dir>/submissions.jsonl`, with one JSON object per line and per accepted
-//! submission, in the order received:
+//! One table, `submissions`, one row per accepted submission, keyed by its `Idempotency-Key`:
 //!
-//! ```json
-//! {"received_at":"2026-11-23T10:15:00.123Z","idempotency_key":"…","response_status":201,"response_body":"{\"status\":\"accepted\",…}","submission":{…}}
-//! ```
+//! | column            | what                                                                  |
+//! |-------------------|-----------------------------------------------------------------------|
+//! | `idempotency_key` | primary key: the submission id (a UUID v4)                            |
+//! | `body_sha256`     | SHA-256 of the body as received (hex); `NULL` for rows imported from `submissions.jsonl`, whose exact bytes were never kept |
+//! | `body`            | the body exactly as received (native JSON, or a FHIR Bundle)          |
+//! | `content_type`    | `application/json` or `application/fhir+json`                         |
+//! | `submission`      | the submission in the receiver's native terms (a FHIR Bundle parsed)  |
+//! | `received_at`     | when it was accepted (RFC 3339, UTC)                                  |
+//! | `reference`       | the reference answered to the person                                  |
 //!
-//! - `response_status` and `response_body` are exactly what the first request was answered, so
-//!   a retry with the same `Idempotency-Key` gets the same bytes back, even after a restart.
-//! - `submission` is the submission as parsed and re-serialised (so it is well formed).
-//! - Each line is written with a single `write` and flushed to disk (`sync_data`) *before* the
-//!   request is answered: an acknowledged submission survives a crash or power cut.
-//! - On start the file is read back to rebuild the key → response map. A line that does not
-//!   parse (a crash mid-write leaves a truncated last line, which was never acknowledged) is
-//!   skipped with a warning; the next line is then started on a fresh line. Nothing is ever
-//!   rewritten or truncated.
-//!
-//! One process per data directory: the file is not locked against a second receiver.
+//! - The database runs in WAL mode with `synchronous=FULL`: a row is on disk before its `201` is
+//!   sent, and a crash (even `kill -9` or a power cut) loses nothing acknowledged. A write is one
+//!   transaction, so a full disk or an I/O error leaves nothing half-stored.
+//! - Several processes may use the same file: SQLite's locks serialise their writes, and
+//!   `INSERT … ON CONFLICT DO NOTHING` keeps the first row for a key, whichever process wrote it.
+//! - A new data directory is created `0700` and the database `0600` (SQLite gives its `-wal` and
+//!   `-shm` files the database's mode); the directory entries are flushed to disk.
+//! - A `submissions.jsonl` left by an earlier version of the receiver is imported once, keys,
+//!   references and times kept (see [`crate::intake::jsonl`]); the file is left in place.
 
-use crate::domain::payload::{Submission, SubmissionId};
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::domain::payload::SubmissionId;
+use crate::intake::jsonl::{self, LegacyRecord};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
 
-/// The file name inside the data directory.
-pub const FILE_NAME: &str = "submissions.jsonl";
+/// The database's file name inside the data directory.
+pub const DB_FILE: &str = "intake.sqlite3";
 
-/// The answer given to the first request with a key, replayed to every repeat.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredResponse {
-    pub status: u16,
-    pub body: String,
+/// How long a write waits for another connection's (or process's) lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The schema version kept in `PRAGMA user_version`.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS submissions (
+    idempotency_key TEXT PRIMARY KEY NOT NULL,
+    body_sha256     TEXT,
+    body            TEXT NOT NULL,
+    content_type    TEXT NOT NULL,
+    submission      TEXT NOT NULL,
+    received_at     TEXT NOT NULL,
+    reference       TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS meta (
+    name  TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+";
+
+/// The `meta` row that records the one-time import of `submissions.jsonl`.
+const META_JSONL_IMPORTED: &str = "jsonl_imported";
+
+/// Why the store could not be opened, read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Creating, checking or flushing the data directory or a file failed.
+    #[error("{what} {}: {source}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// The database refused an operation (a full disk, an I/O error, a lock held too long, …).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database file was written by a newer receiver.
+    #[error("the database has schema version {0}; this receiver knows version {SCHEMA_VERSION}")]
+    Schema(i64),
+    /// A thread panicked while holding the connection.
+    #[error("the store's connection is unusable after a failure")]
+    Poisoned,
 }
 
-/// One line of the file, as written.
-#[derive(Debug, Serialize)]
-pub struct Record<'a> {
-    /// When the receiver accepted it (RFC 3339, UTC).
+impl StoreError {
+    /// A short, stable name for the log line (never a path or any content).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StoreError::Io { .. } => "io",
+            StoreError::Sqlite(e) => match e.sqlite_error_code() {
+                Some(ErrorCode::DiskFull) => "disk-full",
+                Some(ErrorCode::SystemIoFailure) => "io",
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "busy",
+                Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => "read-only",
+                Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "corrupt",
+                _ => "database",
+            },
+            StoreError::Schema(_) => "schema",
+            StoreError::Poisoned => "poisoned",
+        }
+    }
+}
+
+fn io_err<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
+    move |source| StoreError::Io {
+        what,
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// A row to store.
+#[derive(Clone, Copy, Debug)]
+pub struct NewRow<'a> {
+    pub key: &'a SubmissionId,
+    pub body_sha256: Option<&'a str>,
+    pub body: &'a str,
+    pub content_type: &'a str,
+    pub submission: &'a str,
     pub received_at: &'a str,
-    /// The `Idempotency-Key`, equal to `submission.submission_id`.
-    pub idempotency_key: &'a SubmissionId,
-    /// The HTTP status answered.
-    pub response_status: u16,
-    /// The exact response body answered.
-    pub response_body: &'a str,
-    /// The submission as parsed (a FHIR Bundle is stored in these terms too).
-    pub submission: &'a Submission,
-    /// The FHIR Bundle exactly as received, when the submission came as FHIR.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fhir_bundle: Option<&'a serde_json::Value>,
+    pub reference: &'a str,
 }
 
-/// The fields read back on start (the rest of the line is kept on disk only).
-#[derive(Deserialize)]
-struct RecordIn {
-    idempotency_key: String,
-    response_status: u16,
-    response_body: String,
+/// A stored row, as read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub idempotency_key: String,
+    pub body_sha256: Option<String>,
+    pub body: String,
+    pub content_type: String,
+    pub submission: String,
+    pub received_at: String,
+    pub reference: String,
 }
 
-/// The open store: the append handle and the key → response map.
-#[derive(Debug)]
-pub struct Store {
-    path: PathBuf,
-    file: File,
-    responses: HashMap<SubmissionId, StoredResponse>,
-    /// The file does not end with a newline (a truncated line from a crash, or a failed write):
-    /// the next record must start with one.
-    needs_newline: bool,
+/// What [`Store::insert`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inserted {
+    /// The row is stored (and on disk).
+    New,
+    /// The key was stored already (by a concurrent request or another process); this is that row.
+    Existing(Row),
 }
 
-/// What [`Store::open`] found, besides the records.
+/// What [`Store::open`] found and did, for the start-up message.
 #[derive(Debug, Default)]
-pub struct LoadReport {
-    /// Records loaded.
-    pub loaded: usize,
-    /// One message per skipped line. Messages name line numbers only, never contents.
+pub struct OpenReport {
+    /// Rows stored after opening (imports included).
+    pub stored: u64,
+    /// Rows imported from `submissions.jsonl` on this start.
+    pub imported: usize,
+    /// Things worth a warning: skipped lines of the imported file (line numbers only, never
+    /// contents), a data directory other users can read.
     pub warnings: Vec<String>,
 }
 
+/// The open store: one connection, used by one request at a time.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+const COLUMNS: &str =
+    "idempotency_key, body_sha256, body, content_type, submission, received_at, reference";
+
+fn row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        idempotency_key: r.get(0)?,
+        body_sha256: r.get(1)?,
+        body: r.get(2)?,
+        content_type: r.get(3)?,
+        submission: r.get(4)?,
+        received_at: r.get(5)?,
+        reference: r.get(6)?,
+    })
+}
+
 impl Store {
-    /// Opens (creating if needed) `dir/submissions.jsonl` and loads what it holds.
-    pub fn open(dir: &Path) -> io::Result<(Store, LoadReport)> {
-        fs::create_dir_all(dir)?;
-        let path = dir.join(FILE_NAME);
-        let existed = path.exists();
-        let mut file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&path)?;
-        if !existed {
-            // Make the new directory entry itself durable.
-            sync_dir(dir);
+    /// Opens (creating if needed) `dir/intake.sqlite3`, imports `dir/submissions.jsonl` if it was
+    /// never imported, and reports what it found.
+    pub fn open(dir: &Path) -> Result<(Store, OpenReport), StoreError> {
+        let mut report = OpenReport::default();
+        create_private_dir(dir)?;
+        let path = dir.join(DB_FILE);
+        create_private_file(dir, &path)?;
+        let mut conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery));
         }
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)?;
-        let (responses, report) = load(&bytes);
-        let needs_newline = bytes.last().is_some_and(|b| *b != b'\n');
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::Schema(version));
+            }
+            tx.execute_batch(SCHEMA)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.commit()?;
+        }
+        import_jsonl_once(&mut conn, dir, &mut report)?;
+        // The WAL and shared-memory files exist now; keep every file of the store private.
+        for name in [DB_FILE, "intake.sqlite3-wal", "intake.sqlite3-shm"] {
+            make_private(&dir.join(name), 0o600)?;
+        }
+        sync_dir(dir)?;
+        report.stored = conn.query_row("SELECT count(*) FROM submissions", [], |r| r.get(0))?;
+        if let Some(mode) = loose_mode(dir) {
+            report.warnings.push(format!(
+                "the data directory {} can be read by other users (mode {mode:o}); \
+                 `chmod 700` it: it holds health data",
+                dir.display()
+            ));
+        }
         let store = Store {
+            conn: Mutex::new(conn),
             path,
-            file,
-            responses,
-            needs_newline,
         };
         Ok((store, report))
     }
 
-    /// The file's path.
+    /// The database file's path.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    fn conn(&self) -> Result<std::sync::MutexGuard<'_, Connection>, StoreError> {
+        self.conn.lock().map_err(|_| StoreError::Poisoned)
+    }
+
+    /// The row stored for `key`, if any.
+    pub fn get(&self, key: &SubmissionId) -> Result<Option<Row>, StoreError> {
+        let conn = self.conn()?;
+        let row = conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM submissions WHERE idempotency_key = ?1"),
+                [key.as_str()],
+                row_of,
+            )
+            .optional()?;
+        Ok(row)
+    }
+
+    /// Stores `row` unless its key is stored already, in one transaction that is on disk when
+    /// this returns `Ok`. Returns the earlier row if there is one.
+    pub fn insert(&self, row: &NewRow<'_>) -> Result<Inserted, StoreError> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let changed = insert_row(&tx, row)?;
+        if changed == 1 {
+            tx.commit()?;
+            return Ok(Inserted::New);
+        }
+        let existing = tx.query_row(
+            &format!("SELECT {COLUMNS} FROM submissions WHERE idempotency_key = ?1"),
+            [row.key.as_str()],
+            row_of,
+        )?;
+        tx.commit()?;
+        Ok(Inserted::Existing(existing))
+    }
+
     /// How many submissions are stored.
-    pub fn len(&self) -> usize {
-        self.responses.len()
+    pub fn count(&self) -> Result<u64, StoreError> {
+        let conn = self.conn()?;
+        Ok(conn.query_row("SELECT count(*) FROM submissions", [], |r| r.get(0))?)
     }
 
-    /// Whether nothing is stored yet.
-    pub fn is_empty(&self) -> bool {
-        self.responses.is_empty()
-    }
-
-    /// The response first given for `key`, if it was accepted before.
-    pub fn get(&self, key: &SubmissionId) -> Option<&StoredResponse> {
-        self.responses.get(key)
-    }
-
-    /// Appends `record` as one line, flushes it to disk, and only then remembers its response.
-    pub fn append(&mut self, record: &Record<'_>) -> io::Result<()> {
-        let mut line = Vec::with_capacity(1024);
-        if self.needs_newline {
-            line.push(b'\n');
-        }
-        serde_json::to_writer(&mut line, record)?;
-        line.push(b'\n');
-        let written = self
-            .file
-            .write_all(&line)
-            .and_then(|()| self.file.sync_data());
-        if let Err(e) = written {
-            // Part of the line may be on disk: start the next one on a fresh line.
-            self.needs_newline = true;
-            return Err(e);
-        }
-        self.needs_newline = false;
-        self.responses.insert(
-            record.idempotency_key.clone(),
-            StoredResponse {
-                status: record.response_status,
-                body: record.response_body.to_owned(),
-            },
-        );
+    /// Limits the database to `pages` pages, so a test can make it "full".
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<(), StoreError> {
+        let conn = self.conn()?;
+        let _: i64 = conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+            r.get(0)
+        })?;
         Ok(())
     }
 }
 
-/// Rebuilds the key → response map from the file's bytes. Blank lines are ignored; lines that
-/// do not parse, and repeats of a key (the first wins), are skipped with a warning.
-pub fn load(bytes: &[u8]) -> (HashMap<SubmissionId, StoredResponse>, LoadReport) {
-    let mut map = HashMap::new();
-    let mut report = LoadReport::default();
-    let line_count = bytes.split(|b| *b == b'\n').count();
-    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
-        let n = i + 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let parsed = serde_json::from_slice::<RecordIn>(line)
-            .ok()
-            .and_then(|r| Some((SubmissionId::parse(&r.idempotency_key).ok()?, r)));
-        let Some((key, r)) = parsed else {
-            let place = if n == line_count {
-                "the last line"
-            } else {
-                "a line"
-            };
-            report.warnings.push(format!(
-                "{FILE_NAME} line {n}: skipped {place}, which is not a complete record \
-                 (an interrupted write leaves one; it was never acknowledged)"
-            ));
-            continue;
-        };
-        if map.contains_key(&key) {
-            report.warnings.push(format!(
-                "{FILE_NAME} line {n}: skipped a repeat of an earlier key"
-            ));
-            continue;
-        }
-        map.insert(
-            key,
-            StoredResponse {
-                status: r.response_status,
-                body: r.response_body,
-            },
-        );
-        report.loaded += 1;
-    }
-    (map, report)
+fn insert_row(conn: &Connection, row: &NewRow<'_>) -> rusqlite::Result<usize> {
+    conn.execute(
+        &format!(
+            "INSERT INTO submissions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+             ON CONFLICT (idempotency_key) DO NOTHING"
+        ),
+        params![
+            row.key.as_str(),
+            row.body_sha256,
+            row.body,
+            row.content_type,
+            row.submission,
+            row.received_at,
+            row.reference
+        ],
+    )
 }
 
-/// Flushes a directory entry to disk where the platform allows it (best effort).
-fn sync_dir(dir: &Path) {
+/// Imports `dir/submissions.jsonl` unless the `meta` table says it was imported, all in one
+/// transaction (so two receivers starting together import it once).
+fn import_jsonl_once(
+    conn: &mut Connection,
+    dir: &Path,
+    report: &mut OpenReport,
+) -> Result<(), StoreError> {
+    let file = dir.join(jsonl::FILE_NAME);
+    if !file.exists() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let done: Option<String> = tx
+        .query_row(
+            "SELECT value FROM meta WHERE name = ?1",
+            [META_JSONL_IMPORTED],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if done.is_some() {
+        return Ok(());
+    }
+    let bytes = fs::read(&file).map_err(io_err("cannot read", &file))?;
+    let (records, warnings) = jsonl::parse(&bytes);
+    report.warnings.extend(warnings);
+    for r in &records {
+        let LegacyRecord {
+            key,
+            body,
+            content_type,
+            submission,
+            received_at,
+            reference,
+        } = r;
+        let changed = insert_row(
+            &tx,
+            &NewRow {
+                key,
+                body_sha256: None,
+                body,
+                content_type,
+                submission,
+                received_at,
+                reference,
+            },
+        )?;
+        report.imported += changed;
+    }
+    tx.execute(
+        "INSERT INTO meta (name, value) VALUES (?1, ?2)",
+        params![
+            META_JSONL_IMPORTED,
+            format!(
+                "{} at {}",
+                records.len(),
+                crate::intake::clock::now_rfc3339()
+            )
+        ],
+    )?;
+    tx.commit()?;
+    // It holds health data too.
+    make_private(&file, 0o600)?;
+    Ok(())
+}
+
+/// Creates `dir` (and missing parents) with mode `0700`, flushing the new entry to disk.
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(io_err("cannot create the directory", dir))?;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    sync_dir(parent)
+}
+
+/// Creates the empty database file with mode `0600` if it does not exist, before SQLite opens it
+/// (SQLite would create it with the process's umask).
+fn create_private_file(dir: &Path, path: &Path) -> Result<(), StoreError> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(file) => {
+            file.sync_all().map_err(io_err("cannot flush", path))?;
+            sync_dir(dir)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(io_err("cannot create", path)(e)),
+    }
+}
+
+/// Sets `path`'s mode to `mode` if it exists and allows more.
+fn make_private(path: &Path, mode: u32) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = fs::metadata(path) else {
+            return Ok(());
+        };
+        if meta.permissions().mode() & 0o777 & !mode != 0 {
+            fs::set_permissions(path, fs::Permissions::from_mode(mode))
+                .map_err(io_err("cannot restrict the mode of", path))?;
+        }
     }
     #[cfg(not(unix))]
+    let _ = (path, mode);
+    Ok(())
+}
+
+/// The directory's mode if group or others have any access to it.
+fn loose_mode(dir: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir).ok()?.permissions().mode() & 0o777;
+        (mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
+}
+
+/// Flushes a directory's entries to disk (where the platform has such a thing).
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_err("cannot flush the directory", dir))?;
+    #[cfg(not(unix))]
     let _ = dir;
+    Ok(())
+}
+
+/// The formats of [`export`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line and per submission.
+    Jsonl,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+}
+
+/// Why [`export`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no {DB_FILE} in {} (start the receiver once with this --data-dir to create it)", .0.display())]
+    NoStore(PathBuf),
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot write the export: {0}")]
+    Write(#[from] io::Error),
+}
+
+/// One exported submission (JSONL).
+#[derive(serde::Serialize)]
+struct ExportRecord<'a> {
+    idempotency_key: &'a str,
+    reference: &'a str,
+    received_at: &'a str,
+    content_type: &'a str,
+    body_sha256: Option<&'a str>,
+    body: &'a serde_json::value::RawValue,
+    submission: &'a serde_json::value::RawValue,
+}
+
+/// Writes every stored submission to `out`, oldest first, and returns how many. Reads through a
+/// read-only connection in one transaction: a consistent snapshot, safe while a receiver writes.
+///
+/// In JSONL, `body` and `submission` are JSON values (the body as received, with insignificant
+/// whitespace removed so each record stays on one line); in CSV they are JSON text.
+pub fn export(dir: &Path, format: Format, out: &mut dyn Write) -> Result<u64, ExportError> {
+    let path = dir.join(DB_FILE);
+    if !path.is_file() {
+        return Err(ExportError::NoStore(dir.to_owned()));
+    }
+    let read = |source| ExportError::Read {
+        path: path.clone(),
+        source,
+    };
+    let mut conn =
+        Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(read)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(read)?;
+    let tx = conn.transaction().map_err(read)?;
+    let mut stmt = tx
+        .prepare(&format!("SELECT {COLUMNS} FROM submissions ORDER BY rowid"))
+        .map_err(read)?;
+    let mut rows = stmt.query([]).map_err(read)?;
+    if format == Format::Csv {
+        out.write_all(COLUMNS.replace(", ", ",").as_bytes())?;
+        out.write_all(b"\r\n")?;
+    }
+    let mut n = 0;
+    while let Some(r) = rows.next().map_err(read)? {
+        let row = row_of(r).map_err(read)?;
+        match format {
+            Format::Jsonl => write_jsonl(out, &row)?,
+            Format::Csv => write_csv(out, &row)?,
+        }
+        n += 1;
+    }
+    out.flush()?;
+    Ok(n)
+}
+
+fn write_jsonl(out: &mut dyn Write, row: &Row) -> io::Result<()> {
+    let body = compact_json(&row.body);
+    let submission = compact_json(&row.submission);
+    let raw = |s: String| serde_json::value::RawValue::from_string(s).map_err(io::Error::other);
+    let (body, submission) = (raw(body)?, raw(submission)?);
+    let record = ExportRecord {
+        idempotency_key: &row.idempotency_key,
+        reference: &row.reference,
+        received_at: &row.received_at,
+        content_type: &row.content_type,
+        body_sha256: row.body_sha256.as_deref(),
+        body: &body,
+        submission: &submission,
+    };
+    serde_json::to_writer(&mut *out, &record)?;
+    out.write_all(b"\n")
+}
+
+fn write_csv(out: &mut dyn Write, row: &Row) -> io::Result<()> {
+    let fields = [
+        row.idempotency_key.as_str(),
+        row.body_sha256.as_deref().unwrap_or(""),
+        row.body.as_str(),
+        row.content_type.as_str(),
+        row.submission.as_str(),
+        row.received_at.as_str(),
+        row.reference.as_str(),
+    ];
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(csv_field(f).as_bytes())?;
+    }
+    out.write_all(b"\r\n")
+}
+
+/// A CSV field: quoted (with inner quotes doubled) when it holds a comma, a quote or a line break.
+pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
+/// Removes the whitespace between the tokens of valid JSON text, keeping everything else (key
+/// order, number spelling, escapes) as it was.
+pub fn compact_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const KEY: &str = "0f8fad5b-d9cb-469f-a165-70867728950e";
-
-    fn line(key: &str, body: &str) -> String {
-        format!(
-            "{{\"received_at\":\"x\",\"idempotency_key\":\"{key}\",\"response_status\":201,\
-             \"response_body\":{},\"submission\":{{}}}}\n",
-            serde_json::to_string(body).unwrap()
-        )
+    #[test]
+    fn compacts_json_outside_strings_only() {
+        let text = "{ \"a\" : [1, 2.50],\n \"b\\\" c\": \"x y\\\\\", \"d\": \"\\u00e9 \" }";
+        assert_eq!(
+            compact_json(text),
+            "{\"a\":[1,2.50],\"b\\\" c\":\"x y\\\\\",\"d\":\"\\u00e9 \"}"
+        );
+        let v: serde_json::Value = serde_json::from_str(&compact_json(text)).unwrap();
+        assert_eq!(v, serde_json::from_str::<serde_json::Value>(text).unwrap());
     }
 
     #[test]
-    fn loads_records_and_skips_a_truncated_tail() {
-        let mut file = line(KEY, "{\"a\":1}");
-        file.push_str(&line(KEY, "second")); // a repeat: the first wins
-        file.push_str("{\"received_at\":\"2026-"); // crash mid-write
-        let (map, report) = load(file.as_bytes());
-        let key = SubmissionId::parse(KEY).unwrap();
-        assert_eq!(map.len(), 1);
-        assert_eq!(map[&key].body, "{\"a\":1}");
-        assert_eq!(map[&key].status, 201);
-        assert_eq!(report.loaded, 1);
-        assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
-        assert!(report.warnings[1].contains("line 3"));
-        assert!(report.warnings[1].contains("last line"));
-    }
-
-    #[test]
-    fn empty_input_is_fine() {
-        let (map, report) = load(b"");
-        assert!(map.is_empty());
-        assert!(report.warnings.is_empty());
-    }
-
-    #[test]
-    fn invalid_keys_are_skipped() {
-        let (map, report) = load(line("not-a-uuid", "{}").as_bytes());
-        assert!(map.is_empty());
-        assert_eq!(report.warnings.len(), 1);
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("abc"), "abc");
+        assert_eq!(
+            csv_field("{\"a\":1,\"b\":2}"),
+            "\"{\"\"a\"\":1,\"\"b\"\":2}\""
+        );
+        assert_eq!(csv_field("x\ny"), "\"x\ny\"");
     }
 }

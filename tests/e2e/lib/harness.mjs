@@ -7,7 +7,7 @@
 //   E2E_ARTIFACTS  where failure screenshots go (default tests/e2e/artifacts)
 //   CHROMIUM    the browser (default /usr/bin/chromium)
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -151,15 +151,31 @@ export async function startIntake({ allowOrigin, port = 0, dataDir, bin = INTAKE
     dataDir: dir,
     /** Every stderr line so far (the receiver logs one line per request outcome, no personal data). */
     stderr,
-    /** The parsed lines of <dataDir>/submissions.jsonl. */
+    /**
+     * What the receiver stored, read with `intake export --format jsonl` (safe while it runs), as
+     * records of the shape the tests use: `idempotency_key`, `received_at`, `reference`,
+     * `submission` (native terms), `fhir_bundle` (the Bundle as received, for FHIR submissions)
+     * and `response_body` (the receiver's answer, which it builds from the stored key, reference
+     * and time).
+     */
     stored() {
-      const file = path.join(dir, 'submissions.jsonl');
-      if (!fs.existsSync(file)) return [];
-      return fs
-        .readFileSync(file, 'utf8')
+      if (!fs.existsSync(path.join(dir, 'intake.sqlite3'))) return [];
+      const out = spawnSync(bin, ['export', '--format', 'jsonl', '--data-dir', dir], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`intake export failed (${out.status}): ${out.stderr}`);
+      return out.stdout
         .split('\n')
         .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l));
+        .map((l) => JSON.parse(l))
+        .map((r) => ({
+          ...r,
+          fhir_bundle: r.content_type === 'application/fhir+json' ? r.body : undefined,
+          response_body: JSON.stringify({
+            status: 'accepted',
+            submission_id: r.idempotency_key,
+            reference: r.reference,
+            received_at: r.received_at,
+          }),
+        }));
     },
     stop,
     /** Stops (if running) and starts again with the same data directory on the same port. */

@@ -3,7 +3,10 @@
 //! own temporary data directory and talks to it over TCP with a small hand-written HTTP/1.1
 //! client (which can also send requests a polite client would not).
 
+mod attacks;
+#[path = "../common/mod.rs"]
 mod common;
+mod store;
 
 use serde_json::{Value, json};
 use std::collections::hash_map::RandomState;
@@ -45,17 +48,25 @@ impl TempDir {
         TempDir(path)
     }
 
-    fn file(&self) -> PathBuf {
-        self.0.join("submissions.jsonl")
-    }
-
-    /// The stored lines (without blank ones).
-    fn lines(&self) -> Vec<String> {
-        std::fs::read_to_string(self.file())
-            .unwrap_or_default()
+    /// What the receiver stored, read with `intake export --format jsonl`.
+    fn stored(&self) -> Vec<Value> {
+        if !self.0.join("intake.sqlite3").exists() {
+            return Vec::new();
+        }
+        let out = Command::new(BIN)
+            .args(["export", "--format", "jsonl", "--data-dir"])
+            .arg(&self.0)
+            .output()
+            .expect("run intake export");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
             .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_owned)
+            .map(|l| serde_json::from_str(l).unwrap())
             .collect()
     }
 }
@@ -122,9 +133,14 @@ impl Intake {
     }
 
     fn start_with(dir: &TempDir, extra: &[&str]) -> Intake {
+        Intake::start_in(&dir.0, extra)
+    }
+
+    /// Starts a receiver on `data_dir` (which need not exist yet).
+    fn start_in(data_dir: &Path, extra: &[&str]) -> Intake {
         let mut child = Command::new(BIN)
             .args(["--addr", "127.0.0.1:0", "--data-dir"])
-            .arg(&dir.0)
+            .arg(data_dir)
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -201,6 +217,31 @@ impl Intake {
         let mut out = Vec::new();
         s.read_to_end(&mut out).unwrap();
         Resp::parse(&out)
+    }
+
+    /// Like [`Intake::post`], but `None` if the connection fails (the receiver was killed).
+    fn try_post(&self, key: &str, body: &[u8]) -> Option<Resp> {
+        let mut raw = format!(
+            "POST /submissions HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
+             Content-Type: application/json\r\nIdempotency-Key: {key}\r\n\
+             Content-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        )
+        .into_bytes();
+        raw.extend_from_slice(body);
+        let mut s = TcpStream::connect(self.addr).ok()?;
+        s.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+        s.write_all(&raw).ok()?;
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).ok()?;
+        out.windows(4)
+            .any(|w| w == b"\r\n\r\n")
+            .then(|| Resp::parse(&out))
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// The per-request log lines seen so far, waiting until there are at least `n`.
@@ -342,13 +383,21 @@ fn accepts_a_valid_submission_and_stores_one_line() {
             .starts_with("{\"status\":\"accepted\",\"submission_id\":")
     );
 
-    let lines = dir.lines();
-    assert_eq!(lines.len(), 1);
-    let stored: Value = serde_json::from_str(&lines[0]).unwrap();
+    let rows = dir.stored();
+    assert_eq!(rows.len(), 1);
+    let stored = &rows[0];
     assert_eq!(stored["received_at"], received_at);
     assert_eq!(stored["idempotency_key"], id.as_str());
-    assert_eq!(stored["response_status"], 201);
-    assert_eq!(stored["response_body"].as_str().unwrap(), r.text());
+    assert_eq!(stored["reference"], id.reference().as_str());
+    assert_eq!(stored["content_type"], "application/json");
+    assert_eq!(
+        stored["body_sha256"].as_str().unwrap(),
+        wellbeing_widget::intake::handler::hex_sha256(&body)
+    );
+    assert_eq!(
+        stored["body"],
+        serde_json::from_slice::<Value>(&body).unwrap()
+    );
     assert_eq!(stored["submission"], serde_json::to_value(&sub).unwrap());
     let back: Submission = serde_json::from_value(stored["submission"].clone()).unwrap();
     assert_eq!(back, sub);
@@ -405,14 +454,12 @@ fn accepts_the_documented_contract_written_by_hand() {
     let r = intake.post(Some(id), body.as_bytes());
     assert_eq!(r.status, 201, "{}", r.text());
     assert_eq!(r.json()["reference"], "WB-3F2A-9C1B");
-    // Stored as parsed: the same JSON value, re-serialised compactly on one line.
-    let lines = dir.lines();
-    assert_eq!(lines.len(), 1);
-    let stored: Value = serde_json::from_str(&lines[0]).unwrap();
-    assert_eq!(
-        stored["submission"],
-        serde_json::from_str::<Value>(body).unwrap()
-    );
+    // Stored as received (exported on one line), and as parsed: the same JSON value.
+    let rows = dir.stored();
+    assert_eq!(rows.len(), 1);
+    let value = serde_json::from_str::<Value>(body).unwrap();
+    assert_eq!(rows[0]["body"], value);
+    assert_eq!(rows[0]["submission"], value);
 }
 
 #[test]
@@ -428,21 +475,55 @@ fn a_repeated_key_gets_the_original_answer_and_stores_nothing_new() {
     std::thread::sleep(Duration::from_millis(5)); // a new answer would have a new received_at
 
     let again = intake.post(Some(id.as_str()), &body);
-    assert_eq!(again.status, 201);
+    assert_eq!(again.status, 200, "a replay is not a new resource");
     assert_eq!(again.body, first.body, "byte for byte");
     assert_eq!(again.header("Idempotent-Replayed"), Some("true"));
+    assert_eq!(again.header("Content-Type"), Some("application/json"));
 
-    // The first accepted submission for a key wins, even if a retry carries other answers.
-    let changed = body_of(&submission(&id, [1, 1, 1, 1]));
-    let third = intake.post(Some(id.as_str()), &changed);
-    assert_eq!((third.status, &third.body), (201, &first.body));
-
-    assert_eq!(dir.lines().len(), 1);
-    let logs = intake.request_logs(3);
-    assert_eq!(logs.len(), 3);
+    assert_eq!(dir.stored().len(), 1);
+    let logs = intake.request_logs(2);
     assert!(logs[0].starts_with("accepted "));
     assert_eq!(logs[1], format!("duplicate id={id}"));
-    assert_eq!(logs[2], format!("duplicate id={id}"));
+}
+
+#[test]
+fn the_same_key_with_another_body_is_refused_with_422() {
+    let dir = TempDir::new();
+    let intake = Intake::start(&dir);
+    let id = new_id();
+    let body = body_of(&submission(&id, [7, 8, 6, 3]));
+    let first = intake.post(Some(id.as_str()), &body);
+    assert_eq!(first.status, 201);
+
+    // Other answers under the same key: refused, and the first submission stays as it was.
+    let changed = body_of(&submission(&id, [1, 1, 1, 1]));
+    let r = intake.post_with(Some(id.as_str()), &changed, &[("Origin", ALLOWED)]);
+    let message = r.assert_error(422);
+    assert!(message.contains("Idempotency-Key"), "{message}");
+    assert!(message.contains("different body"), "{message}");
+    assert_eq!(r.header("Idempotent-Replayed"), None);
+    assert_eq!(r.header("Access-Control-Allow-Origin"), Some(ALLOWED));
+    // Even the same JSON with other whitespace is another body: the key names exact bytes.
+    let mut spaced = body.clone();
+    spaced.push(b' ');
+    intake.post(Some(id.as_str()), &spaced).assert_error(422);
+    // The key is looked up before the body is judged: an invalid body under a stored key is
+    // also a different body, not a 400.
+    intake.post(Some(id.as_str()), b"{}").assert_error(422);
+
+    let rows = dir.stored();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0]["body"],
+        serde_json::from_slice::<Value>(&body).unwrap()
+    );
+    // The original still replays.
+    assert_eq!(intake.post(Some(id.as_str()), &body).status, 200);
+    let logs = intake.request_logs(5);
+    assert_eq!(
+        logs[1],
+        format!("rejected status=422 reason=idempotency-key-reused id={id}")
+    );
 }
 
 #[test]
@@ -458,8 +539,8 @@ fn deduplication_survives_a_restart() {
 
     let intake = Intake::start(&dir);
     let again = intake.post(Some(id.as_str()), &body);
-    assert_eq!((again.status, &again.body), (201, &first.body));
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!((again.status, &again.body), (200, &first.body));
+    assert_eq!(dir.stored().len(), 1);
     let started = intake.stderr_lines(1, |l| l.contains("stored submission"));
     assert!(started[0].contains(" 1 stored submission"), "{started:?}");
 
@@ -469,54 +550,7 @@ fn deduplication_survives_a_restart() {
         &body_of(&submission(&other, [0, 0, 0, 10])),
     );
     assert_eq!(r.status, 201);
-    assert_eq!(dir.lines().len(), 2);
-}
-
-#[test]
-fn a_truncated_last_line_is_skipped_on_restart() {
-    let dir = TempDir::new();
-    let a = new_id();
-    let body_a = body_of(&submission(&a, [7, 7, 7, 7]));
-    let first_a = {
-        let intake = Intake::start(&dir);
-        intake.post(Some(a.as_str()), &body_a)
-    };
-    assert_eq!(first_a.status, 201);
-
-    // A crash in the middle of writing the next line.
-    let mut f = std::fs::OpenOptions::new()
-        .append(true)
-        .open(dir.file())
-        .unwrap();
-    f.write_all(br#"{"received_at":"2026-11-23T10:1"#).unwrap();
-    drop(f);
-
-    let b = new_id();
-    let body_b = body_of(&submission(&b, [2, 3, 4, 5]));
-    let first_b = {
-        let intake = Intake::start(&dir);
-        let warnings = intake.stderr_lines(1, |l| l.contains("warning"));
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].contains("line 2"), "{warnings:?}");
-
-        let again = intake.post(Some(a.as_str()), &body_a);
-        assert_eq!(again.body, first_a.body);
-        intake.post(Some(b.as_str()), &body_b)
-    };
-    assert_eq!(first_b.status, 201);
-
-    // The fragment stays on its own line; the new record starts on a fresh one.
-    let text = std::fs::read_to_string(dir.file()).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
-    assert_eq!(lines[1], r#"{"received_at":"2026-11-23T10:1"#);
-    assert!(text.ends_with('\n'));
-
-    // And both survive another restart.
-    let intake = Intake::start(&dir);
-    assert_eq!(intake.post(Some(a.as_str()), &body_a).body, first_a.body);
-    assert_eq!(intake.post(Some(b.as_str()), &body_b).body, first_b.body);
-    assert_eq!(dir.lines().len(), 3);
+    assert_eq!(dir.stored().len(), 2);
 }
 
 #[test]
@@ -531,10 +565,13 @@ fn concurrent_requests_with_one_key_store_it_once() {
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
+    let created: Vec<&Resp> = answers.iter().filter(|r| r.status == 201).collect();
+    assert_eq!(created.len(), 1, "{answers:?}");
     for r in &answers {
-        assert_eq!((r.status, &r.body), (201, &answers[0].body));
+        assert!(r.status == 201 || r.status == 200, "{}", r.text());
+        assert_eq!(r.body, created[0].body);
     }
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!(dir.stored().len(), 1);
     let logs = intake.request_logs(8);
     assert_eq!(
         logs.iter().filter(|l| l.starts_with("accepted ")).count(),
@@ -564,7 +601,7 @@ fn malformed_json_is_refused_and_nothing_is_stored() {
         message.starts_with("the body is not a valid submission"),
         "{message}"
     );
-    assert!(dir.lines().is_empty());
+    assert!(dir.stored().is_empty());
     assert_eq!(
         intake.request_logs(1),
         ["rejected status=400 reason=malformed"]
@@ -699,7 +736,7 @@ fn invalid_submissions_are_refused_with_400() {
             c.what
         );
     }
-    assert!(dir.lines().is_empty());
+    assert!(dir.stored().is_empty());
     // Nothing a person answered (nor the name) reaches the log.
     for line in intake.all_stderr() {
         assert!(!line.contains("Alex") && !line.contains('{'), "{line}");
@@ -735,7 +772,7 @@ fn wrong_content_type_is_refused_with_415() {
         &body,
     );
     assert_eq!(r.status, 201);
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!(dir.stored().len(), 1);
     assert_eq!(
         intake.request_logs(4)[..3],
         ["rejected status=415 reason=content-type"; 3]
@@ -771,7 +808,7 @@ fn oversized_bodies_are_refused_with_413() {
     let mut padded = body_of(&submission(&id, [7, 8, 6, 3]));
     padded.resize(256 * 1024, b' ');
     assert_eq!(intake.post(Some(id.as_str()), &padded).status, 201);
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!(dir.stored().len(), 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -849,7 +886,8 @@ fn cors_headers_on_submissions_and_errors() {
         Some("Idempotent-Replayed, Retry-After"),
         "the widget must be able to read Retry-After across origins"
     );
-    let r = intake.post_with(Some(id.as_str()), b"[", &[("Origin", ALLOWED)]);
+    let fresh = new_id();
+    let r = intake.post_with(Some(fresh.as_str()), b"[", &[("Origin", ALLOWED)]);
     r.assert_error(400);
     assert_eq!(r.header("Access-Control-Allow-Origin"), Some(ALLOWED));
 
@@ -862,7 +900,7 @@ fn cors_headers_on_submissions_and_errors() {
     );
     r.assert_error(403);
     assert_eq!(r.header("Access-Control-Allow-Origin"), None);
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!(dir.stored().len(), 1);
     assert_eq!(
         intake.request_logs(3)[2],
         "rejected status=403 reason=origin"
@@ -981,10 +1019,12 @@ fn a_fhir_bundle_is_accepted_checked_and_stored_as_received() {
         &b,
     );
     assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
-    let lines = dir.lines();
-    assert_eq!(lines.len(), 1);
-    let stored: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
-    assert_eq!(stored["fhir_bundle"]["resourceType"], "Bundle");
+    let rows = dir.stored();
+    assert_eq!(rows.len(), 1);
+    let stored = &rows[0];
+    assert_eq!(stored["content_type"], "application/fhir+json");
+    assert_eq!(stored["body"], serde_json::from_slice::<Value>(&b).unwrap());
+    assert_eq!(stored["body"]["resourceType"], "Bundle");
     assert_eq!(
         stored["submission"]["measures"][0]["answers"],
         serde_json::to_value(&s.measures[0].answers).unwrap(),
@@ -997,8 +1037,8 @@ fn a_fhir_bundle_is_accepted_checked_and_stored_as_received() {
         &[fhir[0], ("Idempotency-Key", id.as_str())],
         &b,
     );
-    assert_eq!((again.status, &again.body), (201, &r.body));
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!((again.status, &again.body), (200, &r.body));
+    assert_eq!(dir.stored().len(), 1);
 
     // A Bundle whose answer was changed without its score is refused, nothing stored.
     let id2 = new_id();
@@ -1023,7 +1063,7 @@ fn a_fhir_bundle_is_accepted_checked_and_stored_as_received() {
         &body_of(&submission(&id2, [1, 1, 1, 1])),
     );
     assert_eq!(r.status, 400);
-    assert_eq!(dir.lines().len(), 1);
+    assert_eq!(dir.stored().len(), 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1059,7 +1099,7 @@ fn a_follow_up_with_its_change_is_accepted_and_a_wrong_change_refused() {
     };
     let r = intake.post(Some(id.as_str()), &body_of(&sub));
     assert_eq!(r.status, 201, "{}", r.text());
-    let stored: Value = serde_json::from_str(&dir.lines()[0]).unwrap();
+    let stored = &dir.stored()[0];
     assert_eq!(stored["submission"]["mode"], "follow-up");
     assert_eq!(stored["submission"]["client_reference"], "LW-0001");
     assert_eq!(
@@ -1080,5 +1120,5 @@ fn a_follow_up_with_its_change_is_accepted_and_a_wrong_change_refused() {
     assert!(r.text().contains("change does not match"), "{}", r.text());
     let logs = intake.request_logs(2);
     assert!(logs[1].contains("reason=change-mismatch"), "{logs:?}");
-    assert_eq!(dir.lines().len(), 1, "nothing more stored");
+    assert_eq!(dir.stored().len(), 1, "nothing more stored");
 }
