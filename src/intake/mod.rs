@@ -18,7 +18,7 @@
 //! submission answers
 //!
 //! ```json
-//! {"status":"accepted","submission_id":"…","reference":"WB-3F2A-9C1B","received_at":"2026-11-23T10:15:00.123Z"}
+//! {"status":"accepted","submission_id":"…","reference":"WB-9WPB-S8VX-BULV-GAU2","received_at":"2026-11-23T10:15:00.123Z"}
 //! ```
 //!
 //! # Rules for `POST /submissions`, in the order they are checked

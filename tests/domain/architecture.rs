@@ -1,4 +1,5 @@
-//! The domain stays pure: no UI framework or browser crate anywhere under src/domain.
+//! The domain stays pure: no UI framework, browser, server or database crate anywhere under
+//! src/domain.
 
 use std::fs;
 use std::path::Path;
@@ -9,7 +10,12 @@ const FORBIDDEN: &[&str] = &[
     "gloo",
     "wasm_bindgen",
     "js_sys",
-    "tiny_http",
+    "axum",
+    "tokio",
+    "hyper",
+    "tower",
+    "tower_http",
+    "rusqlite",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -91,9 +91,16 @@ fn submission_ids_must_be_uuid_v4() {
 }
 
 #[test]
-fn the_reference_is_the_first_eight_hex_digits() {
+fn the_reference_is_80_random_bits_of_the_id_in_an_alphabet_without_0_o_1_i() {
+    // Worked out by hand (Python): the id's bits without the version (4) and variant (2) bits,
+    // the first 80 of them in groups of five.
     let id = SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0123456789ab").unwrap();
-    assert_eq!(id.reference().as_str(), "WB-3F2A-9C1B");
+    assert_eq!(id.reference().as_str(), "WB-9WPB-S8VX-BULV-GAU2");
+    // The 80th random bit (the second bit of the 22nd hex digit) counts; the 81st does not.
+    let last = SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0523456789ab").unwrap();
+    assert_ne!(last.reference(), id.reference(), "the 80th random bit differs");
+    let after = SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0323456789ab").unwrap();
+    assert_eq!(after.reference(), id.reference(), "bits past the 80th play no part");
 }
 
 proptest! {
@@ -102,7 +109,13 @@ proptest! {
         let id = SubmissionId::from_random_bytes(bytes);
         prop_assert_eq!(SubmissionId::parse(id.as_str()), Ok(id.clone()));
         let r = id.reference();
-        prop_assert!(r.as_str().len() == 12 && r.as_str().starts_with("WB-"));
+        let groups: Vec<&str> = r.as_str().split('-').collect();
+        prop_assert_eq!(groups.len(), 5);
+        prop_assert_eq!(groups[0], "WB");
+        for g in &groups[1..] {
+            prop_assert_eq!(g.len(), 4);
+            prop_assert!(g.bytes().all(|c| REFERENCE_ALPHABET.contains(&c) && !b"01IO".contains(&c)));
+        }
     }
 }
 

@@ -16,7 +16,7 @@ export const HEADING_SENDING = 'Sending your answers';
 export const HEADING_WAITING = 'Your answers are saved on this device';
 export const HEADING_REFUSED = 'Your answers could not be sent';
 export const NOTICE_INTRO = 'Part of this form is not set up correctly. For the website team:';
-export const REFERENCE_RE = /WB-[0-9A-F]{4}-[0-9A-F]{4}/;
+export const REFERENCE_RE = /WB(-[2-9A-HJ-NP-Z]{4}){4}/;
 
 // ---------------------------------------------------------------------------------------------
 // Host pages
@@ -350,19 +350,27 @@ export async function assertCheckPage(page, measures) {
 /** Waits for the confirmation and returns the reference shown. */
 export async function onSent(page) {
   await h1(page, HEADING_SENT).waitFor({ timeout: 15_000 });
-  const p = page.getByText(/Your reference is WB-[0-9A-F]{4}-[0-9A-F]{4}/);
+  const p = page.getByText(/Your reference is WB(-[2-9A-HJ-NP-Z]{4}){4}/);
   await p.waitFor();
   return REFERENCE_RE.exec(await p.innerText())[0];
 }
 
 export function referenceOf(submissionId) {
-  const hex = submissionId.slice(0, 8).toUpperCase();
-  return `WB-${hex.slice(0, 4)}-${hex.slice(4)}`;
+  // 80 of the id's random bits (version and variant bits left out), five bits a character.
+  const bits = BigInt(`0x${submissionId.replaceAll('-', '')}`).toString(2).padStart(128, '0');
+  const random = bits.slice(0, 48) + bits.slice(52, 64) + bits.slice(66);
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  let out = 'WB';
+  for (let i = 0; i < 16; i++) {
+    if (i % 4 === 0) out += '-';
+    out += alphabet[parseInt(random.slice(5 * i, 5 * i + 5), 2)];
+  }
+  return out;
 }
 
-/** The reference shown on the page ("Your reference is WB-XXXX-XXXX"). */
+/** The reference shown on the page ("Your reference is WB-XXXX-XXXX-XXXX-XXXX"). */
 export async function shownReference(page) {
-  const p = page.getByText(/Your reference is WB-[0-9A-F]{4}-[0-9A-F]{4}/);
+  const p = page.getByText(/Your reference is WB(-[2-9A-HJ-NP-Z]{4}){4}/);
   await p.waitFor();
   return REFERENCE_RE.exec(await p.innerText())[0];
 }
