@@ -298,10 +298,10 @@ async function hintOn(page, inst, n) {
 }
 
 test('the loneliness introduction is shown once, counting the loneliness questions asked together', { timeout: 60_000 }, async (t) => {
-  await freshIntake(t);
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await the.freshIntake(t);
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     // The UCLA items then the direct question: ONS's introduction to four questions, once.
-    await openWidget(page, `${web.url}loneliness.html`);
+    await openWidget(page, `${the.web.url}loneliness.html`);
     await start(page, 4);
     const hints = [];
     for (let n = 1; n <= 3; n++) {
@@ -312,9 +312,9 @@ test('the loneliness introduction is shown once, counting the loneliness questio
     assert.deepEqual(hints, [lonelinessIntroduction(4), null, null, null]);
     await checkA11y(page, 'the direct question after the introduction');
   });
-  await withPage(browser, t, { viewport: PHONE }, async (page) => {
+  await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
     // Another measure between them: the introduction counts the three UCLA items only.
-    await openWidget(page, `${web.url}loneliness-apart.html`);
+    await openWidget(page, `${the.web.url}loneliness-apart.html`);
     await start(page, 8);
     assert.equal(await hintOn(page, UCLA3, 1), lonelinessIntroduction(3));
     for (let n = 1; n <= 3; n++) await answerQuestion(page, UCLA3, n, 'Often', { full: false });
