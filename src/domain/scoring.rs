@@ -208,24 +208,27 @@ pub enum Trend {
     Worse,
 }
 
-/// The change in one score between a baseline and now.
+/// The change in one score between a baseline and now: the one form of it, sent in a follow-up
+/// measure's `change.scores` and read by the glance view, the chart and the verdicts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Change {
+pub struct ScoreChange {
     /// What was compared: `total`, `metric` (SWEMWBS) or an item id (ONS4).
     pub of: String,
     pub baseline: f64,
     pub now: f64,
     /// `now − baseline`, to two decimals.
-    pub difference: f64,
-    /// Better, same or worse; `None` when the direction is not known.
+    pub change: f64,
+    /// `better`, `same` or `worse`; `null` when the direction is not known.
     pub trend: Option<Trend>,
+    /// The instrument's published meaningful change in points; `null` where none is published.
+    pub threshold: Option<f64>,
     /// Whether the size of the change reaches the published threshold (in whichever direction
-    /// `trend` gives); `None` where no threshold is published.
+    /// `trend` gives); `null` where none is published.
     pub meaningful: Option<bool>,
 }
 
-impl Change {
+impl ScoreChange {
     /// A change that is better and reaches the published threshold.
     pub fn is_meaningful_improvement(&self) -> bool {
         self.trend == Some(Trend::Better) && self.meaningful == Some(true)
@@ -241,11 +244,12 @@ impl Change {
 /// its total (the published threshold is in metric points), else the total, else each item
 /// present in both (ONS4, each with its own direction). Empty when nothing can be compared (a
 /// score part is missing, or the instrument is not scored).
-pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<Change> {
-    let threshold = match &instrument.meaningful_change {
-        MeaningfulChange::Published { points, .. } => Some(hundredths(*points)),
+pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<ScoreChange> {
+    let published = match &instrument.meaningful_change {
+        MeaningfulChange::Published { points, .. } => Some(*points),
         MeaningfulChange::NotPublished { .. } => None,
     };
+    let threshold = published.map(hundredths);
     let one = |of: &str, b: f64, n: f64, direction: Option<Direction>, threshold: Option<i64>| {
         let diff = hundredths(n) - hundredths(b);
         let trend = direction.map(|d| match (diff.signum(), d) {
@@ -253,12 +257,13 @@ pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<Cha
             (1, Direction::HigherIsBetter) | (-1, Direction::LowerIsBetter) => Trend::Better,
             _ => Trend::Worse,
         });
-        Change {
+        ScoreChange {
             of: of.to_owned(),
             baseline: b,
             now: n,
-            difference: diff as f64 / 100.0,
+            change: diff as f64 / 100.0,
             trend,
+            threshold: published,
             meaningful: threshold.map(|t| diff.abs() >= t),
         }
     };

@@ -9,11 +9,11 @@ use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::Instrument;
 use crate::domain::outbox::{EntryState, JSON, Next, Outbox, OutboxOnDevice};
 use crate::domain::payload::{Submission, SubmissionId};
-use crate::platform::storage::{Slot, StorageError};
 use crate::platform::broadcast::Channel;
+use crate::platform::storage::{Slot, StorageError};
 use crate::platform::{clock, document, events, http, locks};
-use serde::{Deserialize, Serialize};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 /// Where a submission stands, as the person is told.
@@ -223,10 +223,11 @@ impl Courier {
             })
         });
         waiting.unwrap_or_else(|| {
-            self.settled.with(|s| match s.iter().rev().find(|(i, _)| i == id) {
-                Some((_, Outcome::Delivered)) => Delivery::Sent,
-                _ => Delivery::Unknown,
-            })
+            self.settled
+                .with(|s| match s.iter().rev().find(|(i, _)| i == id) {
+                    Some((_, Outcome::Delivered)) => Delivery::Sent,
+                    _ => Delivery::Unknown,
+                })
         })
     }
 
@@ -421,7 +422,10 @@ impl Courier {
 /// The outbox stored on the device, or a new one. An unreadable stored outbox is never thrown
 /// away silently: its text is kept aside under `<key>-unreadable` and the integrator is told.
 fn read_stored(slot: &Slot) -> Outbox {
-    match slot.load::<OutboxOnDevice>().map(|o| o.map(Outbox::from_stored)) {
+    match slot
+        .load::<OutboxOnDevice>()
+        .map(|o| o.map(Outbox::from_stored))
+    {
         Ok(None) => Outbox::new(),
         Ok(Some(Ok(outbox))) => outbox,
         Err(_) | Ok(Some(Err(_))) => {

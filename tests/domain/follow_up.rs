@@ -10,7 +10,7 @@ use wellbeing_widget::domain::follow_up::*;
 use wellbeing_widget::domain::instrument::*;
 use wellbeing_widget::domain::payload::{AnswerOut, Measure};
 use wellbeing_widget::domain::referral::SimpleDate;
-use wellbeing_widget::domain::scoring::{ItemScore, Score, Trend};
+use wellbeing_widget::domain::scoring::{ItemScore, Score, ScoreChange, Trend};
 
 fn date(s: &str) -> SimpleDate {
     SimpleDate::parse_iso(s).unwrap()
@@ -422,30 +422,30 @@ fn one(instrument: &Instrument, b: &str, n: &str) -> ChangeSummary {
 fn phq9_verdicts() {
     let p = phq9();
     let c = one(&p, "14", "8");
-    assert_eq!(c.difference, -6.0);
-    assert_eq!(c.trend, Some(Trend::Better));
-    assert_eq!(c.verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(c.score.change, -6.0);
+    assert_eq!(c.score.trend, Some(Trend::Better));
+    assert_eq!(c.verdict(), Verdict::MeaningfulImprovement);
     assert_eq!(c.meets_threshold_better(), Some(true));
     assert_eq!(
         c.sentence(),
         "PHQ-9 total went from 14 to 8: 6 points better, a meaningful change (threshold 6 points)"
     );
     let c = one(&p, "14", "9");
-    assert_eq!(c.verdict, Verdict::NotMeaningful);
+    assert_eq!(c.verdict(), Verdict::NotMeaningful);
     assert_eq!(c.meets_threshold_better(), Some(false));
     assert_eq!(
         c.sentence(),
         "PHQ-9 total went from 14 to 9: 5 points better, not a meaningful change (threshold 6 points)"
     );
     let c = one(&p, "8", "14");
-    assert_eq!(c.trend, Some(Trend::Worse));
-    assert_eq!(c.verdict, Verdict::MeaningfulDeterioration);
+    assert_eq!(c.score.trend, Some(Trend::Worse));
+    assert_eq!(c.verdict(), Verdict::MeaningfulDeterioration);
     assert_eq!(c.meets_threshold_better(), Some(false));
-    assert_eq!(c.meaningful(), Some(true));
+    assert_eq!(c.score.meaningful, Some(true));
     assert!(c.sentence().contains("6 points worse"));
     let c = one(&p, "10", "10");
-    assert_eq!(c.trend, Some(Trend::Same));
-    assert_eq!(c.verdict, Verdict::NotMeaningful);
+    assert_eq!(c.score.trend, Some(Trend::Same));
+    assert_eq!(c.verdict(), Verdict::NotMeaningful);
     assert_eq!(
         c.sentence(),
         "PHQ-9 total stayed at 10: no change (threshold 6 points)"
@@ -456,21 +456,24 @@ fn phq9_verdicts() {
 #[test]
 fn gad7_and_wemwbs_verdicts() {
     let g = gad7();
-    assert_eq!(one(&g, "12", "8").verdict, Verdict::MeaningfulImprovement);
-    assert_eq!(one(&g, "12", "9").verdict, Verdict::NotMeaningful);
-    assert_eq!(one(&g, "8", "12").verdict, Verdict::MeaningfulDeterioration);
+    assert_eq!(one(&g, "12", "8").verdict(), Verdict::MeaningfulImprovement);
+    assert_eq!(one(&g, "12", "9").verdict(), Verdict::NotMeaningful);
+    assert_eq!(
+        one(&g, "8", "12").verdict(),
+        Verdict::MeaningfulDeterioration
+    );
     assert!(one(&g, "12", "8").sentence().starts_with("GAD-7 total"));
     let w = wemwbs();
     let c = one(&w, "40", "43");
-    assert_eq!(c.trend, Some(Trend::Better));
-    assert_eq!(c.verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(c.score.trend, Some(Trend::Better));
+    assert_eq!(c.verdict(), Verdict::MeaningfulImprovement);
     assert_eq!(
         c.sentence(),
         "WEMWBS total went from 40 to 43: 3 points better, a meaningful change (threshold 3 points)"
     );
-    assert_eq!(one(&w, "40", "42").verdict, Verdict::NotMeaningful);
+    assert_eq!(one(&w, "40", "42").verdict(), Verdict::NotMeaningful);
     assert_eq!(
-        one(&w, "43", "40").verdict,
+        one(&w, "43", "40").verdict(),
         Verdict::MeaningfulDeterioration
     );
 }
@@ -481,14 +484,14 @@ fn swemwbs_uses_the_metric_score() {
     let b = baseline_from_records(&s, Some(RecordedScore::Metric), "19.25").unwrap();
     assert_eq!((b.total, b.metric), (Some(21), Some(19.25)));
     let c = one(&s, "19.25", "22.35");
-    assert_eq!(c.of, "metric");
-    assert_eq!(c.difference, 3.1);
-    assert_eq!(c.verdict, Verdict::MeaningfulImprovement);
+    assert_eq!(c.score.of, "metric");
+    assert_eq!(c.score.change, 3.1);
+    assert_eq!(c.verdict(), Verdict::MeaningfulImprovement);
     assert_eq!(
         c.sentence(),
         "SWEMWBS metric score went from 19.25 to 22.35: 3.1 points better, a meaningful change (threshold 3 points)"
     );
-    assert_eq!(one(&s, "19.25", "21.54").verdict, Verdict::NotMeaningful);
+    assert_eq!(one(&s, "19.25", "21.54").verdict(), Verdict::NotMeaningful);
     assert_eq!(score_range(&s, "metric"), Some((7.0, 35.0)));
 }
 
@@ -599,11 +602,14 @@ fn ons4_per_item_has_no_published_threshold() {
     };
     let s = summarise(&o, &base, &now);
     assert_eq!(s.len(), 2);
-    assert!(s.iter().all(|c| c.verdict == Verdict::NoPublishedThreshold));
-    assert!(s.iter().all(|c| c.meaningful().is_none()));
+    assert!(
+        s.iter()
+            .all(|c| c.verdict() == Verdict::NoPublishedThreshold)
+    );
+    assert!(s.iter().all(|c| c.score.meaningful.is_none()));
     assert!(s.iter().all(|c| c.meets_threshold_better().is_none()));
-    assert_eq!(s[0].trend, Some(Trend::Better));
-    assert_eq!(s[1].trend, Some(Trend::Better)); // anxiety: lower is better
+    assert_eq!(s[0].score.trend, Some(Trend::Better));
+    assert_eq!(s[1].score.trend, Some(Trend::Better)); // anxiety: lower is better
     assert_eq!(
         s[0].sentence(),
         "Life satisfaction went from 5 to 7: 2 points better, no published threshold"
@@ -687,7 +693,7 @@ fn changes_for_a_visit_and_the_payload() {
         (id.as_str(), b.source, b.date),
         ("phq9", BaselineSource::Device, date("2026-01-01"))
     );
-    assert_eq!(summaries[0].baseline, 14.0);
+    assert_eq!(summaries[0].score.baseline, 14.0);
     let measures = measures_with_changes(&h, &now, &instruments);
     let j = serde_json::to_value(&measures[0]).unwrap();
     assert_eq!(
@@ -721,12 +727,12 @@ fn changes_for_a_visit_and_the_payload() {
     }
     assert!(!change.is_consistent(&phq9(), None));
     // No published threshold: `meaningful` and `threshold` are null.
-    let ons = ChangeSummary {
-        verdict: Verdict::NoPublishedThreshold,
+    let ons = ScoreChange {
         threshold: None,
-        ..summaries[0].clone()
+        meaningful: None,
+        ..summaries[0].score.clone()
     };
-    let j = serde_json::to_value(ScoreChange::from(&ons)).unwrap();
+    let j = serde_json::to_value(&ons).unwrap();
     assert_eq!(
         (&j["meaningful"], &j["threshold"]),
         (&json!(null), &json!(null))
@@ -1192,7 +1198,10 @@ fn the_history_keeps_scores_dates_and_timepoints_never_answers_or_notes() {
     let mut h = History::new();
     h.add(full.clone());
     let text = serde_json::to_string(&h).unwrap();
-    assert!(!text.contains("Client A notes") && !text.contains("phq9-1"), "{text}");
+    assert!(
+        !text.contains("Client A notes") && !text.contains("phq9-1"),
+        "{text}"
+    );
     let kept = h.for_client(&client("LW-0001"))[0].clone();
     assert_eq!(kept, full.clone().summary());
     assert_eq!((kept.timepoint, kept.date), (full.timepoint, full.date));

@@ -383,7 +383,10 @@ fn where_both_tabs_hold_a_submission_the_stored_record_wins() {
     // B's stale, queued copy of X is not what is stored.
     let mut heard = stored.clone();
     heard.absorb(&b, &[]);
-    assert!(matches!(heard.entries[0].state, EntryState::Refused { status: 422 }));
+    assert!(matches!(
+        heard.entries[0].state,
+        EntryState::Refused { status: 422 }
+    ));
     b.entries.clear();
     assert!(b.is_empty());
 }

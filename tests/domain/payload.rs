@@ -98,9 +98,17 @@ fn the_reference_is_80_random_bits_of_the_id_in_an_alphabet_without_0_o_1_i() {
     assert_eq!(id.reference().as_str(), "WB-9WPB-S8VX-BULV-GAU2");
     // The 80th random bit (the second bit of the 22nd hex digit) counts; the 81st does not.
     let last = SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0523456789ab").unwrap();
-    assert_ne!(last.reference(), id.reference(), "the 80th random bit differs");
+    assert_ne!(
+        last.reference(),
+        id.reference(),
+        "the 80th random bit differs"
+    );
     let after = SubmissionId::parse("3f2a9c1b-7d4e-4a5b-9c8d-0323456789ab").unwrap();
-    assert_eq!(after.reference(), id.reference(), "bits past the 80th play no part");
+    assert_eq!(
+        after.reference(),
+        id.reference(),
+        "bits past the 80th play no part"
+    );
 }
 
 proptest! {

@@ -368,7 +368,7 @@ fn phq9_change_of_6_or_more_points_down_is_a_meaningful_improvement() {
     let c = change(&i, &scored(&i, 15), &scored(&i, 9));
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].of, "total");
-    assert_eq!(c[0].difference, -6.0);
+    assert_eq!(c[0].change, -6.0);
     assert_eq!(c[0].trend, Some(Trend::Better));
     assert!(c[0].is_meaningful_improvement());
     let c = change(&i, &scored(&i, 15), &scored(&i, 10));
@@ -398,14 +398,11 @@ fn wemwbs_and_swemwbs_change_is_measured_in_their_own_points() {
     // raw 21 → 25: metric 19.25 → 22.35, a change of 3.10.
     let c = change(&s, &scored(&s, 21), &scored(&s, 25));
     assert_eq!(c[0].of, "metric");
-    assert_eq!(
-        (c[0].baseline, c[0].now, c[0].difference),
-        (19.25, 22.35, 3.1)
-    );
+    assert_eq!((c[0].baseline, c[0].now, c[0].change), (19.25, 22.35, 3.1));
     assert!(c[0].is_meaningful_improvement());
     // raw 22 → 25: 19.98 → 22.35 = 2.37, below 3.
     let c = change(&s, &scored(&s, 22), &scored(&s, 25));
-    assert_eq!(c[0].difference, 2.37);
+    assert_eq!(c[0].change, 2.37);
     assert_eq!(c[0].meaningful, Some(false));
     // raw 34 → 35: 32.55 → 35.00 = 2.45; raw 33 → 35: 4.30.
     assert_eq!(
@@ -428,7 +425,7 @@ fn ons4_change_is_per_item_with_anxiety_the_other_way_and_no_threshold() {
     );
     let got: Vec<(&str, f64, Option<Trend>, Option<bool>)> = c
         .iter()
-        .map(|x| (x.of.as_str(), x.difference, x.trend, x.meaningful))
+        .map(|x| (x.of.as_str(), x.change, x.trend, x.meaningful))
         .collect();
     assert_eq!(
         got,
@@ -727,14 +724,14 @@ proptest! {
         let (a, b) = (score(&i, &pick(&i, &p)).unwrap(), score(&i, &pick(&i, &q)).unwrap());
         let ab = change(&i, &a, &b).remove(0);
         let ba = change(&i, &b, &a).remove(0);
-        prop_assert_eq!(ab.difference, -ba.difference);
+        prop_assert_eq!(ab.change, -ba.change);
         prop_assert_eq!(ab.meaningful, ba.meaningful);
         let threshold = match i.meaningful_change {
             MeaningfulChange::Published { points, .. } => points,
             _ => unreachable!(),
         };
-        prop_assert_eq!(ab.meaningful, Some(ab.difference.abs() >= threshold));
-        if ab.difference == 0.0 {
+        prop_assert_eq!(ab.meaningful, Some(ab.change.abs() >= threshold));
+        if ab.change == 0.0 {
             prop_assert_eq!(ab.trend, Some(Trend::Same));
         } else {
             prop_assert_ne!(ab.trend, ba.trend);

@@ -3,7 +3,7 @@
 
 use crate::domain::instrument::{Conversion, Direction, Instrument, MeaningfulChange, Scoring};
 use crate::domain::payload::Measure;
-use crate::domain::scoring::{self, ItemScore, Score, Trend};
+use crate::domain::scoring::{self, ItemScore, Score, ScoreChange, Trend};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -51,66 +51,59 @@ pub enum Verdict {
     NoPublishedThreshold,
 }
 
-/// The change in one score between the baseline and now, ready to show.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A score's change (the [`ScoreChange`] sent in the payload) with what it is called, ready to
+/// show.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChangeSummary {
     pub instrument: String,
-    /// `total`, `metric` or an item id (ONS4).
-    pub of: String,
     /// What the score is called, e.g. "PHQ-9 total".
     pub label: String,
-    pub baseline: f64,
-    pub now: f64,
-    /// `now − baseline`, two decimals.
-    pub difference: f64,
-    pub trend: Option<Trend>,
-    /// The published threshold in points, if any.
-    pub threshold: Option<f64>,
-    pub verdict: Verdict,
+    pub score: ScoreChange,
 }
 
 impl ChangeSummary {
-    /// Whether the change reaches the threshold in the better direction; `None` where no
-    /// threshold is published.
-    pub fn meets_threshold_better(&self) -> Option<bool> {
-        match self.verdict {
-            Verdict::NoPublishedThreshold => None,
-            v => Some(v == Verdict::MeaningfulImprovement),
+    /// The verdict on the change.
+    pub fn verdict(&self) -> Verdict {
+        match (self.score.meaningful, self.score.trend) {
+            (None, _) => Verdict::NoPublishedThreshold,
+            (Some(true), Some(Trend::Better)) => Verdict::MeaningfulImprovement,
+            (Some(true), Some(Trend::Worse)) => Verdict::MeaningfulDeterioration,
+            _ => Verdict::NotMeaningful,
         }
     }
 
-    /// Whether the size of the change reaches the threshold (either direction), as sent in the
-    /// payload; `None` where no threshold is published.
-    pub fn meaningful(&self) -> Option<bool> {
-        match self.verdict {
+    /// Whether the change reaches the threshold in the better direction; `None` where no
+    /// threshold is published.
+    pub fn meets_threshold_better(&self) -> Option<bool> {
+        match self.verdict() {
             Verdict::NoPublishedThreshold => None,
-            Verdict::NotMeaningful => Some(false),
-            _ => Some(true),
+            v => Some(v == Verdict::MeaningfulImprovement),
         }
     }
 
     /// One plain-English sentence for the text alternative, e.g. "PHQ-9 total went from 14 to 8:
     /// 6 points better, a meaningful change (threshold 6 points)".
     pub fn sentence(&self) -> String {
-        let size = self.difference.abs();
+        let s = &self.score;
+        let size = s.change.abs();
         let moved = if size == 0.0 {
-            format!("{} stayed at {}: no change", self.label, number(self.now))
+            format!("{} stayed at {}: no change", self.label, number(s.now))
         } else {
-            let way = match self.trend {
+            let way = match s.trend {
                 Some(Trend::Better) => "better",
                 Some(Trend::Worse) => "worse",
-                _ if self.difference > 0.0 => "higher",
+                _ if s.change > 0.0 => "higher",
                 _ => "lower",
             };
             format!(
                 "{} went from {} to {}: {} {way}",
                 self.label,
-                number(self.baseline),
-                number(self.now),
+                number(s.baseline),
+                number(s.now),
                 points(size)
             )
         };
-        match (self.verdict, self.threshold) {
+        match (self.verdict(), s.threshold) {
             (Verdict::NoPublishedThreshold, _) | (_, None) => {
                 format!("{moved}, no published threshold")
             }
@@ -136,7 +129,8 @@ pub fn number(x: f64) -> String {
     }
 }
 
-fn points(x: f64) -> String {
+/// A number of points as people read it: "1 point", "2.5 points".
+pub fn points(x: f64) -> String {
     if (x - 1.0).abs() < 0.005 {
         "1 point".into()
     } else {
@@ -147,27 +141,12 @@ fn points(x: f64) -> String {
 /// Compares two scores of one instrument (see [`scoring::change`]): one summary per compared
 /// score (one for a total or metric score, one per item present in both for ONS4).
 pub fn summarise(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<ChangeSummary> {
-    let threshold = threshold(instrument);
     scoring::change(instrument, baseline, now)
         .into_iter()
-        .map(|c| {
-            let verdict = match (c.meaningful, c.trend) {
-                (None, _) => Verdict::NoPublishedThreshold,
-                (Some(true), Some(Trend::Better)) => Verdict::MeaningfulImprovement,
-                (Some(true), Some(Trend::Worse)) => Verdict::MeaningfulDeterioration,
-                _ => Verdict::NotMeaningful,
-            };
-            ChangeSummary {
-                instrument: instrument.id.clone(),
-                label: score_label(instrument, &c.of),
-                of: c.of,
-                baseline: c.baseline,
-                now: c.now,
-                difference: c.difference,
-                trend: c.trend,
-                threshold,
-                verdict,
-            }
+        .map(|score| ChangeSummary {
+            instrument: instrument.id.clone(),
+            label: score_label(instrument, &score.of),
+            score,
         })
         .collect()
 }

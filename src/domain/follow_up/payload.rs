@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::instrument::Instrument;
 use crate::domain::payload::Measure;
 use crate::domain::referral::SimpleDate;
-use crate::domain::scoring::{ItemScore, Score, Trend};
+use crate::domain::scoring::{ItemScore, Score, ScoreChange};
 use serde::{Deserialize, Serialize};
 
 /// The follow-up fields of a submission (`mode: "follow-up"`), sent at the top level next to
@@ -29,39 +29,6 @@ pub struct FollowUpContext {
     pub notes: Option<Notes>,
 }
 
-/// One compared score's change as sent in a follow-up measure's `change`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScoreChange {
-    /// What was compared: `total`, `metric` (SWEMWBS) or an item id (ONS4).
-    pub of: String,
-    pub baseline: f64,
-    pub now: f64,
-    /// `now − baseline`, two decimals.
-    pub change: f64,
-    /// `better`, `same` or `worse`; `null` when the direction is not known.
-    pub trend: Option<Trend>,
-    /// The instrument's published meaningful change in points; `null` where none is published.
-    pub threshold: Option<f64>,
-    /// Whether the size of the change reaches the published threshold; `null` where none is
-    /// published.
-    pub meaningful: Option<bool>,
-}
-
-impl From<&ChangeSummary> for ScoreChange {
-    fn from(c: &ChangeSummary) -> Self {
-        ScoreChange {
-            of: c.of.clone(),
-            baseline: c.baseline,
-            now: c.now,
-            change: c.difference,
-            trend: c.trend,
-            threshold: c.threshold,
-            meaningful: c.meaningful(),
-        }
-    }
-}
-
 /// A follow-up measure's `change`: where its baseline came from, and each compared score.
 ///
 /// ```json
@@ -81,7 +48,7 @@ impl MeasureChange {
     pub fn new(source: BaselineSource, summaries: &[ChangeSummary]) -> Option<Self> {
         (!summaries.is_empty()).then(|| MeasureChange {
             baseline_source: source,
-            scores: summaries.iter().map(ScoreChange::from).collect(),
+            scores: summaries.iter().map(|s| s.score.clone()).collect(),
         })
     }
 
@@ -124,15 +91,16 @@ impl MeasureChange {
         let expected = summarise(instrument, &baseline, now);
         expected.len() == self.scores.len()
             && expected.iter().all(|e| {
+                let e = &e.score;
                 self.scores.iter().any(|s| {
                     let same = |a: f64, b: f64| (a * 100.0).round() == (b * 100.0).round();
                     s.of == e.of
                         && same(s.baseline, e.baseline)
                         && same(s.now, e.now)
-                        && same(s.change, e.difference)
+                        && same(s.change, e.change)
                         && s.trend == e.trend
                         && s.threshold == e.threshold
-                        && s.meaningful == e.meaningful()
+                        && s.meaningful == e.meaningful
                 })
             })
     }

@@ -1,22 +1,15 @@
-use crate::domain::follow_up::{BaselineSource, ChangeSummary, Verdict, number};
+use crate::domain::follow_up::{BaselineSource, ChangeSummary, Verdict, number, points};
 use crate::domain::scoring::Trend;
 use crate::ui::follow_up::chart::ScoreChart;
 use crate::ui::follow_up::state::{FollowUpState, MeasureGlance};
 use leptos::prelude::*;
 
-fn points(x: f64) -> String {
-    if (x - 1.0).abs() < 0.005 {
-        "1 point".into()
-    } else {
-        format!("{} points", number(x))
-    }
-}
-
 /// "−6 (better)", "+2 (worse)", "0 (no change)".
 fn change_text(c: &ChangeSummary) -> String {
-    let sign = if c.difference > 0.0 {
+    let c = &c.score;
+    let sign = if c.change > 0.0 {
         "+"
-    } else if c.difference < 0.0 {
+    } else if c.change < 0.0 {
         "−"
     } else {
         ""
@@ -25,16 +18,16 @@ fn change_text(c: &ChangeSummary) -> String {
         Some(Trend::Better) => "better",
         Some(Trend::Worse) => "worse",
         Some(Trend::Same) => "no change",
-        None if c.difference == 0.0 => "no change",
+        None if c.change == 0.0 => "no change",
         None => "direction not known",
     };
-    format!("{sign}{} ({way})", number(c.difference.abs()))
+    format!("{sign}{} ({way})", number(c.change.abs()))
 }
 
 /// Whether the change reaches the threshold, in words (never by colour alone).
 fn verdict_text(c: &ChangeSummary) -> String {
-    let t = c.threshold.map(points).unwrap_or_default();
-    match c.verdict {
+    let t = c.score.threshold.map(points).unwrap_or_default();
+    match c.verdict() {
         Verdict::MeaningfulImprovement => format!("Yes, a meaningful improvement (threshold {t})"),
         Verdict::MeaningfulDeterioration => format!("Yes, a meaningful worsening (threshold {t})"),
         Verdict::NotMeaningful => format!("No, below the threshold of {t}"),
@@ -90,10 +83,10 @@ pub fn ChangeAtAGlance(
                     view! {
                         <tr class="wb-table__row">
                             <th scope="row" class="wb-table__header">{c.label.clone()}</th>
-                            <td class="wb-table__cell wb-table__cell--numeric">{number(c.baseline)}</td>
-                            <td class="wb-table__cell wb-table__cell--numeric">{number(c.now)}</td>
+                            <td class="wb-table__cell wb-table__cell--numeric">{number(c.score.baseline)}</td>
+                            <td class="wb-table__cell wb-table__cell--numeric">{number(c.score.now)}</td>
                             <td class="wb-table__cell wb-table__cell--numeric">{change_text(c)}</td>
-                            <td class="wb-table__cell"><span class=verdict_class(c.verdict)>{verdict_text(c)}</span></td>
+                            <td class="wb-table__cell"><span class=verdict_class(c.verdict())>{verdict_text(c)}</span></td>
                         </tr>
                     }
                 })
