@@ -301,6 +301,13 @@ impl Outbox {
             .collect()
     }
 
+    /// Drops the submissions for which `settled` holds (delivered or removed, here or in another
+    /// tab): a change this tab made before it knew, applied to the stored outbox after, must not
+    /// bring one back.
+    pub fn forget(&mut self, settled: impl Fn(&SubmissionId) -> bool) {
+        self.entries.retain(|e| !settled(&e.id));
+    }
+
     /// Adds the submissions with these `ids` that `other` holds and `self` does not: when a tab
     /// writes the outbox it starts from what is stored now (another tab may have delivered or
     /// removed submissions since), so only what the tab never managed to store is taken from

@@ -132,6 +132,7 @@ impl Courier {
                     .outbox
                     .with_untracked(|local| stored.absorb(local, &not_stored));
                 op(&mut stored);
+                courier.forget_settled(&mut stored);
                 let written = courier.slot.with_value(|s| {
                     if stored.is_empty() {
                         s.clear();
@@ -372,7 +373,14 @@ impl Courier {
         let not_stored = self.not_stored.get_value();
         self.outbox
             .with_untracked(|local| stored.absorb(local, &not_stored));
+        self.forget_settled(&mut stored);
         self.outbox.set(stored);
+    }
+
+    /// Drops from `outbox` what this tab knows has been delivered or removed.
+    fn forget_settled(&self, outbox: &mut Outbox) {
+        self.settled
+            .with_untracked(|s| outbox.forget(|id| s.iter().any(|(i, _)| i == id)));
     }
 
     /// Keeps delivering for as long as the calling component lives: sends what an earlier visit

@@ -390,3 +390,21 @@ fn where_both_tabs_hold_a_submission_the_stored_record_wins() {
     b.entries.clear();
     assert!(b.is_empty());
 }
+
+#[test]
+fn a_change_written_after_the_delivery_it_preceded_does_not_bring_the_submission_back() {
+    let (x, x_body) = queued(1);
+    let enqueue = |o: &mut Outbox| o.enqueue(x.clone(), JSON, x_body.clone(), 10);
+    // The tab queues X and delivers it before its first write reaches the device.
+    let mut tab = Outbox::new();
+    enqueue(&mut tab);
+    tab.record(&x, Attempt::Delivered, 20, 0.0);
+    let settled = [x.clone()];
+    // The queued write comes now, to what is stored: it would put X back, but X is settled.
+    let mut stored = Outbox::new();
+    stored.absorb(&tab, std::slice::from_ref(&x));
+    enqueue(&mut stored);
+    assert!(stored.get(&x).is_some(), "without forgetting, X is back");
+    stored.forget(|id| settled.contains(id));
+    assert!(stored.is_empty());
+}
