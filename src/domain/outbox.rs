@@ -147,6 +147,21 @@ pub struct Entry {
     pub state: EntryState,
 }
 
+impl Entry {
+    /// A submission just queued: never attempted, due at `now_ms`.
+    pub fn queued(id: SubmissionId, content_type: &str, body: String, now_ms: u64) -> Self {
+        Entry {
+            id,
+            content_type: content_type.to_owned(),
+            body,
+            attempts: 0,
+            state: EntryState::Queued {
+                next_attempt_at_ms: now_ms,
+            },
+        }
+    }
+}
+
 /// The submissions waiting on this device, oldest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -212,15 +227,8 @@ impl Outbox {
     /// first.
     pub fn enqueue(&mut self, id: SubmissionId, content_type: &str, body: String, now_ms: u64) {
         if self.get(&id).is_none() {
-            self.entries.push(Entry {
-                id,
-                content_type: content_type.to_owned(),
-                body,
-                attempts: 0,
-                state: EntryState::Queued {
-                    next_attempt_at_ms: now_ms,
-                },
-            });
+            self.entries
+                .push(Entry::queued(id, content_type, body, now_ms));
         }
     }
 
@@ -308,13 +316,13 @@ impl Outbox {
         self.entries.retain(|e| !settled(&e.id));
     }
 
-    /// Adds the submissions with these `ids` that `other` holds and `self` does not: when a tab
-    /// writes the outbox it starts from what is stored now (another tab may have delivered or
-    /// removed submissions since), so only what the tab never managed to store is taken from
-    /// its own copy.
-    pub fn absorb(&mut self, other: &Outbox, ids: &[SubmissionId]) {
-        for e in &other.entries {
-            if ids.contains(&e.id) && self.get(&e.id).is_none() {
+    /// Adds these queued submissions where `self` does not hold them: when a tab writes the
+    /// outbox it starts from what is stored now (another tab may have delivered or removed
+    /// submissions since), taking from its own only what it queued and has not managed to store,
+    /// as it was queued (the changes since are applied again, each once).
+    pub fn absorb(&mut self, queued: &[Entry]) {
+        for e in queued {
+            if self.get(&e.id).is_none() {
                 self.entries.push(e.clone());
             }
         }

@@ -7,7 +7,7 @@ use crate::domain::config::{Format, WidgetConfig};
 #[cfg(feature = "fhir")]
 use crate::domain::fhir::{self, FhirError};
 use crate::domain::instrument::Instrument;
-use crate::domain::outbox::{EntryState, JSON, Next, Outbox, OutboxOnDevice};
+use crate::domain::outbox::{Entry, EntryState, JSON, Next, Outbox, OutboxOnDevice};
 use crate::domain::payload::{Submission, SubmissionId};
 use crate::platform::broadcast::Channel;
 use crate::platform::storage::{Slot, StorageError};
@@ -66,7 +66,10 @@ pub struct Courier {
     /// Called when the outbox could not be written to the device.
     unsaved: StoredValue<Option<Callback<StorageError>>>,
     /// Submissions this tab queued but could not write to the device yet.
-    not_stored: StoredValue<Vec<SubmissionId>>,
+    not_stored: StoredValue<Vec<Entry>>,
+    /// This tab's changes not yet written to the device (each is written in turn, under the
+    /// lock; the last one to be written gives this tab's outbox).
+    pending: StoredValue<u32>,
     /// Submissions that left the outbox while this tab was open, and how (this tab's own
     /// deliveries and removals, and those the other tabs told it of).
     settled: RwSignal<Vec<(SubmissionId, Outcome)>>,
@@ -97,6 +100,7 @@ impl Courier {
             host: StoredValue::new_local(host),
             unsaved: StoredValue::new(None),
             not_stored: StoredValue::new(Vec::new()),
+            pending: StoredValue::new(0),
             settled: RwSignal::new(Vec::new()),
             channel: StoredValue::new_local(None),
         }
@@ -124,13 +128,12 @@ impl Courier {
         }
         let courier = *self;
         let key = self.key();
+        self.pending.update_value(|n| *n += 1);
         leptos::task::spawn_local(async move {
             let written = locks::exclusive(&key, move || {
+                courier.pending.update_value(|n| *n = n.saturating_sub(1));
                 let mut stored = courier.slot.with_value(read_stored);
-                let not_stored = courier.not_stored.get_value();
-                courier
-                    .outbox
-                    .with_untracked(|local| stored.absorb(local, &not_stored));
+                stored.absorb(&courier.not_stored.get_value());
                 op(&mut stored);
                 courier.forget_settled(&mut stored);
                 let written = courier.slot.with_value(|s| {
@@ -141,23 +144,16 @@ impl Courier {
                         s.save(&stored)
                     }
                 });
-                match written {
-                    Ok(()) => {
-                        courier.not_stored.set_value(Vec::new());
+                // Written: what this tab queued is on the device. Once its last change is written,
+                // this tab holds what is stored (it may hold other tabs' submissions, due sooner).
+                // Not written: this tab keeps what it holds, and what it queued stays to be
+                // written with its next change.
+                if written.is_ok() {
+                    courier.not_stored.set_value(Vec::new());
+                    if courier.pending.get_value() == 0 {
                         courier.outbox.set(stored);
-                        // What is stored may hold other tabs' submissions, due sooner.
                         courier.schedule();
                     }
-                    // This tab keeps what it holds, and remembers what is not on the device.
-                    Err(_) => courier.outbox.with_untracked(|local| {
-                        let missing = local
-                            .entries
-                            .iter()
-                            .filter(|e| stored.get(&e.id).is_none() || not_stored.contains(&e.id))
-                            .map(|e| e.id.clone())
-                            .collect();
-                        courier.not_stored.set_value(missing);
-                    }),
                 }
                 written
             })
@@ -205,11 +201,15 @@ impl Courier {
             );
             (JSON, serde_json::to_string(&submission).expect("a submission always serialises"))
         });
-        let id = submission.submission_id;
-        let now = clock::now_ms();
+        let entry = Entry::queued(
+            submission.submission_id,
+            content_type,
+            body,
+            clock::now_ms(),
+        );
         // Until it is written, a change another tab makes must not drop it from this tab.
-        self.not_stored.update_value(|v| v.push(id.clone()));
-        self.change(move |o| o.enqueue(id.clone(), content_type, body.clone(), now));
+        self.not_stored.update_value(|v| v.push(entry.clone()));
+        self.change(move |o| o.absorb(std::slice::from_ref(&entry)));
         self.flush(true);
     }
 
@@ -370,9 +370,11 @@ impl Courier {
             Some(Ok(o)) => o,
             Some(Err(_)) => return,
         };
-        let not_stored = self.not_stored.get_value();
-        self.outbox
-            .with_untracked(|local| stored.absorb(local, &not_stored));
+        // A change of this tab's own is about to be written, from what is stored then.
+        if self.pending.get_value() > 0 {
+            return;
+        }
+        stored.absorb(&self.not_stored.get_value());
         self.forget_settled(&mut stored);
         self.outbox.set(stored);
     }

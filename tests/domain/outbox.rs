@@ -268,17 +268,17 @@ fn a_default_outbox_is_stored_as_this_version_and_loads_back() {
 // Two tabs of one widget share the outbox on the device. Each tab applies its change to what is
 // stored now, not to its own copy (see `Courier::change`); these are those steps.
 
-/// One tab's change: read what is stored, take in what this tab has not stored yet, apply the
-/// change, write; the tab then holds what was written.
+/// One tab's change: read what is stored, take in what this tab queued and has not stored yet
+/// (as it was queued), apply the change, write; the tab then holds what was written.
 fn write_through(
     stored: &mut Outbox,
     tab: &mut Outbox,
-    not_stored: &[SubmissionId],
+    not_stored: &[Entry],
     op: impl Fn(&mut Outbox),
 ) {
     op(tab);
     let mut fresh = stored.clone();
-    fresh.absorb(tab, not_stored);
+    fresh.absorb(not_stored);
     op(&mut fresh);
     *stored = fresh.clone();
     *tab = fresh;
@@ -289,6 +289,12 @@ fn queued(n: u8) -> (SubmissionId, String) {
     (s.submission_id.clone(), serde_json::to_string(&s).unwrap())
 }
 
+/// Submission `n` as just queued at `now`.
+fn entry(n: u8, now: u64) -> Entry {
+    let (id, body) = queued(n);
+    Entry::queued(id, JSON, body, now)
+}
+
 #[test]
 fn a_tab_delivering_never_drops_a_submission_another_tab_queued() {
     let (x, x_body) = queued(1);
@@ -296,12 +302,12 @@ fn a_tab_delivering_never_drops_a_submission_another_tab_queued() {
     let mut stored = Outbox::new();
     let mut b = Outbox::new();
     // Tab B queues X; tab A has seen it.
-    write_through(&mut stored, &mut b, &[x.clone()], |o| {
+    write_through(&mut stored, &mut b, &[entry(1, 10)], |o| {
         o.enqueue(x.clone(), JSON, x_body.clone(), 10)
     });
     let mut a = stored.clone();
     // Tab A queues Y offline; tab B has not seen that yet when the intake confirms X.
-    write_through(&mut stored, &mut a, &[y.clone()], |o| {
+    write_through(&mut stored, &mut a, &[entry(2, 20)], |o| {
         o.enqueue(y.clone(), JSON, y_body.clone(), 20)
     });
     assert!(b.get(&y).is_none(), "B's copy is stale");
@@ -322,7 +328,7 @@ fn a_stale_tab_does_not_bring_back_what_another_tab_delivered_or_removed() {
     let (y, y_body) = queued(2);
     let mut stored = Outbox::new();
     let mut a = Outbox::new();
-    write_through(&mut stored, &mut a, &[x.clone(), y.clone()], |o| {
+    write_through(&mut stored, &mut a, &[entry(1, 10), entry(2, 10)], |o| {
         o.enqueue(x.clone(), JSON, x_body.clone(), 10);
         o.enqueue(y.clone(), JSON, y_body.clone(), 10);
     });
@@ -353,14 +359,16 @@ fn what_a_tab_could_not_store_is_kept_when_another_tab_writes() {
     a.enqueue(x.clone(), JSON, x_body.clone(), 10);
     // B queues Y; A hears of it and keeps X too.
     let mut b = Outbox::new();
-    write_through(&mut stored, &mut b, &[y.clone()], |o| {
+    write_through(&mut stored, &mut b, &[entry(2, 20)], |o| {
         o.enqueue(y.clone(), JSON, y_body.clone(), 20)
     });
     let mut heard = stored.clone();
-    heard.absorb(&a, std::slice::from_ref(&x));
+    heard.absorb(&[entry(1, 10)]);
     assert!(heard.get(&x).is_some() && heard.get(&y).is_some());
     // A's next change writes X with it.
-    write_through(&mut stored, &mut a, &[x.clone()], |o| o.retry_now(&x, 30));
+    write_through(&mut stored, &mut a, &[entry(1, 10)], |o| {
+        o.retry_now(&x, 30)
+    });
     assert_eq!(stored.entries.len(), 2);
 }
 
@@ -369,7 +377,7 @@ fn where_both_tabs_hold_a_submission_the_stored_record_wins() {
     let (x, x_body) = queued(1);
     let mut stored = Outbox::new();
     let mut a = Outbox::new();
-    write_through(&mut stored, &mut a, &[x.clone()], |o| {
+    write_through(&mut stored, &mut a, &[entry(1, 10)], |o| {
         o.enqueue(x.clone(), JSON, x_body.clone(), 10)
     });
     let mut b = a.clone();
@@ -382,7 +390,7 @@ fn where_both_tabs_hold_a_submission_the_stored_record_wins() {
     });
     // B's stale, queued copy of X is not what is stored.
     let mut heard = stored.clone();
-    heard.absorb(&b, &[]);
+    heard.absorb(&[]);
     assert!(matches!(
         heard.entries[0].state,
         EntryState::Refused { status: 422 }
@@ -402,9 +410,30 @@ fn a_change_written_after_the_delivery_it_preceded_does_not_bring_the_submission
     let settled = [x.clone()];
     // The queued write comes now, to what is stored: it would put X back, but X is settled.
     let mut stored = Outbox::new();
-    stored.absorb(&tab, std::slice::from_ref(&x));
+    stored.absorb(&[entry(1, 10)]);
     enqueue(&mut stored);
     assert!(stored.get(&x).is_some(), "without forgetting, X is back");
     stored.forget(|id| settled.contains(id));
     assert!(stored.is_empty());
+}
+
+#[test]
+fn an_attempt_made_before_the_queued_write_lands_is_counted_once() {
+    let (x, x_body) = queued(1);
+    let queued_x = entry(1, 10);
+    let mut tab = Outbox::new();
+    let mut stored = Outbox::new();
+    // Queued and tried once in this tab before either change reaches the device.
+    tab.enqueue(x.clone(), JSON, x_body.clone(), 10);
+    tab.record(&x, Attempt::NetworkError, 20, 0.5);
+    // The two writes, in turn: the queued submission as it was queued, then the attempt.
+    stored.absorb(std::slice::from_ref(&queued_x));
+    stored.enqueue(x.clone(), JSON, x_body.clone(), 10);
+    stored.absorb(std::slice::from_ref(&queued_x));
+    stored.record(&x, Attempt::NetworkError, 20, 0.5);
+    assert_eq!(
+        stored, tab,
+        "one attempt on the device, due when this tab says"
+    );
+    assert_eq!(stored.entries[0].attempts, 1);
 }
