@@ -20,7 +20,7 @@ fn main() -> std::process::ExitCode {
         Ok(Command::Run(config)) => config,
         Ok(Command::Export(export)) => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            return match intake::store::export(&export.data_dir, export.format, &mut out) {
+            return match intake::export::export(&export.data_dir, export.format, &mut out) {
                 Ok(_) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("intake export: {e}");

@@ -4,7 +4,7 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub use crate::intake::store::Format;
+pub use crate::intake::export::Format;
 
 /// The usage text printed by `--help` and after an argument error.
 pub const USAGE: &str = "\

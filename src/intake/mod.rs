@@ -55,6 +55,7 @@
 pub mod cli;
 pub mod clock;
 pub mod cors;
+pub mod export;
 pub mod handler;
 pub mod jsonl;
 pub mod server;
