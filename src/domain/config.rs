@@ -391,6 +391,12 @@ pub struct RawConfig {
 }
 
 impl WidgetConfig {
+    /// How long, in ms, a draft (or a visit being recorded, or a copy of an unreadable stored
+    /// value kept aside) stays on the device: `draft_days`.
+    pub fn draft_max_age_ms(&self) -> u64 {
+        u64::from(self.draft_days) * crate::domain::draft::DAY_MS
+    }
+
     /// Parses the attributes. A bad endpoint is fatal (there is nowhere to send answers); other
     /// mistakes fall back safely and come back as warnings.
     pub fn parse(raw: &RawConfig) -> Result<(Self, Vec<ConfigWarning>), UrlError> {

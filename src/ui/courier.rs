@@ -87,8 +87,7 @@ impl Courier {
     ) -> Self {
         let instance = config.with_value(|c| c.instance.clone());
         let slot = Slot::open(&instance, "outbox");
-        let keep_aside_ms = config.with_value(|c| c.draft_days) as u64 * 24 * 60 * 60 * 1000;
-        slot.expire_aside(clock::now_ms(), keep_aside_ms);
+        slot.expire_aside(clock::now_ms(), config.with_value(WidgetConfig::draft_max_age_ms));
         let outbox = read_stored(&slot);
         Courier {
             outbox: RwSignal::new(outbox),

@@ -2,7 +2,7 @@
 //! this file only connects them to signals and to the browser adapters.
 
 use crate::domain::config::WidgetConfig;
-use crate::domain::draft::{DAY_MS, Draft, DraftError, DraftOnDevice};
+use crate::domain::draft::{Draft, DraftError, DraftOnDevice};
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::{Journey, Step};
 use crate::domain::payload::{Measure, Mode, SchemaVersion, Submission, SubmissionId};
@@ -54,7 +54,7 @@ impl Form {
         };
         let draft_slot = Slot::open(&config.instance, "draft");
         let mut notices: Vec<String> = Vec::new();
-        let max_age = u64::from(config.draft_days) * DAY_MS;
+        let max_age = config.draft_max_age_ms();
         let restored = match draft_slot.load::<DraftOnDevice>() {
             Ok(None) => Ok(Draft::new(clock::now_ms())),
             Ok(Some(stored)) => {

@@ -433,6 +433,7 @@ fn the_instance_name_keeps_only_letters_digits_hyphens_and_underscores() {
 fn draft_days_and_timeout_default_and_fall_back_on_bad_values() {
     let (c, w) = parse(&raw("https://x.example"));
     assert_eq!((c.draft_days, c.timeout_seconds), (7, 15));
+    assert_eq!(c.draft_max_age_ms(), 7 * 24 * 60 * 60 * 1000);
     assert!(w.is_empty());
     for (days, timeout, want, warnings) in [
         ("1", "1", (1, 1), vec![]),

@@ -6,7 +6,6 @@
 //! `History::points_for` for that client). "Finish visit" forgets the visit.
 
 use crate::domain::config::WidgetConfig;
-use crate::domain::draft::DAY_MS;
 use crate::domain::follow_up::StoredVisit;
 use crate::domain::follow_up::{Baseline, ChangeSummary, ClientReference, History, Timepoint};
 use crate::domain::instrument::{Answers, Instrument};
@@ -128,7 +127,7 @@ impl FollowUpState {
         let instance = config.instance.clone();
         let retention = config.retention_days;
         let history_slot = Slot::open(&instance, "follow-up-history");
-        history_slot.expire_aside(clock::now_ms(), u64::from(config.draft_days) * DAY_MS);
+        history_slot.expire_aside(clock::now_ms(), config.draft_max_age_ms());
         let mut notices = Vec::new();
         let mut history = history_slot
             .load::<History>()
@@ -149,7 +148,7 @@ impl FollowUpState {
         let dropped = history.retain_recent(calendar::today(), retention) > 0;
         let dropped = history.keep_summaries_only() || dropped;
         let visit_slot = Slot::open(&instance, "follow-up-visit");
-        let max_age = u64::from(config.draft_days) * DAY_MS;
+        let max_age = config.draft_max_age_ms();
         let restored = match visit_slot.load::<StoredVisit>() {
             Ok(None) => None,
             loaded => {
