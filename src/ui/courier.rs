@@ -87,7 +87,10 @@ impl Courier {
     ) -> Self {
         let instance = config.with_value(|c| c.instance.clone());
         let slot = Slot::open(&instance, "outbox");
-        slot.expire_aside(clock::now_ms(), config.with_value(WidgetConfig::draft_max_age_ms));
+        slot.expire_aside(
+            clock::now_ms(),
+            config.with_value(WidgetConfig::draft_max_age_ms),
+        );
         let outbox = read_stored(&slot);
         Courier {
             outbox: RwSignal::new(outbox),
@@ -179,6 +182,11 @@ impl Courier {
                 }
             });
         }
+        self.remember(outcome, ids);
+    }
+
+    /// Remembers how submissions left the outbox (here, or in another tab that said so).
+    fn remember(&self, outcome: Outcome, ids: Vec<SubmissionId>) {
         self.settled
             .update(|s| s.extend(ids.into_iter().map(|id| (id, outcome))));
     }
@@ -395,9 +403,7 @@ impl Courier {
         let outbox_key = courier.key();
         let channel = Channel::listen(&outbox_key, move |text| {
             if let Ok(Settled { outcome, ids }) = serde_json::from_str(&text) {
-                courier
-                    .settled
-                    .update(|s| s.extend(ids.into_iter().map(|id| (id, outcome))));
+                courier.remember(outcome, ids);
             }
         });
         self.channel.set_value(channel);
