@@ -24,13 +24,10 @@ pub fn Wipe() -> impl IntoView {
     view! {
         <BackLink on_back=Callback::new(move |_| state.back())/>
         <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Remove all follow-up data from this device?"</h1>
-        <p class="wb-body">{format!("This removes the {visits} visit{} kept on this device, every client reference and baseline, and anything not yet sent. It cannot be undone.", if visits == 1 { "" } else { "s" })}</p>
+        <p class="wb-body">{format!("This removes the {visits} visit{} kept on this device, every client reference and baseline, anything not yet sent, and the passcode. It cannot be undone.", if visits == 1 { "" } else { "s" })}</p>
         {lost}
         <div class="wb-button-group">
-            <button type="button" class="wb-button wb-button--warning" on:click=move |_| {
-                state.wipe();
-                lock.forget_passcode();
-            }>
+            <button type="button" class="wb-button wb-button--warning" on:click=move |_| lock.remove_everything(state)>
                 "Remove all"
             </button>
             <button type="button" class="wb-button wb-button--secondary" on:click=move |_| state.back()>
