@@ -1,7 +1,7 @@
 //! Where to get help now: the crisis lines and the sentences that point to them. Every place that
 //! shows crisis help (the help section, the urgent-help page, the risk alert on a question, the
 //! panic fallback) renders these, so they cannot drift apart. `src/embed/wellbeing.js` cannot
-//! import them; `tests/domain_crisis.rs` checks that its copy says the same.
+//! import them; `tests/domain/crisis.rs` checks that its copy says the same.
 //!
 //! The wording follows the NHS: NHS 111 option 2 is the urgent mental health line, and anyone who
 //! has physically harmed themselves, or whose life is at risk, should call 999 or go to A&E

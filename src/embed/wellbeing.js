@@ -27,7 +27,7 @@ function moduleOf(host) {
   return 'patient';
 }
 
-// Where to get help now: the widget's own words (src/domain/crisis.rs); tests/domain_crisis.rs
+// Where to get help now: the widget's own words (src/domain/crisis.rs); tests/domain/crisis.rs
 // checks that they stay the same.
 const CRISIS_HELP = [
   'If you or someone else has physically harmed themselves, or if a life is at risk, call 999 or go to A&E.',
