@@ -107,16 +107,8 @@ where
     let mut config = Config::default();
     let mut origins: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, UsageError> {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| UsageError(format!("{name} needs a value")))
-        };
+        let (flag, inline) = split_flag(&arg);
+        let mut value = |name: &str| value_of(name, inline.clone(), &mut args);
         match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--addr" => {
@@ -127,13 +119,7 @@ where
                     ))
                 })?;
             }
-            "--data-dir" => {
-                let v = value("--data-dir")?;
-                if v.is_empty() {
-                    return Err(UsageError("--data-dir must not be empty".into()));
-                }
-                config.data_dir = PathBuf::from(v);
-            }
+            "--data-dir" => config.data_dir = data_dir(value("--data-dir")?)?,
             "--allow-origin" => {
                 let v = value("--allow-origin")?;
                 origins.push(check_origin(&v)?);
@@ -163,25 +149,11 @@ fn parse_export(mut args: impl Iterator<Item = String>) -> Result<Command, Usage
         format: Format::Jsonl,
     };
     while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, UsageError> {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| UsageError(format!("{name} needs a value")))
-        };
+        let (flag, inline) = split_flag(&arg);
+        let mut value = |name: &str| value_of(name, inline.clone(), &mut args);
         match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--data-dir" => {
-                let v = value("--data-dir")?;
-                if v.is_empty() {
-                    return Err(UsageError("--data-dir must not be empty".into()));
-                }
-                export.data_dir = PathBuf::from(v);
-            }
+            "--data-dir" => export.data_dir = data_dir(value("--data-dir")?)?,
             "--format" => {
                 export.format = match value("--format")?.as_str() {
                     "jsonl" => Format::Jsonl,
@@ -197,6 +169,34 @@ fn parse_export(mut args: impl Iterator<Item = String>) -> Result<Command, Usage
         }
     }
     Ok(Command::Export(export))
+}
+
+/// `--flag=value` as the flag and its value; anything else as itself, its value (if it takes
+/// one) to come from the next argument.
+fn split_flag(arg: &str) -> (String, Option<String>) {
+    match arg.split_once('=') {
+        Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+        _ => (arg.to_owned(), None),
+    }
+}
+
+/// The value of flag `name`: given inline, else the next argument.
+fn value_of(
+    name: &str,
+    inline: Option<String>,
+    args: &mut impl Iterator<Item = String>,
+) -> Result<String, UsageError> {
+    inline
+        .or_else(|| args.next())
+        .ok_or_else(|| UsageError(format!("{name} needs a value")))
+}
+
+/// `--data-dir`: any path but an empty one.
+fn data_dir(v: String) -> Result<PathBuf, UsageError> {
+    if v.is_empty() {
+        return Err(UsageError("--data-dir must not be empty".into()));
+    }
+    Ok(PathBuf::from(v))
 }
 
 /// Checks that `s` is a serialised origin as browsers send it: `http(s)://host[:port]`, with no
