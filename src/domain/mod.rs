@@ -17,4 +17,5 @@ pub mod outbox;
 pub mod payload;
 pub mod referral;
 pub mod scoring;
+pub mod submission_id;
 pub mod theme;

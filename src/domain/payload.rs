@@ -4,122 +4,22 @@
 //! Every field type parses on the way in (serde `try_from`), so a value of these types is well
 //! formed whichever side built it.
 
-use crate::domain::follow_up::{ClientReference, FollowUpContext, MeasureChange, Notes, Timepoint};
-use crate::domain::instrument::{self, Answers, Instrument};
+use crate::domain::follow_up::{ClientReference, FollowUpContext, Notes, Timepoint};
+use crate::domain::instrument::{self, Answers};
 use crate::domain::referral::{self, Referral, SimpleDate};
-use crate::domain::scoring::{self, Risk, Score};
+use crate::domain::scoring::{self, Risk};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use thiserror::Error;
-use uuid::{Builder, Uuid, Variant, Version};
+
+// The parts of the contract defined with what they are: a measure as recorded and scored, and
+// the ids of a submission.
+pub use crate::domain::scoring::{AnswerOut, Measure, MeasureChange};
+pub use crate::domain::submission_id::{
+    REFERENCE_ALPHABET, Reference, SubmissionId, SubmissionIdError,
+};
 
 /// The only schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// A submission id: a lowercase UUID version 4. Also the `Idempotency-Key`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct SubmissionId(String);
-
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("submission_id must be a UUID version 4 (8-4-4-4-12 hex digits)")]
-pub struct SubmissionIdError;
-
-impl SubmissionId {
-    /// Parses a UUID v4 written 8-4-4-4-12 (either case; stored lowercase).
-    pub fn parse(s: &str) -> Result<Self, SubmissionIdError> {
-        // `Uuid::try_parse` also takes the simple, braced and URN forms: only the hyphenated
-        // one is 36 characters long.
-        let id = Uuid::try_parse(s).map_err(|_| SubmissionIdError)?;
-        if s.len() != 36
-            || id.get_version() != Some(Version::Random)
-            || id.get_variant() != Variant::RFC4122
-        {
-            return Err(SubmissionIdError);
-        }
-        Ok(Self(id.hyphenated().to_string()))
-    }
-
-    /// Builds a v4 id from 16 random bytes (the caller supplies the randomness).
-    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
-        Self(
-            Builder::from_random_bytes(bytes)
-                .into_uuid()
-                .hyphenated()
-                .to_string(),
-        )
-    }
-
-    /// The id as a [`Uuid`] (the namespace of the FHIR Bundle's entry ids).
-    pub fn uuid(&self) -> Uuid {
-        Uuid::try_parse(&self.0).expect("a SubmissionId is always a UUID")
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The reference a person can quote, e.g. `WB-9HKS-2MXD-RT4V-Q7CE`: 80 of the id's 122
-    /// random bits (the version and variant bits left out), as 16 characters in groups of four,
-    /// from an alphabet without 0/O or 1/I, so it reads out unambiguously on the phone. At 80 bits
-    /// two references agree by chance about once in 10^24 pairs. The service finds the full
-    /// submission by it (and by the id, which it also gets).
-    pub fn reference(&self) -> Reference {
-        let hex: String = self.0.chars().filter(|c| *c != '-').collect();
-        let v = u128::from_str_radix(&hex, 16).expect("a submission id is 32 hex digits");
-        // Bits from the most significant: 48 random, 4 version, 12 random, 2 variant, 62 random.
-        let random = (v >> 80) << 74 | ((v >> 64) & 0xFFF) << 62 | (v & ((1 << 62) - 1));
-        let top = random >> 42;
-        let mut out = String::from("WB");
-        for i in 0..16 {
-            if i % 4 == 0 {
-                out.push('-');
-            }
-            let symbol = (top >> (75 - 5 * i)) & 31;
-            out.push(REFERENCE_ALPHABET[symbol as usize] as char);
-        }
-        Reference(out)
-    }
-}
-
-impl TryFrom<String> for SubmissionId {
-    type Error = SubmissionIdError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<SubmissionId> for String {
-    fn from(id: SubmissionId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for SubmissionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// The characters of a reference: digits and capital letters without 0, 1, I and O.
-pub const REFERENCE_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-/// A reference the person can quote (see [`SubmissionId::reference`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Reference(String);
-
-impl Reference {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Reference {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// An RFC 3339 date-time, e.g. `2026-11-23T10:15:00.000Z`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -263,47 +163,6 @@ impl TryFrom<u32> for SchemaVersion {
 impl From<SchemaVersion> for u32 {
     fn from(_: SchemaVersion) -> u32 {
         SCHEMA_VERSION
-    }
-}
-
-/// One answer as sent: the item id and its value as scored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AnswerOut {
-    pub item: String,
-    pub value: i64,
-}
-
-/// One instrument's answers and score.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Measure {
-    pub instrument: String,
-    pub version: String,
-    pub answers: Vec<AnswerOut>,
-    /// `null` when the score cannot be computed.
-    pub score: Option<Score>,
-    /// Follow-up only, where the client has a baseline: the change since it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change: Option<MeasureChange>,
-}
-
-impl Measure {
-    /// Builds a measure from checked answers, scoring them by the instrument's rule.
-    pub fn new(instrument: &Instrument, answers: &Answers) -> Self {
-        Measure {
-            instrument: instrument.id.clone(),
-            version: instrument.version.clone(),
-            answers: answers
-                .in_order(instrument)
-                .map(|(item, value)| AnswerOut {
-                    item: item.id.clone(),
-                    value,
-                })
-                .collect(),
-            score: scoring::score(instrument, answers),
-            change: None,
-        }
     }
 }
 
@@ -460,6 +319,26 @@ pub enum SubmissionError {
 }
 
 impl Submission {
+    /// A follow-up visit's submission: its follow-up fields, measures (with their changes) and
+    /// risk, under `submission_id`, made at `submitted_at`.
+    pub fn follow_up(
+        submission_id: SubmissionId,
+        submitted_at: Timestamp,
+        context: FollowUpContext,
+        measures: Vec<Measure>,
+        risk: Risk,
+    ) -> Self {
+        Submission {
+            schema_version: SchemaVersion,
+            submission_id,
+            submitted_at,
+            mode: Mode::FollowUp(Box::new(context)),
+            referral: None,
+            measures,
+            risk,
+        }
+    }
+
     /// Parses a JSON body and checks every measure of a known instrument against its definition:
     /// item ids, option values and the score (recomputed here).
     ///

@@ -9,7 +9,7 @@ use crate::domain::instrument::{
 use serde::{Deserialize, Serialize};
 
 /// A measure's score as sent in the payload. Only the parts the instrument has are present.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
     /// The total (the raw total for SWEMWBS), for instruments that have one.
@@ -58,13 +58,7 @@ pub struct SubscaleScore {
 /// * Sum, sum + conversion table, sum + subscales: `None` unless every item is answered.
 /// * Not scored (the ONS direct loneliness question): always `None`.
 pub fn score(instrument: &Instrument, answers: &Answers) -> Option<Score> {
-    let empty = Score {
-        total: None,
-        metric: None,
-        band: None,
-        subscales: Vec::new(),
-        items: Vec::new(),
-    };
+    let empty = Score::default();
     match &instrument.scoring {
         Scoring::None {} => None,
         Scoring::PerItem {} => {
@@ -305,4 +299,68 @@ pub fn change(instrument: &Instrument, baseline: &Score, now: &Score) -> Vec<Sco
 /// A score in hundredths, so two-decimal values compare exactly.
 fn hundredths(x: f64) -> i64 {
     (x * 100.0).round() as i64
+}
+
+/// One answer as sent: the item id and its value as scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOut {
+    pub item: String,
+    pub value: i64,
+}
+
+/// One instrument's answers and score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub instrument: String,
+    pub version: String,
+    pub answers: Vec<AnswerOut>,
+    /// `null` when the score cannot be computed.
+    pub score: Option<Score>,
+    /// Follow-up only, where the client has a baseline: the change since it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<MeasureChange>,
+}
+
+impl Measure {
+    /// Builds a measure from checked answers, scoring them by the instrument's rule.
+    pub fn new(instrument: &Instrument, answers: &Answers) -> Self {
+        Measure {
+            instrument: instrument.id.clone(),
+            version: instrument.version.clone(),
+            answers: answers
+                .in_order(instrument)
+                .map(|(item, value)| AnswerOut {
+                    item: item.id.clone(),
+                    value,
+                })
+                .collect(),
+            score: score(instrument, answers),
+            change: None,
+        }
+    }
+}
+
+/// A follow-up measure's `change`: where its baseline came from, and each compared score.
+///
+/// ```json
+/// "change": {"baseline_source": "device",
+///            "scores": [{"of": "total", "baseline": 14.0, "now": 8.0, "change": -6.0,
+///                        "trend": "better", "threshold": 6.0, "meaningful": true}]}
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureChange {
+    pub baseline_source: BaselineSource,
+    pub scores: Vec<ScoreChange>,
+}
+
+/// Where a baseline came from: a visit captured earlier on this device, or scores typed in from
+/// the service's own records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaselineSource {
+    Device,
+    Records,
 }

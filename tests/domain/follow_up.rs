@@ -10,7 +10,9 @@ use wellbeing_widget::domain::follow_up::*;
 use wellbeing_widget::domain::instrument::*;
 use wellbeing_widget::domain::payload::{AnswerOut, Measure};
 use wellbeing_widget::domain::referral::SimpleDate;
-use wellbeing_widget::domain::scoring::{ItemScore, Score, ScoreChange, Trend};
+use wellbeing_widget::domain::scoring::{
+    BaselineSource, ItemScore, MeasureChange, Score, ScoreChange, Trend,
+};
 
 fn date(s: &str) -> SimpleDate {
     SimpleDate::parse_iso(s).unwrap()

@@ -12,6 +12,7 @@ mod crisis;
 mod fhir;
 mod follow_up;
 mod follow_up_lock;
+mod follow_up_visit;
 mod instruments;
 mod journey;
 mod measures;

@@ -1,11 +1,10 @@
-//! Visits and the history kept on the tablet, and the visit being recorded.
+//! Visits and the history kept on the tablet.
 
 use super::*;
-use crate::domain::payload::Measure;
 use crate::domain::referral::SimpleDate;
 use crate::domain::scoring::Score;
+use crate::domain::scoring::{BaselineSource, Measure};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// A visit's optional notes: trimmed, 1–500 characters (empty notes are no notes).
@@ -86,15 +85,6 @@ impl Visit {
     pub fn measure(&self, instrument_id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.instrument == instrument_id)
     }
-}
-
-/// Where a baseline came from: a visit captured earlier on this device, or scores typed in from
-/// the service's own records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BaselineSource {
-    Device,
-    Records,
 }
 
 /// A client's baseline score for one instrument, typed in from the service's records (no
@@ -302,27 +292,4 @@ impl History {
         c.dedup();
         c
     }
-}
-
-/// The format of the stored visit.
-pub const STORED_VISIT_VERSION: u32 = 1;
-
-/// The stored form of a visit not yet sent: what the practitioner has typed so far, and the page
-/// they were on (the link-worker app keeps it on the device as it is typed).
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoredVisit {
-    pub version: u32,
-    pub saved_at_ms: u64,
-    /// `details`, `records`, `measure-<n>`, `notes` or `check`.
-    pub page: String,
-    pub reference: String,
-    pub timepoint_code: String,
-    pub other_day: String,
-    pub other_month: String,
-    pub other_year: String,
-    pub consent: bool,
-    pub records: BTreeMap<String, String>,
-    pub answers: BTreeMap<String, BTreeMap<String, i64>>,
-    pub notes: String,
 }

@@ -2,10 +2,8 @@
 
 use super::*;
 use crate::domain::instrument::Instrument;
-use crate::domain::payload::Measure;
 use crate::domain::referral::SimpleDate;
-use crate::domain::scoring::{ItemScore, Score, ScoreChange};
-use serde::{Deserialize, Serialize};
+use crate::domain::scoring::{BaselineSource, ItemScore, Measure, MeasureChange, Score};
 
 /// The follow-up fields of a submission (`mode: "follow-up"`), sent at the top level next to
 /// `mode`:
@@ -27,20 +25,6 @@ pub struct FollowUpContext {
     pub timepoint: Timepoint,
     pub visit_date: SimpleDate,
     pub notes: Option<Notes>,
-}
-
-/// A follow-up measure's `change`: where its baseline came from, and each compared score.
-///
-/// ```json
-/// "change": {"baseline_source": "device",
-///            "scores": [{"of": "total", "baseline": 14.0, "now": 8.0, "change": -6.0,
-///                        "trend": "better", "threshold": 6.0, "meaningful": true}]}
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MeasureChange {
-    pub baseline_source: BaselineSource,
-    pub scores: Vec<ScoreChange>,
 }
 
 impl MeasureChange {
@@ -68,13 +52,7 @@ impl MeasureChange {
         if self.scores.is_empty() {
             return false;
         }
-        let mut baseline = Score {
-            total: None,
-            metric: None,
-            band: None,
-            subscales: Vec::new(),
-            items: Vec::new(),
-        };
+        let mut baseline = Score::default();
         for s in &self.scores {
             match s.of.as_str() {
                 "total" if s.baseline.fract() == 0.0 => baseline.total = Some(s.baseline as i64),

@@ -26,7 +26,7 @@ pub enum Timepoint {
 /// A timepoint code that is not known, or `other` without a date (or a date with another code).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum TimepointError {
-    #[error("Select the timepoint")]
+    #[error("Select the timepoint of this visit")]
     Missing,
     #[error("timepoint code is not one of baseline, 6-weeks, 3-months, 6-months, other")]
     UnknownCode,

@@ -1,7 +1,7 @@
-use crate::domain::follow_up::{BaselineSource, ChangeSummary, Verdict, number, points};
-use crate::domain::scoring::Trend;
+use crate::domain::follow_up::{ChangeSummary, MeasureGlance, Verdict, number, points};
+use crate::domain::scoring::{BaselineSource, Trend};
 use crate::ui::follow_up::chart::ScoreChart;
-use crate::ui::follow_up::state::{FollowUpState, MeasureGlance};
+use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
 /// "−6 (better)", "+2 (worse)", "0 (no change)".

@@ -13,7 +13,6 @@ pub mod lock;
 pub mod lock_screens;
 pub mod measure;
 pub mod notes;
-pub mod persist;
 pub mod queue;
 pub mod records;
 pub mod state;

@@ -1,8 +1,9 @@
+use crate::domain::follow_up::record_key;
 use crate::domain::follow_up::{RecordedScore, number, score_label, score_range, short_name};
 use crate::domain::instrument::{Instrument, Scoring};
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
 use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
-use crate::ui::follow_up::state::{FollowUpState, record_key};
+use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
 /// One typed-in baseline field (a text input with its label, hint and error).

@@ -6,89 +6,18 @@
 //! `History::points_for` for that client). "Finish visit" forgets the visit.
 
 use crate::domain::config::WidgetConfig;
-use crate::domain::follow_up::StoredVisit;
-use crate::domain::follow_up::{Baseline, ChangeSummary, ClientReference, History, Timepoint};
-use crate::domain::instrument::{Answers, Instrument};
-use crate::domain::payload::SubmissionId;
-use crate::domain::referral::SimpleDate;
-use crate::domain::scoring::Score;
+use crate::domain::follow_up::{ClientReference, History, MeasureGlance, StoredVisit, VisitDraft};
+use crate::domain::instrument::Instrument;
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
 use crate::ui::courier::Courier;
-use crate::ui::follow_up::persist;
 use crate::ui::state::FieldError;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 mod visit;
 
-/// The pages of the follow-up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    /// Visits and submissions on this device, "Start a visit", "Remove all".
-    Home,
-    /// Client reference, timepoint, the client's agreement.
-    Details,
-    /// Baseline scores typed in from the service's records (only when some are missing).
-    Records,
-    /// One measure's questions.
-    Measure(usize),
-    Notes,
-    Check,
-    /// After "Send": where the visit stands, and the change at a glance.
-    Done,
-    /// "Remove all follow-up data from this device?"
-    Wipe,
-    /// "Cancel this visit?"
-    Cancel,
-}
-
-/// The visit being recorded: what the link worker typed, as typed, and what was checked.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct VisitDraft {
-    pub reference: String,
-    pub client: Option<ClientReference>,
-    pub timepoint_code: String,
-    pub other_day: String,
-    pub other_month: String,
-    pub other_year: String,
-    pub timepoint: Option<Timepoint>,
-    pub visit_date: Option<SimpleDate>,
-    pub consent: bool,
-    /// Typed-in baselines by field key (`phq9`, or `ons4-happy` for an item), as typed.
-    pub records: BTreeMap<String, String>,
-    pub answers: BTreeMap<String, Answers>,
-    pub notes: String,
-    /// Set once the visit is sent (it is then in the outbox and the history).
-    pub sent: Option<SubmissionId>,
-}
-
-impl VisitDraft {
-    pub fn answers_to(&self, instrument: &str) -> Answers {
-        self.answers.get(instrument).cloned().unwrap_or_default()
-    }
-}
-
-/// One measure's change at a glance, for the current client only.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MeasureGlance {
-    pub instrument: Instrument,
-    pub baseline: Option<Baseline>,
-    pub summaries: Vec<ChangeSummary>,
-    /// The client's scores over timepoints, this visit last.
-    pub points: Vec<(Timepoint, SimpleDate, Score)>,
-    /// Whether this visit has a score for the measure.
-    pub scored_now: bool,
-}
-
-/// The key of a typed-in baseline field: the instrument id, or `<instrument>-<item>` for
-/// per-item instruments.
-pub fn record_key(instrument: &str, part: &str) -> String {
-    match part {
-        "total" | "metric" => instrument.to_owned(),
-        item => format!("{instrument}-{item}"),
-    }
-}
+// The pages' own name for the follow-up's pages.
+pub use crate::domain::follow_up::VisitPage as Page;
 
 /// One follow-up widget's state, shared with its pages through context. `Copy`: all handles.
 #[derive(Clone, Copy)]
@@ -155,7 +84,7 @@ impl FollowUpState {
                 let r = loaded
                     .ok()
                     .flatten()
-                    .and_then(|s| persist::restore(s, &instruments, clock::now_ms(), max_age));
+                    .and_then(|s| VisitDraft::restore(s, &instruments, clock::now_ms(), max_age));
                 if r.is_none() {
                     visit_slot.clear();
                     notices.push("A visit saved on this device could not be used (too old, or from another version), so it was removed.".to_owned());
@@ -184,11 +113,9 @@ impl FollowUpState {
         if let Some((draft, page)) = restored {
             state.visit.set(draft);
             let page = match state.checked_details() {
-                Ok((client, timepoint, date)) => {
+                Ok(details) => {
                     state.visit.update(|v| {
-                        v.client = Some(client);
-                        v.timepoint = Some(timepoint);
-                        v.visit_date = Some(date);
+                        v.set_details(details);
                     });
                     page
                 }
@@ -255,7 +182,7 @@ impl FollowUpState {
         };
         let stored = self
             .visit
-            .with_untracked(|v| persist::to_stored(v, page, clock::now_ms()));
+            .with_untracked(|v| v.to_stored(page, clock::now_ms()));
         let result = self.visit_slot.with_value(|slot| match stored {
             Some(s) => slot.save(&s),
             None => {
@@ -319,7 +246,7 @@ impl FollowUpState {
     /// Shows `page`, moving focus to its heading.
     pub fn go(&self, page: Page) {
         self.set_errors(Vec::new());
-        if matches!(page, Page::Check | Page::Home | Page::Done) {
+        if page.ends_change() {
             self.changing.set(false);
         }
         self.page.set(page);
@@ -333,23 +260,11 @@ impl FollowUpState {
         self.changing.set(true);
     }
 
-    /// Where "Continue" goes: `next`, or straight back to the check page after a Change link.
-    fn onward(&self, next: Page) {
-        self.go(if self.changing.get_untracked() {
-            Page::Check
-        } else {
-            next
-        });
-    }
-
     /// "Start a visit" (optionally for a client already on this device).
     pub fn start_visit(&self, client: Option<ClientReference>) {
         self.notice.set(None);
         self.sent_glance.set(Vec::new());
-        self.visit.set(VisitDraft {
-            reference: client.map(String::from).unwrap_or_default(),
-            ..VisitDraft::default()
-        });
+        self.visit.set(VisitDraft::start(client));
         self.go(Page::Details);
     }
 
