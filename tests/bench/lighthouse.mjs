@@ -35,6 +35,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { CHROMIUM_ARGS } from '../e2e/lib/chromium-args.mjs';
 import { brotli, startEmbedServer, strictCsp } from '../e2e/lib/embed-server.mjs';
 import { rewriteEndpoint } from '../e2e/lib/static-server.mjs';
 
@@ -43,16 +44,7 @@ const ROOT = path.resolve(HERE, '..', '..');
 const DIST_DIR = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
 const INTAKE_BIN = path.resolve(ROOT, process.env.INTAKE_BIN || path.join('target', 'debug', 'intake'));
 const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 export const BUDGET = { performance: 98, accessibility: 100, 'best-practices': 100, brotliKb: 150 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   PHONE,
-  assertValidSubmission,
   checkA11y,
   eventually,
   isFocused,
@@ -27,7 +26,6 @@ import {
   WEMWBS_COPYRIGHT,
   definitionsFixture,
   expectedMeasure,
-  expectedRisk,
   lonelinessIntroduction,
   swemwbsFromFixture,
   valuesOf,
@@ -50,9 +48,10 @@ import {
   onSent,
   onlyStored,
   openWidget,
-  referenceOf,
   questionsText,
   startJourney,
+  assertNoPersonalDataInConsole,
+  assertSelfReferralRecord,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -153,39 +152,6 @@ async function assertErrorState(page, inst) {
   );
 }
 
-/** Asserts the stored record: exactly `measures` (scored here), the risk, the reference, the schema. */
-function assertRecord(record, measures, reference) {
-  const s = record.submission;
-  assert.equal(s.schema_version, 1);
-  assert.equal(s.mode, 'self-referral');
-  assert.equal(record.idempotency_key, s.submission_id, 'Idempotency-Key is the submission id');
-  assert.deepEqual(
-    s.measures,
-    measures.map(([inst, answers]) => expectedMeasure(inst, answers)),
-    'the measures as answered, scored by the published rules',
-  );
-  assert.deepEqual(s.risk, expectedRisk(measures), 'the risk flag');
-  if (reference !== undefined) {
-    assert.equal(reference, referenceOf(s.submission_id), 'the reference shown is WB- + the first 8 hex of the id');
-    assert.equal(JSON.parse(record.response_body).reference, reference, 'the receiver answered the same reference');
-  }
-  assertValidSubmission(s);
-}
-
-/** Nothing personal in the console: no payload, no wording of any question asked. */
-function assertNoPersonalDataInConsole(page, submission, instruments) {
-  for (const text of page.consoleMessages.map((m) => m.text)) {
-    for (const needle of ['"answers"', '"measures"', '"value"', '"score"', JSON.stringify(submission.measures)]) {
-      assert.ok(!text.includes(needle), `a console message contains ${needle}: ${text.slice(0, 300)}`);
-    }
-    for (const inst of instruments) {
-      for (const item of inst.items) {
-        assert.ok(!text.includes(item.text), `a console message contains an item's wording: ${text.slice(0, 300)}`);
-      }
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Each open instrument on its own
 
@@ -278,7 +244,7 @@ for (const { inst, answers } of CASES) {
       const reference = await onSent(page);
       await checkA11y(page, `${inst.id} confirmation`);
       const record = await onlyStored(intake);
-      assertRecord(record, measures, reference);
+      assertSelfReferralRecord(record, measures, reference);
       assert.deepEqual(record.submission.risk, { urgent: false, reasons: [] }, 'not urgent');
       assertNoPersonalDataInConsole(page, record.submission, [inst]);
       assert.deepEqual(consoleErrors(page), [], 'no console errors');
@@ -360,7 +326,7 @@ test('skipped items: GAD-7 with one item skipped has no score; ONS4 reports the 
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, measures, reference);
+    assertSelfReferralRecord(record, measures, reference);
     assert.equal(record.submission.measures[0].score, null, 'GAD-7 with an item skipped has no score');
     assert.deepEqual(
       record.submission.measures[1].score.items.map((i) => i.item),
@@ -429,7 +395,7 @@ test('PHQ-9 item 9 "Several days": crisis help at once, the urgent page, then th
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, measures, reference);
+    assertSelfReferralRecord(record, measures, reference);
     assert.deepEqual(record.submission.risk, { urgent: true, reasons: ['phq9-item9'] }, 'sent as urgent, with the reason');
     assert.deepEqual(record.submission.measures[0].score, { total: 4, band: 'none-minimal' }, 'scored as usual');
   });
@@ -454,7 +420,7 @@ test('PHQ-9 item 9 "Not at all", after a higher answer was changed: no urgent pa
     await clickButton(page, 'Confirm and send');
     await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, [[PHQ9, phq9]]);
+    assertSelfReferralRecord(record, [[PHQ9, phq9]]);
     assert.deepEqual(record.submission.risk, { urgent: false, reasons: [] });
     assert.deepEqual(record.submission.measures[0].score, { total: 16, band: 'moderately-severe' });
   });
@@ -480,7 +446,7 @@ test('PHQ-9 item 9 changed to "Several days" from check your answers: the urgent
     await clickButton(page, 'Confirm and send');
     await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, [[PHQ9, phq9]]);
+    assertSelfReferralRecord(record, [[PHQ9, phq9]]);
     assert.deepEqual(record.submission.risk, { urgent: true, reasons: ['phq9-item9'] });
     assert.deepEqual(record.submission.measures[0].score, { total: 1, band: 'none-minimal' });
   });
@@ -506,7 +472,7 @@ test('SWEMWBS with a definitions file: the supplied wording and the copyright li
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, [[SWEMWBS, answers]], reference);
+    assertSelfReferralRecord(record, [[SWEMWBS, answers]], reference);
     const raw = valuesOf(SWEMWBS, answers).reduce((a, b) => a + b, 0);
     assert.deepEqual(record.submission.measures[0].score, { total: raw, metric: 22.35 }, `raw ${raw} → metric 22.35 (reference table)`);
     assertNoPersonalDataInConsole(page, record.submission, [SWEMWBS]);
@@ -542,7 +508,7 @@ test('WEMWBS without a definitions file: a notice names it; the rest of the form
     );
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
-    assertRecord(await onlyStored(intake), [[ONS4, answers]], reference);
+    assertSelfReferralRecord(await onlyStored(intake), [[ONS4, answers]], reference);
   });
 });
 
@@ -590,6 +556,6 @@ test('an unknown id in data-measures: a notice names it; ONS4 is still asked and
     await assertCheckPage(page, [[ONS4, answers]]);
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
-    assertRecord(await onlyStored(intake), [[ONS4, answers]], reference);
+    assertSelfReferralRecord(await onlyStored(intake), [[ONS4, answers]], reference);
   });
 });

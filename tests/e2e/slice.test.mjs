@@ -24,7 +24,7 @@ import {
   withPage,
 } from './lib/harness.mjs';
 import { rig } from './lib/rig.mjs';
-import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, UCLA3, expectedMeasure } from './lib/instruments.mjs';
+import { DEFAULT_MEASURES, ONS4, ONS_LONELINESS, UCLA3 } from './lib/instruments.mjs';
 import {
   HEADING_CHECK,
   answerQuestion,
@@ -40,9 +40,10 @@ import {
   onQuestion as onInstrumentQuestion,
   onSent,
   onlyStored,
-  referenceOf,
   questionsText,
   startJourney,
+  assertNoPersonalDataInConsole,
+  assertSelfReferralRecord,
 } from './lib/journey.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -135,48 +136,6 @@ async function answerDefault(page, answers, { width, started = false } = {}) {
 
 const ons4Only = (values) => [[ONS4, values]];
 const defaults = (answers) => DEFAULT_MEASURES.map((inst, i) => [inst, answers[i]]);
-
-/**
- * Asserts the stored record holds exactly these measures (scored by the published rules in
- * lib/instruments.mjs), not urgent, and matches `reference`.
- */
-function assertRecord(record, measures, reference) {
-  const s = record.submission;
-  assert.equal(s.schema_version, 1);
-  assert.equal(s.mode, 'self-referral');
-  assert.equal(record.idempotency_key, s.submission_id, 'Idempotency-Key is the submission id');
-  assert.deepEqual(
-    s.measures,
-    measures.map(([inst, answers]) => expectedMeasure(inst, answers)),
-    'the measures in data-measures order, with the answers as chosen and their published scores',
-  );
-  assert.deepEqual(s.risk, { urgent: false, reasons: [] }, 'not urgent');
-  if (reference !== undefined) {
-    assert.equal(reference, referenceOf(s.submission_id), 'the reference shown is WB- + the first 8 hex of the id');
-    const response = JSON.parse(record.response_body);
-    assert.equal(response.reference, reference, 'the receiver answered the same reference');
-  }
-  assertValidSubmission(s);
-}
-
-/** No console message carries the submission, the answers or any question's wording. */
-function assertNoPersonalDataInConsole(page, submission) {
-  const texts = page.consoleMessages.map((m) => m.text);
-  const needles = ['"answers"', '"measures"', '"value"', '"score"'];
-  if (submission) {
-    needles.push(JSON.stringify(submission), JSON.stringify(submission.measures));
-  }
-  for (const text of texts) {
-    for (const needle of needles) {
-      assert.ok(!text.includes(needle), `a console message contains ${needle}: ${text.slice(0, 300)}`);
-    }
-    for (const inst of DEFAULT_MEASURES) {
-      for (const item of inst.items) {
-        assert.ok(!text.includes(item.text), `a console message contains an item's wording: ${text.slice(0, 300)}`);
-      }
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Tests
@@ -306,7 +265,7 @@ test('(a) the demo page: all eight questions, the error state, a change, sending
     await checkA11y(page, 'confirmation');
 
     const record = await onlyStored(intake, { settle: 500 });
-    assertRecord(record, defaults(answers), reference);
+    assertSelfReferralRecord(record, defaults(answers), reference);
     // Written out once more, plainly: the three measures in order, UCLA-3 total 3 + 1 + 3 = 7.
     const [ons4, ucla3, lonely] = record.submission.measures;
     assert.deepEqual(
@@ -345,7 +304,7 @@ test('(b) a double click on "Confirm and send" sends once', { timeout: 60_000 },
     await page.getByRole('button', { name: 'Confirm and send', exact: true }).dblclick();
     const reference = await onSent(page);
     const record = await onlyStored(intake, { settle: 500 });
-    assertRecord(record, ons4Only(values), reference);
+    assertSelfReferralRecord(record, ons4Only(values), reference);
     assert.equal(posts.length, 1, `the widget POSTed ${posts.length} times`);
     assertNoPersonalDataInConsole(page, record.submission);
   });
@@ -383,7 +342,7 @@ test('(c) a reload mid-way returns to the same page with the answers kept', { ti
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     const record = await onlyStored(intake);
-    assertRecord(record, ons4Only(values), reference);
+    assertSelfReferralRecord(record, ons4Only(values), reference);
     assertNoPersonalDataInConsole(page, record.submission);
   });
 });
@@ -417,7 +376,7 @@ test('(d) the receiver is down: the answers stay on the device, "Try again" send
     await tryAgain.click({ timeout: 2_000 }).catch(() => {});
     const reference = await onSent(page);
     const record = await onlyStored(intake, { settle: 500 });
-    assertRecord(record, ons4Only(values), reference);
+    assertSelfReferralRecord(record, ons4Only(values), reference);
     assertNoPersonalDataInConsole(page, record.submission);
   });
 });
@@ -487,7 +446,7 @@ test('(g) at 320 px wide no page of the demo journey scrolls sideways', { timeou
     await clickButton(page, 'Confirm and send');
     const reference = await onSent(page);
     await assertChrome(page, { width });
-    assertRecord(await onlyStored(intake), defaults(answers), reference);
+    assertSelfReferralRecord(await onlyStored(intake), defaults(answers), reference);
   });
 });
 

@@ -2,21 +2,15 @@
 // module script, one element per widget, no inline script or style), and the checks that go
 // with them: CSP violations, computed styles, axe under a strict CSP.
 
-import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AXE_TAGS, DIST_DIR, REPO_ROOT, formatViolations } from './harness.mjs';
+import { DIST_DIR, REPO_ROOT, checkA11y } from './harness.mjs';
+import { escapeAttr } from './static-server.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = require('axe-core').source;
+export { escapeAttr };
 
 /** The folder of the host pages' own files (hostile stylesheet, event listener, theme). */
 export const FIXTURES = path.join(REPO_ROOT, 'tests', 'e2e', 'fixtures', 'embed');
-
-export function escapeAttr(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** A route for startEmbedServer: an HTML page with its own headers (e.g. its CSP). */
 export function htmlRoute(body, headers = {}) {
@@ -104,42 +98,9 @@ export async function assertNoCspViolations(page, where) {
 // ---------------------------------------------------------------------------------------------
 // Accessibility under a strict CSP
 
-/**
- * harness.mjs's checkA11y for a page or a frame whose CSP forbids inline scripts and styles:
- * axe-core is put in by the DevTools protocol (which CSP does not govern) rather than as a
- * <script> element, and runs with `preload: false`, because its CSSOM preload copies every
- * stylesheet into a <style> element, which the strict CSP refuses (and reports as a violation
- * that would be axe's, not the widget's). Same tags, zero violations allowed.
- */
-export async function checkA11yUnderCsp(target, label) {
-  const hasAxe = await target.evaluate(() => typeof window.axe === 'object');
-  if (!hasAxe) await target.evaluate(axeSource);
-  const result = await target.evaluate(async (tags) => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations', 'passes'],
-      preload: false,
-    });
-    // A node inside a shadow root has an array target: [host, …, node].
-    const inShadow = (n) => n.target.some((t) => Array.isArray(t));
-    return {
-      violations: r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        helpUrl: v.helpUrl,
-        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-      })),
-      shadowPasses: r.passes.reduce((sum, p) => sum + p.nodes.filter(inShadow).length, 0),
-      widgets: [...document.querySelectorAll('[data-wellbeing-widget]')].filter((h) => h.shadowRoot).length,
-    };
-  }, AXE_TAGS);
-  if (result.violations.length > 0) {
-    assert.fail(`axe found ${result.violations.length} accessibility violation(s) on "${label}":\n${formatViolations(result.violations)}`);
-  }
-  if (result.widgets > 0) {
-    assert.ok(result.shadowPasses > 0, `axe checked nothing inside the widget's shadow root on "${label}"`);
-  }
+/** checkA11y for a page or a frame under a strict CSP (see runAxe's `underCsp`). */
+export function checkA11yUnderCsp(target, label) {
+  return checkA11y(target, label, { underCsp: true });
 }
 
 // ---------------------------------------------------------------------------------------------

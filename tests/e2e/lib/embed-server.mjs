@@ -24,7 +24,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { MIME } from './static-server.mjs';
+import { listen, mimeOf } from './static-server.mjs';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
@@ -44,10 +44,6 @@ export function brotli(buf) {
     compressed.set(key, out);
   }
   return out;
-}
-
-function mimeOf(file) {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** @typedef {{ body: string|Buffer, type?: string, headers?: Record<string,string> }} Route */
@@ -149,14 +145,7 @@ export async function startEmbedServer({
     }
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const origin = `http://${host}:${server.address().port}`;
+  const origin = await listen(server, port, host);
   return {
     origin,
     url: `${origin}/`,

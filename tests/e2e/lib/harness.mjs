@@ -17,6 +17,7 @@ import readline from 'node:readline';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 import { REPO_ROOT } from './static-server.mjs';
 
 export { REPO_ROOT };
@@ -194,15 +195,7 @@ export async function startIntake({ allowOrigin, port = 0, dataDir, bin = INTAKE
 // ---------------------------------------------------------------------------------------------
 // Browser
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 /** Launches Debian's Chromium headless. `npx playwright install` can never work here. */
 export async function launchBrowser() {
@@ -293,19 +286,29 @@ function targetText(target) {
  * one on its host element), and returns `{ violations, shadowPasses, hostsWithShadow }`:
  * `shadowPasses` counts the nodes inside shadow roots that passed a rule, so a caller can tell
  * that axe really looked inside the widget.
- * @param {import('playwright-core').Page} page
- * @param {{ disableRules?: string[], tags?: string[] }} [options]
+ *
+ * `underCsp`: for a page or frame whose Content-Security-Policy forbids inline scripts and
+ * styles. axe-core is then evaluated through the DevTools protocol (which CSP does not govern)
+ * rather than added as a <script> element, and runs with `preload: false`, because its CSSOM
+ * preload copies every stylesheet into a <style> element, which the strict CSP refuses (and
+ * reports as a violation that would be axe's, not the widget's).
+ * @param {import('playwright-core').Page | import('playwright-core').Frame} target
+ * @param {{ disableRules?: string[], tags?: string[], underCsp?: boolean }} [options]
  */
-export async function runAxe(page, { disableRules = [], tags = AXE_TAGS } = {}) {
-  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
-  if (!hasAxe) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(
-    async ({ tags, disableRules }) => {
+export async function runAxe(target, { disableRules = [], tags = AXE_TAGS, underCsp = false } = {}) {
+  const hasAxe = await target.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) {
+    if (underCsp) await target.evaluate(axeSource);
+    else await target.addScriptTag({ content: axeSource });
+  }
+  return target.evaluate(
+    async ({ tags, disableRules, underCsp }) => {
       const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
       const r = await window.axe.run(document, {
         runOnly: { type: 'tag', values: tags },
         rules,
         resultTypes: ['violations', 'passes'],
+        ...(underCsp ? { preload: false } : {}),
       });
       // axe writes the target of a node inside a shadow root as an array: [host, …, node].
       const inShadow = (n) => n.target.some((t) => Array.isArray(t));
@@ -324,7 +327,7 @@ export async function runAxe(page, { disableRules = [], tags = AXE_TAGS } = {}) 
         hostsWithShadow: hosts.length,
       };
     },
-    { tags, disableRules },
+    { tags, disableRules, underCsp },
   );
 }
 
@@ -344,12 +347,12 @@ export function formatViolations(violations) {
  * Runs axe-core on the whole document (the widget's open shadow root included) and asserts zero
  * violations. When the page has a widget rendered in a shadow root, also asserts that axe's
  * passes include nodes inside it: a run that silently skipped the widget fails.
- * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Page | import('playwright-core').Frame} page
  * @param {string} label what state the page is in, for the failure message
- * @param {{ disableRules?: string[] }} [options]
+ * @param {{ disableRules?: string[], underCsp?: boolean }} [options] see runAxe
  */
-export async function checkA11y(page, label, { disableRules = [] } = {}) {
-  const result = await runAxe(page, { disableRules });
+export async function checkA11y(page, label, { disableRules = [], underCsp = false } = {}) {
+  const result = await runAxe(page, { disableRules, underCsp });
   if (result.violations.length > 0) {
     assert.fail(
       `axe found ${result.violations.length} accessibility violation(s) on "${label}":\n${formatViolations(result.violations)}`,

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST_DIR, eventually, sleep } from './harness.mjs';
-import { optionOf } from './instruments.mjs';
+import { DIST_DIR, assertValidSubmission, eventually, sleep } from './harness.mjs';
+import { DEFAULT_MEASURES, expectedMeasure, expectedRisk, optionOf } from './instruments.mjs';
 
 export const HEADING_CHECK = 'Check your answers before sending';
 export const HEADING_SENT = 'Your answers have been sent';
@@ -426,5 +426,44 @@ export async function assertCrisisLinks(scope, where) {
     const link = scope.getByRole('link', { name });
     assert.equal(await link.count(), 1, `a link ${name} in ${where}`);
     assert.equal(await link.getAttribute('href'), href, `${name} links to ${href} in ${where}`);
+  }
+}
+
+/**
+ * Asserts a stored self-referral record: exactly `measures` ([instrument, answers] pairs, scored
+ * by the published rules in lib/instruments.mjs), their risk, the reference the person was shown
+ * (when given) and the schema.
+ */
+export function assertSelfReferralRecord(record, measures, reference) {
+  const s = record.submission;
+  assert.equal(s.schema_version, 1);
+  assert.equal(s.mode, 'self-referral');
+  assert.equal(record.idempotency_key, s.submission_id, 'Idempotency-Key is the submission id');
+  assert.deepEqual(
+    s.measures,
+    measures.map(([inst, answers]) => expectedMeasure(inst, answers)),
+    'the measures in data-measures order, with the answers as chosen and their published scores',
+  );
+  assert.deepEqual(s.risk, expectedRisk(measures), 'the risk flag');
+  if (reference !== undefined) {
+    assert.equal(reference, referenceOf(s.submission_id), 'the reference shown is the one derived from the id');
+    assert.equal(JSON.parse(record.response_body).reference, reference, 'the receiver answered the same reference');
+  }
+  assertValidSubmission(s);
+}
+
+/** No console message carries the submission, its answers or the wording of any question asked. */
+export function assertNoPersonalDataInConsole(page, submission, instruments = DEFAULT_MEASURES) {
+  const needles = ['"answers"', '"measures"', '"value"', '"score"'];
+  if (submission) needles.push(JSON.stringify(submission), JSON.stringify(submission.measures));
+  for (const text of page.consoleMessages.map((m) => m.text)) {
+    for (const needle of needles) {
+      assert.ok(!text.includes(needle), `a console message contains ${needle}: ${text.slice(0, 300)}`);
+    }
+    for (const inst of instruments) {
+      for (const item of inst.items) {
+        assert.ok(!text.includes(item.text), `a console message contains an item's wording: ${text.slice(0, 300)}`);
+      }
+    }
   }
 }

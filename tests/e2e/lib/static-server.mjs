@@ -48,7 +48,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (tests/e2e/lib → ../../..). */
 export const REPO_ROOT = path.resolve(HERE, '..', '..', '..');
 
-function escapeAttr(s) {
+/** `s` escaped for an HTML attribute value in double quotes. */
+export function escapeAttr(s) {
   return String(s)
     .replace(/&/g, '&amp;')
     .replace(/"/g, '&quot;')
@@ -65,8 +66,23 @@ export function rewriteEndpoint(html, endpoint) {
   return html.replace(ENDPOINT_ATTR, (_, before) => `${before}"${escapeAttr(endpoint)}"`);
 }
 
-function mimeOf(file) {
+/** The content type of `file`, by its extension. */
+export function mimeOf(file) {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Starts `server` listening on `host`:`port` (0: any free port); resolves to its origin. */
+export async function listen(server, port, host) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address();
+  const hostForUrl = addr.family === 'IPv6' || addr.family === 6 ? `[${addr.address}]` : addr.address;
+  return `http://${hostForUrl}:${addr.port}`;
 }
 
 function isHtml(type) {
@@ -168,20 +184,11 @@ export async function startStatic({
     }
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address();
-  const hostForUrl = addr.family === 'IPv6' || addr.family === 6 ? `[${addr.address}]` : addr.address;
-  const origin = `http://${hostForUrl}:${addr.port}`;
+  const origin = await listen(server, port, host);
   return {
     url: `${origin}/`,
     origin,
-    port: addr.port,
+    port: server.address().port,
     dir: root,
     get endpoint() {
       return currentEndpoint;
