@@ -2,6 +2,7 @@
 // module script, one element per widget, no inline script or style), and the checks that go
 // with them: CSP violations, computed styles, axe under a strict CSP.
 
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST_DIR, REPO_ROOT, checkA11y } from './harness.mjs';
