@@ -1,21 +1,8 @@
-use crate::domain::instrument::{Instrument, Item};
+use crate::domain::instrument::Instrument;
 use crate::domain::referral::{ReferralPage, summary_rows};
 use crate::ui::components::back_link::BackLink;
 use crate::ui::state::Form;
 use leptos::prelude::*;
-
-/// How an answer reads back: the option's label ("Several days"), or "7 out of 10" for
-/// numbered scales.
-fn answer_text(item: &Item, value: Option<i64>) -> String {
-    let Some(option) = value.and_then(|v| item.option(v)) else {
-        return "Not answered".to_owned();
-    };
-    let numeric = item.options.iter().all(|o| o.label.parse::<i64>().is_ok());
-    match item.options.last() {
-        Some(last) if numeric => format!("{} out of {}", option.label, last.label),
-        _ => option.label.clone(),
-    }
-}
 
 /// One measure's answers as a summary list with Change links.
 fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl IntoView + use<> {
@@ -26,7 +13,7 @@ fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl Int
         .map(|(index, item)| {
             let label = item.short_label.clone();
             let (inst_id, it) = (instrument.id.clone(), item.clone());
-            let value = move || form.draft.with(|d| answer_text(&it, d.answers_to(&inst_id).get(&it.id)));
+            let value = move || form.draft.with(|d| it.answer_text(d.answers_to(&inst_id).get(&it.id)));
             let href = format!("#{}", form.item_field_id(&instrument.id, &item.id));
             view! {
                 <div class="wb-summary-list__row">
