@@ -1,6 +1,7 @@
 //! Reusable pieces that mirror GOV.UK / NHS.UK components.
 
 pub mod back_link;
+pub mod confirm_page;
 pub mod crisis;
 pub mod error_summary;
 pub mod fields;
