@@ -15,7 +15,7 @@ use crate::ui::pages::{
     check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,
     urgent_help::UrgentHelp,
 };
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// One widget: the current page, crisis help and "Clear my answers".
@@ -32,10 +32,10 @@ pub fn App(
     #[prop(optional)]
     host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
-    let form = Form::new(config, instruments, host);
+    let form = WidgetForm::new(config, instruments, host);
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
-    let crisis_id = form.id("crisis");
+    let crisis_id = form.ids().id("crisis");
     // Deliver what is waiting; another tab with this widget: merge its draft.
     form.courier.keep_delivering(form.draft_key(), move |json| {
         form.merge_from_other_tab(json)

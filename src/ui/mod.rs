@@ -5,6 +5,7 @@ pub mod components;
 pub mod courier;
 #[cfg(feature = "follow-up")]
 pub mod follow_up;
+pub mod ids;
 pub mod pages;
 pub mod state;
 

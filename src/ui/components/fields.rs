@@ -5,7 +5,7 @@
 
 use crate::domain::referral::{Choice, DatePart, Field, dob_parts_in_error};
 use crate::platform::clock;
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// The options of a set of radios or checkboxes: `(code, label)`, in the order shown.
@@ -27,7 +27,7 @@ pub fn yes_no_code(answer: Option<bool>) -> Option<&'static str> {
 }
 
 /// The message shown for `field` after the last Continue, if any.
-fn error_of(form: Form, field: Field) -> Memo<Option<String>> {
+fn error_of(form: WidgetForm, field: Field) -> Memo<Option<String>> {
     let id = form.field_id(field);
     Memo::new(move |_| {
         form.errors.with(|e| {
@@ -103,7 +103,7 @@ pub fn TextInput(
     #[prop(optional)]
     no_spellcheck: bool,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let id = form.field_id(field);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let error = error_of(form, field);
@@ -153,7 +153,7 @@ pub fn TextArea(
     #[prop(optional)]
     heading_id: Option<String>,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let id = form.field_id(field);
     let (hint_id, error_id, count_id) = (
         format!("{id}-hint"),
@@ -228,7 +228,7 @@ fn choice_group(
     list: &'static str,
     inline: bool,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let id = form.field_id(field);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let error = error_of(form, field);
@@ -350,7 +350,7 @@ pub fn Checkbox(
     value: Signal<bool>,
     on_change: Callback<bool>,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let id = form.field_id(field);
     view! {
         <div class="wb-form-group">
@@ -375,7 +375,7 @@ pub fn Checkbox(
 /// `bday-*` autocomplete. Only the boxes with the problem are highlighted.
 #[component]
 pub fn DateOfBirthInput() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let first = form.field_id(Field::DobDay);
     let (hint_id, error_id) = (format!("{first}-hint"), format!("{first}-error"));
     let ids: Vec<String> = [Field::DobDay, Field::DobMonth, Field::DobYear]

@@ -1,7 +1,7 @@
 use crate::domain::crisis;
 use crate::domain::{journey, scoring};
 use crate::ui::components::{back_link::BackLink, crisis::CrisisList, error_summary::ErrorSummary};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// One question of an instrument: a fieldset whose legend is the page heading, and native
@@ -13,12 +13,12 @@ pub fn Question(
     /// The question's position in the instrument (0-based).
     index: usize,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let Some((instrument, item)) = form.item_at(measure, index) else {
         return ().into_any();
     };
     let total = instrument.items.len();
-    let field_id = form.item_field_id(&instrument.id, &item.id);
+    let field_id = form.ids().item_field_id(&instrument.id, &item.id);
     let hint_id = format!("{field_id}-hint");
     let error_id = format!("{field_id}-error");
     let error = Memo::new({
@@ -57,7 +57,9 @@ pub fn Question(
             })
         }
     };
-    let name = form.id(&format!("answer-{}-{}", instrument.id, item.id));
+    let name = form
+        .ids()
+        .id(&format!("answer-{}-{}", instrument.id, item.id));
     let radios = item
         .options
         .iter()
@@ -93,7 +95,7 @@ pub fn Question(
     let attribution = instrument.attribution.clone();
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
-        <ErrorSummary id=form.error_summary_id() errors=form.errors.into()/>
+        <ErrorSummary id=form.ids().error_summary_id() errors=form.errors.into()/>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();
             form.continue_from(measure, index);
@@ -102,7 +104,7 @@ pub fn Question(
                 <fieldset class="wb-fieldset" aria-describedby=described_by>
                     <legend class="wb-fieldset__legend">
                         <span class="wb-caption">{format!("{} – Question {} of {total}", instrument.title, index + 1)}</span>
-                        <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">{item.text.clone()}</h1>
+                        <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">{item.text.clone()}</h1>
                     </legend>
                     {hint.map(|h| view! { <div class="wb-hint" id=hint_id.clone()>{h}</div> })}
                     {move || error.get().map(|m| view! {

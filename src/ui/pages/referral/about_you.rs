@@ -1,13 +1,13 @@
 use super::{ReferralForm, heading, text};
 use crate::domain::referral::{Field, ReferralPage};
 use crate::ui::components::fields::{Checkbox, DateOfBirthInput, TextInput};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// About you: name, date of birth, NHS number, postcode (or no fixed address), GP practice.
 #[component]
 pub fn AboutYou() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let (name, on_name) = text(form, |r| &r.full_name, |r| &mut r.full_name);
     let (nhs, on_nhs) = text(form, |r| &r.nhs_number, |r| &mut r.nhs_number);
     let (postcode, on_postcode) = text(form, |r| &r.postcode, |r| &mut r.postcode);

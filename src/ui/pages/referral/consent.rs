@@ -1,14 +1,14 @@
 use super::{ReferralForm, heading, yes_no};
 use crate::domain::referral::{Field, ReferralPage};
 use crate::ui::components::fields::{Radios, yes_no_options};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// Two separate, explicit choices: to be contacted by a link worker (needed to send the form, and
 /// the page says why), and to share the referral with the GP practice.
 #[component]
 pub fn Consent() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let (contact, on_contact) = yes_no(form, |r| r.consent_contact, |r, v| r.consent_contact = v);
     let (share, on_share) = yes_no(form, |r| r.consent_share_gp, |r, v| r.consent_share_gp = v);
     let service = form.service_name();

@@ -1,14 +1,14 @@
 use super::{ReferralForm, choice, choices, heading, text, yes_no};
 use crate::domain::referral::{BestTime, ContactMethod, Field, ReferralPage};
 use crate::ui::components::fields::{Checkboxes, Radios, TextInput, options, yes_no_options};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// How we can contact you: phone and/or email, the preferred way, whether it is safe to leave a
 /// message or send a text, and the best times.
 #[component]
 pub fn Contact() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let (phone, on_phone) = text(form, |r| &r.phone, |r| &mut r.phone);
     let (email, on_email) = text(form, |r| &r.email, |r| &mut r.email);
     let (preferred, on_preferred) =

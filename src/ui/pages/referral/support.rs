@@ -1,13 +1,13 @@
 use super::{ReferralForm, choice, heading, text, yes_no};
 use crate::domain::referral::{AccessibilityText, Field, Helper, ReferralPage, TextField};
 use crate::ui::components::fields::{Radios, TextArea, TextInput, options, yes_no_options};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// Support you may need: an interpreter, accessibility needs, and who is filling in the form.
 #[component]
 pub fn Support() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let (interpreter, on_interpreter) = yes_no(
         form,
         |r| r.interpreter_needed,

@@ -3,14 +3,14 @@ use crate::domain::referral::{
     Area, Field, ReferralPage, TextField, WhatDifferentText, WhatMattersText,
 };
 use crate::ui::components::fields::{Checkboxes, TextArea, options};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// What matters to you: two free-text answers with a character count, and the areas of life to
 /// get help with.
 #[component]
 pub fn WhatMatters() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let (matters, on_matters) = text(form, |r| &r.what_matters, |r| &mut r.what_matters);
     let (different, on_different) = text(form, |r| &r.what_different, |r| &mut r.what_different);
     let (areas, on_areas) = choices::<Area>(form, |r| &r.areas, |r| &mut r.areas);
