@@ -21,6 +21,22 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The message of the first error in `errors` on one of `field_ids`, if any: what a field shows
+/// after the last Continue (reactive, and changes only when that message does).
+pub fn error_of(
+    errors: RwSignal<Vec<FieldError>>,
+    field_ids: Vec<String>,
+) -> Signal<Option<String>> {
+    Memo::new(move |_| {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| field_ids.contains(&e.field_id))
+                .map(|e| e.message.clone())
+        })
+    })
+    .into()
+}
+
 /// One widget instance's state, shared with its pages through context. `Copy`: all handles.
 #[derive(Clone, Copy)]
 pub struct WidgetForm {

@@ -1,4 +1,4 @@
-use super::{ReferralForm, heading, yes_no};
+use super::{ReferralForm, group, heading, yes_no};
 use crate::domain::referral::{Field, ReferralPage};
 use crate::ui::components::fields::{Radios, yes_no_options};
 use crate::ui::state::WidgetForm;
@@ -18,9 +18,9 @@ pub fn Consent() -> impl IntoView {
             <p class="wb-body">
                 {format!("A link worker from {service} will contact you to talk about what matters to you and what might help. We can only accept your referral if you agree to this: without it, nobody can get in touch with you.")}
             </p>
-            <Radios field=Field::ConsentContact legend="Do you agree to be contacted by a link worker?"
+            <Radios field=group(form, Field::ConsentContact) legend="Do you agree to be contacted by a link worker?"
                 options={yes_no_options()} value=contact on_change=on_contact inline=true/>
-            <Radios field=Field::ConsentShareGp legend="Do you agree to us sharing this referral with your GP practice?"
+            <Radios field=group(form, Field::ConsentShareGp) legend="Do you agree to us sharing this referral with your GP practice?"
                 hint="This lets your GP practice know what support you are getting. You can still use the service if you say no."
                 options={yes_no_options()} value=share on_change=on_share inline=true/>
         </ReferralForm>

@@ -10,9 +10,10 @@ pub mod support;
 pub mod too_young;
 pub mod what_matters;
 
-use crate::domain::referral::{Choice, ReferralAnswers, ReferralPage};
+use crate::domain::referral::{Choice, Field, ReferralAnswers, ReferralPage};
+use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
-use crate::ui::state::WidgetForm;
+use crate::ui::state::{WidgetForm, error_of};
 use leptos::prelude::*;
 
 /// One self-referral page: back link, error summary, and a `novalidate` form whose "Continue"
@@ -36,6 +37,27 @@ pub fn ReferralForm(part: ReferralPage, children: Children) -> impl IntoView {
 /// The page's `<h1>` (focused when the page opens).
 pub fn heading(form: WidgetForm, part: ReferralPage) -> impl IntoView {
     view! { <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">{part.heading()}</h1> }
+}
+
+/// A text box's or a lone checkbox's binding: its DOM id, its name (the field's own id) and its
+/// error.
+pub fn field(form: WidgetForm, field: Field) -> FieldBinding {
+    let id = form.field_id(field);
+    FieldBinding {
+        error: error_of(form.errors, vec![id.clone()]),
+        name: field.id().to_owned(),
+        id,
+    }
+}
+
+/// A group of radios or checkboxes: its inputs are named by the group's DOM id.
+pub fn group(form: WidgetForm, field: Field) -> FieldBinding {
+    let id = form.field_id(field);
+    FieldBinding {
+        error: error_of(form.errors, vec![id.clone()]),
+        name: id.clone(),
+        id,
+    }
 }
 
 /// A free-text answer: what was typed, and where a change goes.
