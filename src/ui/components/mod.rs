@@ -8,3 +8,4 @@ pub mod field_parts;
 pub mod fields;
 pub mod notice;
 pub mod outbox_status;
+pub mod scale_question;
