@@ -2,11 +2,7 @@ use crate::domain::config::WidgetConfig;
 use crate::domain::instrument::Instrument;
 use crate::domain::journey::Step;
 use crate::domain::referral::ReferralPage;
-use crate::ui::components::{
-    crisis::{CrisisHelp, GetHelpLink},
-    notice::{IntegratorNotice, Notice},
-    outbox_status::OutboxStatus,
-};
+use crate::ui::components::{notice::Notice, outbox_status::OutboxStatus};
 use crate::ui::pages::referral::{
     about_you::AboutYou, consent::Consent, contact::Contact, how_heard::HowHeard, support::Support,
     too_young::TooYoung, what_matters::WhatMatters,
@@ -15,6 +11,7 @@ use crate::ui::pages::{
     check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,
     urgent_help::UrgentHelp,
 };
+use crate::ui::shell::WidgetShell;
 use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
@@ -40,12 +37,15 @@ pub fn App(
     form.courier.keep_delivering(form.draft_key(), move |json| {
         form.merge_from_other_tab(json)
     });
+    let clear = move || {
+        view! {
+            <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
+                "Clear my answers"
+            </button>
+        }
+    };
     view! {
-        <div class="wb-widget" lang="en-GB">
-            <div class="wb-topbar">
-                <GetHelpLink target=crisis_id.clone()/>
-            </div>
-            <IntegratorNotice problems/>
+        <WidgetShell crisis_id problems footer=clear>
             <Notice message=form.notice.into()/>
             <OutboxStatus/>
             // Keyed by the step, so each page is built afresh rather than patched from the last
@@ -69,12 +69,6 @@ pub fn App(
                     Step::Sent => view! { <Sent/> }.into_any(),
                 }}
             </For>
-            <div class="wb-footer">
-                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
-                    "Clear my answers"
-                </button>
-                <CrisisHelp heading_id=crisis_id/>
-            </div>
-        </div>
+        </WidgetShell>
     }
 }
