@@ -326,6 +326,19 @@ impl Item {
     pub fn option(&self, value: i64) -> Option<&ResponseOption> {
         self.options.iter().find(|o| o.value == value)
     }
+
+    /// How an answer reads back when checked: the option's label ("Several days"), "7 out of
+    /// 10" where every label is a number, or "Not answered".
+    pub fn answer_text(&self, value: Option<i64>) -> String {
+        let Some(option) = value.and_then(|v| self.option(v)) else {
+            return "Not answered".to_owned();
+        };
+        let numeric = self.options.iter().all(|o| o.label.parse::<i64>().is_ok());
+        match self.options.last() {
+            Some(last) if numeric => format!("{} out of {}", option.label, last.label),
+            _ => option.label.clone(),
+        }
+    }
 }
 
 /// Why an answer was refused.

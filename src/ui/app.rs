@@ -2,11 +2,7 @@ use crate::domain::config::WidgetConfig;
 use crate::domain::instrument::Instrument;
 use crate::domain::journey::Step;
 use crate::domain::referral::ReferralPage;
-use crate::ui::components::{
-    crisis::{CrisisHelp, GetHelpLink},
-    notice::{IntegratorNotice, Notice},
-    outbox_status::OutboxStatus,
-};
+use crate::ui::components::{notice::Notice, outbox_status::OutboxStatus};
 use crate::ui::pages::referral::{
     about_you::AboutYou, consent::Consent, contact::Contact, how_heard::HowHeard, support::Support,
     too_young::TooYoung, what_matters::WhatMatters,
@@ -15,7 +11,8 @@ use crate::ui::pages::{
     check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,
     urgent_help::UrgentHelp,
 };
-use crate::ui::state::Form;
+use crate::ui::shell::WidgetShell;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// One widget: the current page, crisis help and "Clear my answers".
@@ -32,20 +29,23 @@ pub fn App(
     #[prop(optional)]
     host: Option<web_sys::HtmlElement>,
 ) -> impl IntoView {
-    let form = Form::new(config, instruments, host);
+    let form = WidgetForm::new(config, instruments, host);
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
-    let crisis_id = form.id("crisis");
+    let crisis_id = form.ids().id("crisis");
     // Deliver what is waiting; another tab with this widget: merge its draft.
     form.courier.keep_delivering(form.draft_key(), move |json| {
         form.merge_from_other_tab(json)
     });
+    let clear = move || {
+        view! {
+            <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
+                "Clear my answers"
+            </button>
+        }
+    };
     view! {
-        <div class="wb-widget" lang="en-GB">
-            <div class="wb-topbar">
-                <GetHelpLink target=crisis_id.clone()/>
-            </div>
-            <IntegratorNotice problems/>
+        <WidgetShell crisis_id problems footer=clear>
             <Notice message=form.notice.into()/>
             <OutboxStatus/>
             // Keyed by the step, so each page is built afresh rather than patched from the last
@@ -69,12 +69,6 @@ pub fn App(
                     Step::Sent => view! { <Sent/> }.into_any(),
                 }}
             </For>
-            <div class="wb-footer">
-                <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
-                    "Clear my answers"
-                </button>
-                <CrisisHelp heading_id=crisis_id/>
-            </div>
-        </div>
+        </WidgetShell>
     }
 }

@@ -5,7 +5,9 @@ pub mod components;
 pub mod courier;
 #[cfg(feature = "follow-up")]
 pub mod follow_up;
+pub mod ids;
 pub mod pages;
+pub mod shell;
 pub mod state;
 
 #[cfg(feature = "definitions")]
@@ -28,19 +30,14 @@ pub trait Module: 'static {
     const NAME: &'static str;
     /// Whether this module can show the form `config` asks for.
     fn serves(config: &WidgetConfig) -> bool;
-    /// Mounts the module's form into `container`: the self-referral, unless the module says
-    /// otherwise.
-    fn mount(
-        container: web_sys::HtmlElement,
+    /// The app root of one host element: the self-referral, unless the module says otherwise.
+    fn root(
         config: WidgetConfig,
         instruments: Vec<Instrument>,
         problems: Vec<String>,
         host: web_sys::HtmlElement,
-    ) {
-        leptos::mount::mount_to(container, move || {
-            view! { <app::App config instruments problems host/> }
-        })
-        .forget();
+    ) -> AnyView {
+        view! { <app::App config instruments problems host/> }.into_any()
     }
 }
 
@@ -92,17 +89,13 @@ impl Module for FollowUp {
     fn serves(config: &WidgetConfig) -> bool {
         config.mode == WidgetMode::FollowUp
     }
-    fn mount(
-        container: web_sys::HtmlElement,
+    fn root(
         config: WidgetConfig,
         instruments: Vec<Instrument>,
         problems: Vec<String>,
         host: web_sys::HtmlElement,
-    ) {
-        leptos::mount::mount_to(container, move || {
-            view! { <follow_up::FollowUpApp config instruments problems host/> }
-        })
-        .forget();
+    ) -> AnyView {
+        view! { <follow_up::FollowUpApp config instruments problems host/> }.into_any()
     }
 }
 
@@ -203,7 +196,10 @@ async fn mount_one<M: Module>(host: web_sys::HtmlElement, raw: RawConfig) {
     if let Some(origin) = &config.parent_origin {
         frame::report_height(&container, origin);
     }
-    M::mount(container, config, instruments, problems, host);
+    leptos::mount::mount_to(container, move || {
+        M::root(config, instruments, problems, host)
+    })
+    .forget();
 }
 
 /// Shows no form, only "this form is not set up" (`message` goes to the integrator: console and

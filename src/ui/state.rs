@@ -10,6 +10,7 @@ use crate::domain::referral::{self, Field, NotReady, PageResult, ReferralAnswers
 use crate::platform::storage::{Slot, StorageError};
 use crate::platform::{clock, document};
 use crate::ui::courier::Courier;
+use crate::ui::ids::Ids;
 use leptos::prelude::*;
 
 /// An error shown in the summary and next to its field.
@@ -20,9 +21,25 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The message of the first error in `errors` on one of `field_ids`, if any: what a field shows
+/// after the last Continue (reactive, and changes only when that message does).
+pub fn error_of(
+    errors: RwSignal<Vec<FieldError>>,
+    field_ids: Vec<String>,
+) -> Signal<Option<String>> {
+    Memo::new(move |_| {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| field_ids.contains(&e.field_id))
+                .map(|e| e.message.clone())
+        })
+    })
+    .into()
+}
+
 /// One widget instance's state, shared with its pages through context. `Copy`: all handles.
 #[derive(Clone, Copy)]
-pub struct Form {
+pub struct WidgetForm {
     pub config: StoredValue<WidgetConfig>,
     /// The measures asked, in order.
     pub instruments: StoredValue<Vec<Instrument>>,
@@ -40,7 +57,7 @@ pub struct Form {
     storage_warned: RwSignal<bool>,
 }
 
-impl Form {
+impl WidgetForm {
     /// Creates the state, restoring what this device holds: the draft (if usable) and the
     /// outbox of submissions not yet delivered.
     pub fn new(
@@ -76,7 +93,7 @@ impl Form {
         let config = StoredValue::new(config);
         let instruments = StoredValue::new(instruments);
         let courier = Courier::new(config, instruments, host);
-        let form = Form {
+        let form = WidgetForm {
             config,
             instruments,
             journey: StoredValue::new(journey),
@@ -93,18 +110,9 @@ impl Form {
         form
     }
 
-    /// A DOM id unique to this widget instance.
-    pub fn id(&self, suffix: &str) -> String {
-        self.config
-            .with_value(|c| format!("wb-{}-{suffix}", c.instance))
-    }
-
-    pub fn heading_id(&self) -> String {
-        self.id("heading")
-    }
-
-    pub fn error_summary_id(&self) -> String {
-        self.id("error-summary")
+    /// This widget instance's DOM ids.
+    pub fn ids(&self) -> Ids {
+        self.config.with_value(|c| Ids::new(&c.instance))
     }
 
     /// The service's name as the person reads it: `data-organisation`, or "the wellbeing service".
@@ -118,12 +126,7 @@ impl Form {
 
     /// The DOM id of a self-referral field's input (of the first radio or checkbox of a group).
     pub fn field_id(&self, field: Field) -> String {
-        self.id(field.id())
-    }
-
-    /// The id of the first radio of an item (the error summary links there).
-    pub fn item_field_id(&self, instrument: &str, item: &str) -> String {
-        self.id(&format!("{instrument}-{item}"))
+        self.ids().id(field.id())
     }
 
     /// The instrument and item at `measure`, `index`.
@@ -168,7 +171,7 @@ impl Form {
         self.set_errors(Vec::new());
         self.draft.update(|d| d.step = step);
         self.save();
-        document::focus_soon(self.heading_id());
+        document::focus_soon(self.ids().heading_id());
     }
 
     /// "Start now" on the start page.
@@ -205,7 +208,7 @@ impl Form {
                 })
                 .collect(),
         );
-        document::focus_soon(self.error_summary_id());
+        document::focus_soon(self.ids().error_summary_id());
     }
 
     /// "Continue" from a self-referral page: checks that page only, then moves on (or, under the
@@ -260,10 +263,10 @@ impl Form {
             .with_untracked(|d| d.answers_to(&instrument.id).get(&item.id).is_none())
         {
             self.set_errors(vec![FieldError {
-                field_id: self.item_field_id(&instrument.id, &item.id),
+                field_id: self.ids().item_field_id(&instrument.id, &item.id),
                 message: item.missing_message,
             }]);
-            document::focus_soon(self.error_summary_id());
+            document::focus_soon(self.ids().error_summary_id());
             return;
         }
         self.leave_question(measure, index);
@@ -367,7 +370,7 @@ impl Form {
             step: Step::Sent,
             ..Draft::new(clock::now_ms())
         });
-        document::focus_soon(self.heading_id());
+        document::focus_soon(self.ids().heading_id());
         self.courier.send(submission);
     }
 
@@ -387,7 +390,7 @@ impl Form {
                 self.notice.set(Some(
                     "Your answers were sent or cleared in another tab or window, so they are no longer shown here.".to_owned(),
                 ));
-                document::focus_soon(self.heading_id());
+                document::focus_soon(self.ids().heading_id());
             }
             return;
         };
@@ -419,7 +422,7 @@ impl Form {
     /// "Continue where you left off".
     pub fn resume(&self) {
         self.resume.set(false);
-        document::focus_soon(self.heading_id());
+        document::focus_soon(self.ids().heading_id());
     }
 
     /// "Clear my answers" (and "Start again"): removes this person's answers from the device,
@@ -439,7 +442,7 @@ impl Form {
             }
             .to_owned(),
         ));
-        document::focus_soon(self.heading_id());
+        document::focus_soon(self.ids().heading_id());
     }
 }
 

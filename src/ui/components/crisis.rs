@@ -55,3 +55,26 @@ pub fn GetHelpLink(
         }>"Get help now"</a>
     }
 }
+
+/// Crisis help shown at once, in an alert region, while an answer on the page raises a risk.
+#[component]
+pub fn RiskAlert(
+    /// Whether an answer on the page raises a risk (reactive).
+    when: Signal<bool>,
+    heading: &'static str,
+    /// What to do, before the places to get help.
+    #[prop(optional)]
+    body: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div role="alert" class="wb-alert-region">
+            <Show when=move || when.get()>
+                <div class="wb-warning wb-risk">
+                    <h2 class="wb-heading-s">{heading}</h2>
+                    {body.map(|b| view! { <p class="wb-body">{b}</p> })}
+                    <CrisisList/>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,11 +1,13 @@
 //! Form fields in the GOV.UK pattern: a label (or a fieldset legend), an optional hint, an
 //! inline error with a hidden "Error:" prefix, and the input, linked by `aria-describedby`.
-//! Each field shows what the person typed, exactly, and reports every change; the rules about
-//! what is acceptable are in `domain::referral`.
+//! Each field is given its ids, value and error by the form that owns it (a [`FieldBinding`]),
+//! shows what the person typed, exactly, and reports every change; the rules about what is
+//! acceptable are in `domain`.
 
-use crate::domain::referral::{Choice, DatePart, Field, dob_parts_in_error};
-use crate::platform::clock;
-use crate::ui::state::Form;
+use crate::domain::referral::{Choice, DatePart, DateParts, PartsInError};
+use crate::ui::components::field_parts::{
+    FieldBinding, described_by, error_message, group_class, hint_view,
+};
 use leptos::prelude::*;
 
 /// The options of a set of radios or checkboxes: `(code, label)`, in the order shown.
@@ -26,65 +28,11 @@ pub fn yes_no_code(answer: Option<bool>) -> Option<&'static str> {
     answer.map(|a| if a { "yes" } else { "no" })
 }
 
-/// The message shown for `field` after the last Continue, if any.
-fn error_of(form: Form, field: Field) -> Memo<Option<String>> {
-    let id = form.field_id(field);
-    Memo::new(move |_| {
-        form.errors.with(|e| {
-            e.iter()
-                .find(|e| e.field_id == id)
-                .map(|e| e.message.clone())
-        })
-    })
-}
-
-/// The ids a field's input or fieldset is described by: its hint, then its error.
-fn described_by(
-    hint: Option<String>,
-    error_id: String,
-    error: Memo<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
-    move || {
-        let ids: Vec<String> = hint
-            .iter()
-            .cloned()
-            .chain(error.get().is_some().then(|| error_id.clone()))
-            .collect();
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
-
-fn group_class(error: Memo<Option<String>>) -> impl Fn() -> &'static str + Send + Sync + 'static {
-    move || {
-        if error.get().is_some() {
-            "wb-form-group wb-form-group--error"
-        } else {
-            "wb-form-group"
-        }
-    }
-}
-
-/// The inline message, with its hidden "Error:" prefix.
-fn error_message(id: String, error: Memo<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|m| {
-            view! {
-                <p class="wb-error-message" id=id.clone()>
-                    <span class="wb-visually-hidden">"Error: "</span>{m}
-                </p>
-            }
-        })
-    }
-}
-
-fn hint_view(id: &str, hint: Option<&'static str>) -> impl IntoView + use<> {
-    hint.map(|h| view! { <div class="wb-hint" id=id.to_owned()>{h}</div> })
-}
-
 /// A one-line text box.
 #[component]
 pub fn TextInput(
-    field: Field,
+    /// Its id, name and error.
+    field: FieldBinding,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     /// What was typed.
@@ -103,10 +51,7 @@ pub fn TextInput(
     #[prop(optional)]
     no_spellcheck: bool,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let id = form.field_id(field);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let error = error_of(form, field);
+    let (hint_id, error_id, error) = (field.hint_id(), field.error_id(), field.error);
     let class = move || {
         let mut c = String::from("wb-input");
         if let Some(w) = width {
@@ -120,13 +65,13 @@ pub fn TextInput(
     };
     view! {
         <div class=group_class(error)>
-            <label class="wb-label" for=id.clone()>{label}</label>
+            <label class="wb-label" for=field.id.clone()>{label}</label>
             {hint_view(&hint_id, hint)}
             {error_message(error_id.clone(), error)}
             <input
                 class=class
-                id=id
-                name=field.id()
+                id=field.id
+                name=field.name
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
@@ -142,7 +87,8 @@ pub fn TextInput(
 /// A multi-line text box with a character count (announced politely as the person types).
 #[component]
 pub fn TextArea(
-    field: Field,
+    /// Its id, name and error.
+    field: FieldBinding,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     value: Signal<String>,
@@ -153,14 +99,9 @@ pub fn TextArea(
     #[prop(optional)]
     heading_id: Option<String>,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let id = form.field_id(field);
-    let (hint_id, error_id, count_id) = (
-        format!("{id}-hint"),
-        format!("{id}-error"),
-        format!("{id}-count"),
-    );
-    let error = error_of(form, field);
+    let id = field.id.clone();
+    let (hint_id, error_id, error) = (field.hint_id(), field.error_id(), field.error);
+    let count_id = format!("{id}-count");
     let count = move || {
         let used = value.with(|v| v.chars().count());
         if used <= max_chars {
@@ -200,7 +141,7 @@ pub fn TextArea(
             <textarea
                 class=move || if error.get().is_some() || over() { "wb-textarea wb-textarea--error" } else { "wb-textarea" }
                 id=id
-                name=field.id()
+                name=field.name
                 rows="5"
                 aria-describedby=described
                 prop:value=move || value.get()
@@ -217,7 +158,7 @@ pub fn TextArea(
 /// Radios or checkboxes in a fieldset: what [`Radios`] and [`Checkboxes`] share.
 #[allow(clippy::too_many_arguments)]
 fn choice_group(
-    field: Field,
+    field: FieldBinding,
     legend: &'static str,
     hint: Option<&'static str>,
     options: Options,
@@ -228,25 +169,22 @@ fn choice_group(
     list: &'static str,
     inline: bool,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let id = form.field_id(field);
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let error = error_of(form, field);
+    let (hint_id, error_id, error) = (field.hint_id(), field.error_id(), field.error);
     let items = options
         .into_iter()
         .enumerate()
         .map(|(n, (code, label))| {
             let input_id = if n == 0 {
-                id.clone()
+                field.id.clone()
             } else {
-                format!("{id}-{n}")
+                format!("{}-{n}", field.id)
             };
             view! {
                 <div class=format!("{list}__item")>
                     <input
                         class=format!("{list}__input")
                         id=input_id.clone()
-                        name=id.clone()
+                        name=field.name.clone()
                         type=kind
                         value=code
                         prop:checked=move || chosen.with(|v| v.contains(&code))
@@ -273,7 +211,8 @@ fn choice_group(
 /// Radios in a fieldset: one choice.
 #[component]
 pub fn Radios(
-    field: Field,
+    /// Its id (the first radio's), name (every radio's) and error.
+    field: FieldBinding,
     legend: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     options: Options,
@@ -319,7 +258,8 @@ fn legend_view(legend: &'static str, heading_id: Option<String>) -> impl IntoVie
 /// Checkboxes in a fieldset: any number of choices.
 #[component]
 pub fn Checkboxes(
-    field: Field,
+    /// Its id (the first checkbox's), name (every checkbox's) and error.
+    field: FieldBinding,
     legend: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     options: Options,
@@ -342,95 +282,90 @@ pub fn Checkboxes(
     )
 }
 
-/// One checkbox on its own (e.g. "I do not have a fixed address").
+/// One checkbox on its own (e.g. "I do not have a fixed address"), with its inline error while
+/// it has one.
 #[component]
 pub fn Checkbox(
-    field: Field,
+    /// Its id, name and error.
+    field: FieldBinding,
     label: &'static str,
     value: Signal<bool>,
     on_change: Callback<bool>,
 ) -> impl IntoView {
-    let form = expect_context::<Form>();
-    let id = form.field_id(field);
+    let (error_id, error) = (field.error_id(), field.error);
     view! {
-        <div class="wb-form-group">
+        <div class=group_class(error)>
+            {error_message(error_id.clone(), error)}
             <div class="wb-checkboxes">
                 <div class="wb-checkboxes__item">
                     <input
                         class="wb-checkboxes__input"
-                        id=id.clone()
-                        name=field.id()
+                        id=field.id.clone()
+                        name=field.name
                         type="checkbox"
+                        aria-describedby=described_by(None, error_id, error)
                         prop:checked=move || value.get()
                         on:change=move |ev| on_change.run(event_target_checked(&ev))
                     />
-                    <label class="wb-label wb-checkboxes__label" for=id>{label}</label>
+                    <label class="wb-label wb-checkboxes__label" for=field.id>{label}</label>
                 </div>
             </div>
         </div>
     }
 }
 
-/// The date of birth: day, month and year boxes in a fieldset, filled in by the browser's
-/// `bday-*` autocomplete. Only the boxes with the problem are highlighted.
+/// A date as day, month and year boxes in a fieldset (the GOV.UK date input), with the
+/// browser's `bday-*` autocomplete. Only the boxes the message is about are highlighted.
 #[component]
-pub fn DateOfBirthInput() -> impl IntoView {
-    let form = expect_context::<Form>();
-    let first = form.field_id(Field::DobDay);
+pub fn DateOfBirthInput(
+    /// The day, month and year boxes' ids and names, in that order. The day's id is the
+    /// field's: the hint and error ids derive from it.
+    boxes: [(String, String); 3],
+    /// The message for the date, whichever box it is about.
+    error: Signal<Option<String>>,
+    /// The boxes the message is about.
+    parts_in_error: Signal<Option<PartsInError>>,
+    /// What was typed in each box.
+    value: Signal<DateParts>,
+    /// Every change to a box.
+    on_input: Callback<(DatePart, String)>,
+) -> impl IntoView {
+    let first = boxes[0].0.clone();
     let (hint_id, error_id) = (format!("{first}-hint"), format!("{first}-error"));
-    let ids: Vec<String> = [Field::DobDay, Field::DobMonth, Field::DobYear]
+    let parts = move || error.get().and_then(|_| parts_in_error.get());
+    let boxes = boxes
         .into_iter()
-        .map(|f| form.field_id(f))
-        .collect();
-    let error = Memo::new(move |_| {
-        form.errors.with(|e| {
-            e.iter()
-                .find(|e| ids.contains(&e.field_id))
-                .map(|e| e.message.clone())
-        })
-    });
-    let parts = move || {
-        error.get().and_then(|_| {
-            form.draft
-                .with(|d| dob_parts_in_error(&d.referral, clock::today()))
-        })
-    };
-    let boxes = [
-        (Field::DobDay, DatePart::Day, "Day", "bday-day", "wb-input--width-2"),
-        (Field::DobMonth, DatePart::Month, "Month", "bday-month", "wb-input--width-2"),
-        (Field::DobYear, DatePart::Year, "Year", "bday-year", "wb-input--width-4"),
-    ]
-    .into_iter()
-    .map(|(field, part, label, autocomplete, width)| {
-        let id = form.field_id(field);
-        let class = move || {
-            if parts().is_some_and(|p| p.contains(part)) {
-                format!("wb-input {width} wb-input--error")
-            } else {
-                format!("wb-input {width}")
+        .zip([
+            (DatePart::Day, "Day", "bday-day", "wb-input--width-2"),
+            (DatePart::Month, "Month", "bday-month", "wb-input--width-2"),
+            (DatePart::Year, "Year", "bday-year", "wb-input--width-4"),
+        ])
+        .map(|((id, name), (part, label, autocomplete, width))| {
+            let class = move || {
+                if parts().is_some_and(|p| p.contains(part)) {
+                    format!("wb-input {width} wb-input--error")
+                } else {
+                    format!("wb-input {width}")
+                }
+            };
+            view! {
+                <div class="wb-date-input__item">
+                    <label class="wb-label wb-date-input__label" for=id.clone()>{label}</label>
+                    <input
+                        class=class
+                        id=id
+                        name=name
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete=autocomplete
+                        spellcheck="false"
+                        prop:value=move || value.with(|v| v.part(part).to_owned())
+                        on:input=move |ev| on_input.run((part, event_target_value(&ev)))
+                    />
+                </div>
             }
-        };
-        view! {
-            <div class="wb-date-input__item">
-                <label class="wb-label wb-date-input__label" for=id.clone()>{label}</label>
-                <input
-                    class=class
-                    id=id
-                    name=field.id()
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete=autocomplete
-                    spellcheck="false"
-                    prop:value=move || form.draft.with(|d| d.referral.date_of_birth.part(part).to_owned())
-                    on:input=move |ev| {
-                        let typed = event_target_value(&ev);
-                        form.edit_referral(move |r| *r.date_of_birth.part_mut(part) = typed);
-                    }
-                />
-            </div>
-        }
-    })
-    .collect_view();
+        })
+        .collect_view();
     let described = described_by(Some(hint_id.clone()), error_id.clone(), error);
     view! {
         <div class=group_class(error)>

@@ -1,13 +1,13 @@
 use crate::domain::journey::Step;
 use crate::ui::courier::Delivery;
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// Answers finished earlier and not yet delivered, listed by reference only (never by content),
 /// with where each stands. Hidden on the confirmation page, which says it in full.
 #[component]
 pub fn OutboxStatus() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let waiting = move || {
         if form.draft.with(|d| d.step) == Step::Sent {
             return Vec::new();

@@ -1,14 +1,12 @@
 use crate::domain::config::WidgetConfig;
 use crate::domain::instrument::Instrument;
-use crate::ui::components::{
-    crisis::{CrisisHelp, GetHelpLink},
-    notice::{IntegratorNotice, Notice},
-};
+use crate::ui::components::notice::Notice;
 use crate::ui::follow_up::{
     cancel::CancelVisit, check::CheckVisit, details::Details, done::Done, home::Home,
     lock::StaffLock, lock_screens::LockScreens, measure::MeasurePage, notes::NotesPage,
     records::Records, state::FollowUpState, state::Page, visit_bar::VisitBar, wipe::Wipe,
 };
+use crate::ui::shell::WidgetShell;
 use leptos::prelude::*;
 
 /// One follow-up widget: the current page and the visit bar (or, while locked, only the lock
@@ -50,11 +48,7 @@ pub fn FollowUpApp(
         state.persist();
     });
     view! {
-        <div class="wb-widget wb-follow-up" lang="en-GB">
-            <div class="wb-topbar">
-                <GetHelpLink target=crisis_id.clone()/>
-            </div>
-            <IntegratorNotice problems/>
+        <WidgetShell crisis_id problems modifier="wb-follow-up">
             // While locked, none of the pages is in the document (their state is kept).
             <Show when=move || lock.is_open() fallback=|| view! { <LockScreens/> }>
                 <Notice message=state.notice.into()/>
@@ -74,9 +68,6 @@ pub fn FollowUpApp(
                     }}
                 </For>
             </Show>
-            <div class="wb-footer">
-                <CrisisHelp heading_id=crisis_id/>
-            </div>
-        </div>
+        </WidgetShell>
     }
 }

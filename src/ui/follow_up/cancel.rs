@@ -1,4 +1,4 @@
-use crate::ui::components::back_link::BackLink;
+use crate::ui::components::confirm_page::ConfirmPage;
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
@@ -10,17 +10,12 @@ pub fn CancelVisit() -> impl IntoView {
         .visit
         .with_untracked(|v| v.client.as_ref().map(|c| format!(" for client {c}")))
         .unwrap_or_default();
+    let back = Callback::new(move |_| state.back());
     view! {
-        <BackLink on_back=Callback::new(move |_| state.back())/>
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Cancel this visit?"</h1>
-        <p class="wb-body">{format!("What you have recorded at this visit{who} will be removed from this device and not sent.")}</p>
-        <div class="wb-button-group">
-            <button type="button" class="wb-button wb-button--warning" on:click=move |_| state.finish()>
-                "Yes, cancel the visit"
-            </button>
-            <button type="button" class="wb-button wb-button--secondary" on:click=move |_| state.back()>
-                "No, go back to the visit"
-            </button>
-        </div>
+        <ConfirmPage heading_id=state.heading_id() heading="Cancel this visit?" on_back=back
+            confirm="Yes, cancel the visit" on_confirm=Callback::new(move |_| state.finish()) warning=true
+            alternative="No, go back to the visit" on_alternative=back>
+            <p class="wb-body">{format!("What you have recorded at this visit{who} will be removed from this device and not sent.")}</p>
+        </ConfirmPage>
     }
 }

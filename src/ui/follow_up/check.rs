@@ -1,21 +1,8 @@
 use crate::domain::follow_up::Timepoint;
-use crate::domain::instrument::Item;
 use crate::ui::components::back_link::BackLink;
 use crate::ui::follow_up::glance::ChangeAtAGlance;
 use crate::ui::follow_up::state::{FollowUpState, Page};
 use leptos::prelude::*;
-
-/// How an answer reads back: the option's label, or "7 out of 10" for numbered scales.
-fn answer_text(item: &Item, value: Option<i64>) -> String {
-    let Some(option) = value.and_then(|v| item.option(v)) else {
-        return "Not answered".to_owned();
-    };
-    let numeric = item.options.iter().all(|o| o.label.parse::<i64>().is_ok());
-    match item.options.last() {
-        Some(last) if numeric => format!("{} out of {}", option.label, last.label),
-        _ => option.label.clone(),
-    }
-}
 
 /// A summary-list row with a "Change" link to `page`.
 fn row(state: FollowUpState, key: String, value: String, page: Page) -> impl IntoView {
@@ -59,7 +46,7 @@ pub fn CheckVisit() -> impl IntoView {
                         row(
                             state,
                             item.short_label.clone(),
-                            answer_text(item, answers.get(&item.id)),
+                            item.answer_text(answers.get(&item.id)),
                             Page::Measure(m),
                         )
                     })

@@ -1,61 +1,42 @@
 use crate::domain::instrument::{Instrument, Item};
 use crate::domain::journey::instructions_for;
 use crate::domain::scoring;
-use crate::ui::components::{back_link::BackLink, crisis::CrisisList, error_summary::ErrorSummary};
-use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
+use crate::ui::components::field_parts::FieldBinding;
+use crate::ui::components::scale_question::ScaleQuestion;
+use crate::ui::components::{back_link::BackLink, crisis::RiskAlert, error_summary::ErrorSummary};
 use crate::ui::follow_up::state::FollowUpState;
+use crate::ui::ids::Ids;
+use crate::ui::state::error_of;
 use leptos::prelude::*;
 
-/// One question of a measure: a fieldset with the question as its legend and native radios,
-/// nothing preselected.
+/// One question of a measure, among the others on the page.
 fn question(
     state: FollowUpState,
     instrument: &Instrument,
     item: &Item,
     n: usize,
 ) -> impl IntoView + use<> {
-    let field_id = state.item_field_id(&instrument.id, &item.id);
-    let name = state.id(&format!("answer-{}-{}", instrument.id, item.id));
-    let total = instrument.items.len();
-    let radios = item
-        .options
-        .iter()
-        .enumerate()
-        .map(|(k, option)| {
-            let id = if k == 0 { field_id.clone() } else { format!("{field_id}-{k}") };
-            let value = option.value;
-            let (inst, item_id) = (instrument.clone(), item.id.clone());
-            let (inst_id, checked_item) = (instrument.id.clone(), item.id.clone());
-            let anchor = option
-                .anchor
-                .clone()
-                .map(|a| view! { <span class="wb-radios__anchor">{format!(" – {a}")}</span> });
-            view! {
-                <div class="wb-radios__item">
-                    <input class="wb-radios__input" id=id.clone() name=name.clone() type="radio" value=value.to_string()
-                        prop:checked=move || state.visit.with(|v| v.answers.get(&inst_id).and_then(|a| a.get(&checked_item)) == Some(value))
-                        on:change=move |_| state.answer(&inst, &item_id, value)/>
-                    <label class="wb-label wb-radios__label" for=id>
-                        <span class="wb-radios__value">{option.label.clone()}</span>
-                        {anchor}
-                    </label>
-                </div>
-            }
+    let ids = state.config.with_value(|c| Ids::new(&c.instance));
+    let field_id = ids.item_field_id(&instrument.id, &item.id);
+    let field = FieldBinding {
+        error: error_of(state.errors, vec![field_id.clone()]),
+        name: ids.item_name(&instrument.id, &item.id),
+        id: field_id,
+    };
+    let checked = {
+        let (inst_id, item_id) = (instrument.id.clone(), item.id.clone());
+        Signal::derive(move || {
+            state
+                .visit
+                .with(|v| v.answers.get(&inst_id).and_then(|a| a.get(&item_id)))
         })
-        .collect_view();
-    let numeric = item.options.len() > 5;
-    view! {
-        <div class=group_class(state, field_id.clone())>
-            <fieldset class="wb-fieldset" aria-describedby=described_by(state, field_id.clone(), None)>
-                <legend class="wb-fieldset__legend wb-fieldset__legend--s">
-                    <span class="wb-caption">{format!("Question {n} of {total}")}</span>
-                    " " {item.text.clone()}
-                </legend>
-                <FieldErrorMessage field_id=field_id.clone()/>
-                <div class=if numeric { "wb-radios wb-radios--scale" } else { "wb-radios wb-radios--inline" }>{radios}</div>
-            </fieldset>
-        </div>
-    }
+    };
+    let on_change = {
+        let (inst, item_id) = (instrument.clone(), item.id.clone());
+        Callback::new(move |value| state.answer(&inst, &item_id, value))
+    };
+    let caption = format!("Question {n} of {}", instrument.items.len());
+    view! { <ScaleQuestion field item=item.clone() caption compact=true checked on_change/> }
 }
 
 /// One measure administered with the client: all its questions on one page (a tablet holds
@@ -100,15 +81,8 @@ pub fn MeasurePage(
             state.submit_measure(measure);
         }>
             {questions}
-            <div role="alert" class="wb-alert-region">
-                <Show when=at_risk.clone()>
-                    <div class="wb-warning wb-risk">
-                        <h2 class="wb-heading-s">"This answer needs a response today"</h2>
-                        <p class="wb-body">"Follow your service's risk procedure before the visit ends. The visit is sent marked as urgent. Help the client to get help now if they need it:"</p>
-                        <CrisisList/>
-                    </div>
-                </Show>
-            </div>
+            <RiskAlert when=Signal::derive(at_risk) heading="This answer needs a response today"
+                body="Follow your service's risk procedure before the visit ends. The visit is sent marked as urgent. Help the client to get help now if they need it:"/>
             <div class="wb-button-group">
                 <button type="submit" class="wb-button">"Continue"</button>
                 <button type="button" class="wb-button wb-button--secondary" on:click=move |_| state.skip_rest(measure)>

@@ -1,4 +1,4 @@
-use crate::ui::components::back_link::BackLink;
+use crate::ui::components::confirm_page::ConfirmPage;
 use crate::ui::follow_up::lock::StaffLock;
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
@@ -21,18 +21,13 @@ pub fn Wipe() -> impl IntoView {
             </div>
         }
     });
+    let back = Callback::new(move |_| state.back());
     view! {
-        <BackLink on_back=Callback::new(move |_| state.back())/>
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Remove all follow-up data from this device?"</h1>
-        <p class="wb-body">{format!("This removes the {visits} visit{} kept on this device, every client reference and baseline, anything not yet sent, and the passcode. It cannot be undone.", if visits == 1 { "" } else { "s" })}</p>
-        {lost}
-        <div class="wb-button-group">
-            <button type="button" class="wb-button wb-button--warning" on:click=move |_| lock.remove_everything(state)>
-                "Remove all"
-            </button>
-            <button type="button" class="wb-button wb-button--secondary" on:click=move |_| state.back()>
-                "Keep everything"
-            </button>
-        </div>
+        <ConfirmPage heading_id=state.heading_id() heading="Remove all follow-up data from this device?" on_back=back
+            confirm="Remove all" on_confirm=Callback::new(move |_| lock.remove_everything(state)) warning=true
+            alternative="Keep everything" on_alternative=back>
+            <p class="wb-body">{format!("This removes the {visits} visit{} kept on this device, every client reference and baseline, anything not yet sent, and the passcode. It cannot be undone.", if visits == 1 { "" } else { "s" })}</p>
+            {lost}
+        </ConfirmPage>
     }
 }

@@ -1,24 +1,15 @@
-use crate::domain::instrument::{Instrument, Item};
+use crate::domain::instrument::Instrument;
 use crate::domain::referral::{ReferralPage, summary_rows};
 use crate::ui::components::back_link::BackLink;
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
-/// How an answer reads back: the option's label ("Several days"), or "7 out of 10" for
-/// numbered scales.
-fn answer_text(item: &Item, value: Option<i64>) -> String {
-    let Some(option) = value.and_then(|v| item.option(v)) else {
-        return "Not answered".to_owned();
-    };
-    let numeric = item.options.iter().all(|o| o.label.parse::<i64>().is_ok());
-    match item.options.last() {
-        Some(last) if numeric => format!("{} out of {}", option.label, last.label),
-        _ => option.label.clone(),
-    }
-}
-
 /// One measure's answers as a summary list with Change links.
-fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl IntoView + use<> {
+fn measure_rows(
+    form: WidgetForm,
+    measure: usize,
+    instrument: &Instrument,
+) -> impl IntoView + use<> {
     let rows = instrument
         .items
         .iter()
@@ -26,8 +17,8 @@ fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl Int
         .map(|(index, item)| {
             let label = item.short_label.clone();
             let (inst_id, it) = (instrument.id.clone(), item.clone());
-            let value = move || form.draft.with(|d| answer_text(&it, d.answers_to(&inst_id).get(&it.id)));
-            let href = format!("#{}", form.item_field_id(&instrument.id, &item.id));
+            let value = move || form.draft.with(|d| it.answer_text(d.answers_to(&inst_id).get(&it.id)));
+            let href = format!("#{}", form.ids().item_field_id(&instrument.id, &item.id));
             view! {
                 <div class="wb-summary-list__row">
                     <dt class="wb-summary-list__key">{label.clone()}</dt>
@@ -54,7 +45,7 @@ fn measure_rows(form: Form, measure: usize, instrument: &Instrument) -> impl Int
 
 /// One self-referral page's answers as a summary list: exactly as typed, "Not provided" for a
 /// skipped optional question, and a Change link back to the field.
-fn referral_rows(form: Form, part: ReferralPage) -> impl IntoView + use<> {
+fn referral_rows(form: WidgetForm, part: ReferralPage) -> impl IntoView + use<> {
     let rows = move || {
         form.draft
             .with(|d| summary_rows(part, &d.referral))
@@ -88,7 +79,7 @@ fn referral_rows(form: Form, part: ReferralPage) -> impl IntoView + use<> {
 /// "Confirm and send".
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let measures = form.instruments.with_value(|all| {
         all.iter()
             .enumerate()
@@ -97,7 +88,7 @@ pub fn CheckAnswers() -> impl IntoView {
     });
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
-        <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Check your answers before sending"</h1>
+        <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">"Check your answers before sending"</h1>
         {ReferralPage::ALL.map(|part| referral_rows(form, part)).into_iter().collect_view()}
         {measures}
         <button type="button" class="wb-button" on:click=move |_| form.confirm()>

@@ -1,20 +1,16 @@
-use crate::ui::state::Form;
+use crate::ui::components::confirm_page::ConfirmPage;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// Shown on coming back with a draft on this device: carry on, or start again.
 #[component]
 pub fn Resume() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     view! {
-        <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"You have answers saved on this device"</h1>
-        <p class="wb-body">"You can carry on where you left off, or start again. Starting again removes the saved answers from this device."</p>
-        <div class="wb-button-group">
-            <button type="button" class="wb-button" on:click=move |_| form.resume()>
-                "Continue where you left off"
-            </button>
-            <button type="button" class="wb-button wb-button--secondary" on:click=move |_| form.clear()>
-                "Start again"
-            </button>
-        </div>
+        <ConfirmPage heading_id=form.ids().heading_id() heading="You have answers saved on this device"
+            confirm="Continue where you left off" on_confirm=Callback::new(move |_| form.resume())
+            alternative="Start again" on_alternative=Callback::new(move |_| form.clear())>
+            <p class="wb-body">"You can carry on where you left off, or start again. Starting again removes the saved answers from this device."</p>
+        </ConfirmPage>
     }
 }

@@ -1,12 +1,12 @@
 use crate::ui::courier::Delivery;
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// After "Confirm and send": where the answers stand (sending; saved on this device and will
 /// send when back online; could not be sent; sent), always with the reference to quote.
 #[component]
 pub fn Sent() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let delivery = move || {
         form.current
             .get()
@@ -24,7 +24,7 @@ pub fn Sent() -> impl IntoView {
     };
     view! {
         <div class=move || if delivery() == Delivery::Sent { "wb-panel" } else { "wb-panel wb-panel--pending" }>
-            <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">{heading}</h1>
+            <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">{heading}</h1>
             {move || reference().map(|r| view! {
                 <p class="wb-panel__body">"Your reference is " <strong>{r}</strong></p>
             })}

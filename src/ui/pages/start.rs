@@ -1,10 +1,10 @@
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// The start page: what this is, how long it takes, and a "Start now" button.
 #[component]
 pub fn Start() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let questions = form.question_count();
     // About five minutes for the referral pages, and about four questions a minute.
     let minutes = 5 + (questions / 4).max(2);
@@ -18,7 +18,7 @@ pub fn Start() -> impl IntoView {
     let service = form.service_name();
     view! {
         {organisation.map(|o| view! { <p class="wb-caption">{o}</p> })}
-        <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"Refer yourself for wellbeing support"</h1>
+        <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">"Refer yourself for wellbeing support"</h1>
         <p class="wb-body">
             {format!("Use this form to ask {service} for support. A link worker can help with things that affect how you feel, like loneliness, money worries, housing, caring for someone or getting more active. This service is for people aged {minimum_age} and over.")}
         </p>

@@ -10,19 +10,20 @@ pub mod support;
 pub mod too_young;
 pub mod what_matters;
 
-use crate::domain::referral::{Choice, ReferralAnswers, ReferralPage};
+use crate::domain::referral::{Choice, Field, ReferralAnswers, ReferralPage};
+use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
-use crate::ui::state::Form;
+use crate::ui::state::{WidgetForm, error_of};
 use leptos::prelude::*;
 
 /// One self-referral page: back link, error summary, and a `novalidate` form whose "Continue"
 /// checks this page.
 #[component]
 pub fn ReferralForm(part: ReferralPage, children: Children) -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
-        <ErrorSummary id=form.error_summary_id() errors=form.errors.into()/>
+        <ErrorSummary id=form.ids().error_summary_id() errors=form.errors.into()/>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();
             form.continue_referral(part);
@@ -34,13 +35,34 @@ pub fn ReferralForm(part: ReferralPage, children: Children) -> impl IntoView {
 }
 
 /// The page's `<h1>` (focused when the page opens).
-pub fn heading(form: Form, part: ReferralPage) -> impl IntoView {
-    view! { <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">{part.heading()}</h1> }
+pub fn heading(form: WidgetForm, part: ReferralPage) -> impl IntoView {
+    view! { <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">{part.heading()}</h1> }
+}
+
+/// A text box's or a lone checkbox's binding: its DOM id, its name (the field's own id) and its
+/// error.
+pub fn field(form: WidgetForm, field: Field) -> FieldBinding {
+    let id = form.field_id(field);
+    FieldBinding {
+        error: error_of(form.errors, vec![id.clone()]),
+        name: field.id().to_owned(),
+        id,
+    }
+}
+
+/// A group of radios or checkboxes: its inputs are named by the group's DOM id.
+pub fn group(form: WidgetForm, field: Field) -> FieldBinding {
+    let id = form.field_id(field);
+    FieldBinding {
+        error: error_of(form.errors, vec![id.clone()]),
+        name: id.clone(),
+        id,
+    }
 }
 
 /// A free-text answer: what was typed, and where a change goes.
 pub fn text(
-    form: Form,
+    form: WidgetForm,
     get: fn(&ReferralAnswers) -> &str,
     set: fn(&mut ReferralAnswers) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
@@ -52,7 +74,7 @@ pub fn text(
 
 /// A one-of choice, by code.
 pub fn choice<T: Choice + Send + Sync>(
-    form: Form,
+    form: WidgetForm,
     get: fn(&ReferralAnswers) -> Option<T>,
     set: fn(&mut ReferralAnswers, Option<T>),
 ) -> (Signal<Option<&'static str>>, Callback<&'static str>) {
@@ -66,7 +88,7 @@ pub fn choice<T: Choice + Send + Sync>(
 
 /// A yes/no answer, by code (`yes`, `no`).
 pub fn yes_no(
-    form: Form,
+    form: WidgetForm,
     get: fn(&ReferralAnswers) -> Option<bool>,
     set: fn(&mut ReferralAnswers, Option<bool>),
 ) -> (Signal<Option<&'static str>>, Callback<&'static str>) {
@@ -84,7 +106,7 @@ pub fn yes_no(
 /// Any number of choices, by code, in the order ticked (the domain puts them in the order shown
 /// when it summarises or sends them).
 pub fn choices<T: Choice + Send + Sync>(
-    form: Form,
+    form: WidgetForm,
     get: fn(&ReferralAnswers) -> &[T],
     set: fn(&mut ReferralAnswers) -> &mut Vec<T>,
 ) -> (Signal<Vec<&'static str>>, Callback<(&'static str, bool)>) {

@@ -1,16 +1,16 @@
 use crate::domain::crisis;
 use crate::ui::components::{back_link::BackLink, crisis::call_link};
-use crate::ui::state::Form;
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// Younger than the service's minimum age: not an error, but who to contact instead.
 #[component]
 pub fn TooYoung() -> impl IntoView {
-    let form = expect_context::<Form>();
+    let form = expect_context::<WidgetForm>();
     let minimum = form.config.with_value(|c| c.minimum_age);
     view! {
         <BackLink on_back=Callback::new(move |_| form.back())/>
-        <h1 class="wb-heading-l" id=form.heading_id() tabindex="-1">"You cannot use this form"</h1>
+        <h1 class="wb-heading-l" id=form.ids().heading_id() tabindex="-1">"You cannot use this form"</h1>
         <p class="wb-body">{format!("This service is for people aged {minimum} and over.")}</p>
         <p class="wb-body">"You can talk to:"</p>
         <ul class="wb-list wb-list--bullet">
