@@ -353,6 +353,8 @@ fn typed_draft() -> VisitDraft {
     d.timepoint_code = "other".into();
     (d.other_day, d.other_month, d.other_year) = ("1".into(), "5".into(), "2026".into());
     d.consent = true;
+    let details = d.check_details(None, date(TODAY)).unwrap();
+    d.set_details(details);
     d.records.insert("phq9".into(), "14".into());
     d.answers.insert("phq9".into(), phq9_answers(1, 2));
     d.notes = "Seen at home".into();
@@ -372,16 +374,43 @@ fn a_visit_under_way_is_kept_and_restored_as_typed_on_its_page() {
     let back: StoredVisit = serde_json::from_str(&text).unwrap();
     let (restored, page) = VisitDraft::restore(back, &instruments, 2_000, 10_000).unwrap();
     assert_eq!(page, VisitPage::Measure(1));
-    // What was typed comes back; what was checked is checked again by the caller.
+    // What was typed comes back, with the client it was typed for; the rest of what was
+    // checked is checked again by the caller.
     assert_eq!(restored.reference, "A-1");
-    assert_eq!(restored.client, None);
+    assert_eq!(restored.client, Some(client("A-1")));
     assert_eq!(
         VisitDraft {
-            client: None,
+            timepoint: None,
+            visit_date: None,
             ..d.clone()
         },
         restored
     );
+    // Checked again as "Continue" would, the restored details keep every answer.
+    let mut again = restored.clone();
+    let details = again.check_details(None, date(TODAY)).unwrap();
+    assert!(!again.set_details(details));
+    assert_eq!(again.answers, d.answers);
+    // A reference changed on the details page but not continued from: once restored and
+    // checked, nothing typed for the other client is left.
+    let mut edited = d.clone();
+    edited.reference = "B-2".into();
+    let stored = edited.to_stored(VisitPage::Details, 1_000).unwrap();
+    let (mut restored, page) = VisitDraft::restore(stored, &instruments, 2_000, 10_000).unwrap();
+    assert_eq!(
+        (page, restored.client.clone()),
+        (VisitPage::Details, Some(client("A-1")))
+    );
+    let details = restored.check_details(None, date(TODAY)).unwrap();
+    assert!(restored.set_details(details));
+    assert!(
+        restored.answers.is_empty() && restored.records.is_empty() && restored.notes.is_empty()
+    );
+    // A visit stored without its client was typed for the reference it holds.
+    let mut no_client = d.to_stored(VisitPage::Measure(1), 1_000).unwrap();
+    no_client.client = None;
+    let (restored, _) = VisitDraft::restore(no_client, &instruments, 2_000, 10_000).unwrap();
+    assert_eq!(restored.client, Some(client("A-1")));
     // Nothing is kept outside a visit, or once it is sent.
     assert_eq!(d.to_stored(VisitPage::Home, 1_000), None);
     let mut sent = d.clone();

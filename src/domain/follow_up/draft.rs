@@ -90,6 +90,7 @@ impl VisitDraft {
             saved_at_ms: now_ms,
             page: page.code()?,
             reference: self.reference.clone(),
+            client: self.client.clone(),
             timepoint_code: self.timepoint_code.clone(),
             other_day: self.other_day.clone(),
             other_month: self.other_month.clone(),
@@ -108,10 +109,11 @@ impl VisitDraft {
         })
     }
 
-    /// A stored visit read back: what was typed, and the page it was on; `None` when it cannot
-    /// be used (another version, older than `max_age_ms`, saved in the future, an answer that is
-    /// not one of its instrument's, a page this deployment does not have). The details are not
-    /// checked here: the caller checks them as "Continue" would.
+    /// A stored visit read back: what was typed, the client it was typed for, and the page it was
+    /// on; `None` when it cannot be used (another version, older than `max_age_ms`, saved in the
+    /// future, an answer that is not one of its instrument's, a page this deployment does not
+    /// have). The details are not checked here: the caller checks them as "Continue" would, so
+    /// a reference changed but not yet continued from still leaves the other client's answers.
     pub fn restore(
         s: StoredVisit,
         instruments: &[Instrument],
@@ -131,7 +133,13 @@ impl VisitDraft {
             answers.insert(id.clone(), a);
         }
         let page = VisitPage::from_code(&s.page, instruments.len())?;
+        // A visit stored without its client (before it had one, or by an earlier release) was
+        // typed for the reference it holds.
+        let client = s
+            .client
+            .or_else(|| ClientReference::parse(&s.reference, None).ok());
         let draft = VisitDraft {
+            client,
             reference: s.reference,
             timepoint_code: s.timepoint_code,
             other_day: s.other_day,
@@ -160,6 +168,9 @@ pub struct StoredVisit {
     /// `details`, `records`, `measure-<n>`, `notes` or `check`.
     pub page: String,
     pub reference: String,
+    /// The client the answers were typed for: the reference as last continued from.
+    #[serde(default)]
+    pub client: Option<ClientReference>,
     pub timepoint_code: String,
     pub other_day: String,
     pub other_month: String,

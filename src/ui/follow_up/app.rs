@@ -1,10 +1,11 @@
 use crate::domain::config::WidgetConfig;
+use crate::domain::follow_up::VisitPage;
 use crate::domain::instrument::Instrument;
 use crate::ui::components::notice::Notice;
 use crate::ui::follow_up::{
     cancel::CancelVisit, check::CheckVisit, details::Details, done::Done, home::Home,
     lock::StaffLock, lock_screens::LockScreens, measure::MeasurePage, notes::NotesPage,
-    records::Records, state::FollowUpState, state::Page, visit_bar::VisitBar, wipe::Wipe,
+    records::Records, state::FollowUpState, visit_bar::VisitBar, wipe::Wipe,
 };
 use crate::ui::shell::WidgetShell;
 use leptos::prelude::*;
@@ -56,15 +57,15 @@ pub fn FollowUpApp(
                 // Keyed by the page, so each page is built afresh.
                 <For each=move || [state.page.get()] key=|p| *p let:page>
                     {match page {
-                        Page::Home => view! { <Home/> }.into_any(),
-                        Page::Details => view! { <Details/> }.into_any(),
-                        Page::Records => view! { <Records/> }.into_any(),
-                        Page::Measure(measure) => view! { <MeasurePage measure/> }.into_any(),
-                        Page::Notes => view! { <NotesPage/> }.into_any(),
-                        Page::Check => view! { <CheckVisit/> }.into_any(),
-                        Page::Done => view! { <Done/> }.into_any(),
-                        Page::Wipe => view! { <Wipe/> }.into_any(),
-                        Page::Cancel => view! { <CancelVisit/> }.into_any(),
+                        VisitPage::Home => view! { <Home/> }.into_any(),
+                        VisitPage::Details => view! { <Details/> }.into_any(),
+                        VisitPage::Records => view! { <Records/> }.into_any(),
+                        VisitPage::Measure(measure) => view! { <MeasurePage measure/> }.into_any(),
+                        VisitPage::Notes => view! { <NotesPage/> }.into_any(),
+                        VisitPage::Check => view! { <CheckVisit/> }.into_any(),
+                        VisitPage::Done => view! { <Done/> }.into_any(),
+                        VisitPage::Wipe => view! { <Wipe/> }.into_any(),
+                        VisitPage::Cancel => view! { <CancelVisit/> }.into_any(),
                     }}
                 </For>
             </Show>

@@ -1,11 +1,12 @@
 use crate::domain::follow_up::Timepoint;
+use crate::domain::follow_up::VisitPage;
 use crate::ui::components::back_link::BackLink;
 use crate::ui::follow_up::glance::ChangeAtAGlance;
-use crate::ui::follow_up::state::{FollowUpState, Page};
+use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
 /// A summary-list row with a "Change" link to `page`.
-fn row(state: FollowUpState, key: String, value: String, page: Page) -> impl IntoView {
+fn row(state: FollowUpState, key: String, value: String, page: VisitPage) -> impl IntoView {
     view! {
         <div class="wb-summary-list__row">
             <dt class="wb-summary-list__key">{key.clone()}</dt>
@@ -28,10 +29,10 @@ pub fn CheckVisit() -> impl IntoView {
     let v = state.visit.get_untracked();
     let details = view! {
         <dl class="wb-summary-list">
-            {row(state, "Client reference".into(), v.client.as_ref().map(ToString::to_string).unwrap_or_default(), Page::Details)}
-            {row(state, "Timepoint".into(), v.timepoint.map(|t| t.label()).unwrap_or_default(), Page::Details)}
-            {row(state, "Date of the visit".into(), v.visit_date.map(|d| d.long_form()).unwrap_or_default(), Page::Details)}
-            {row(state, "The client agreed".into(), if v.consent { "Yes".into() } else { "No".into() }, Page::Details)}
+            {row(state, "Client reference".into(), v.client.as_ref().map(ToString::to_string).unwrap_or_default(), VisitPage::Details)}
+            {row(state, "Timepoint".into(), v.timepoint.map(|t| t.label()).unwrap_or_default(), VisitPage::Details)}
+            {row(state, "Date of the visit".into(), v.visit_date.map(|d| d.long_form()).unwrap_or_default(), VisitPage::Details)}
+            {row(state, "The client agreed".into(), if v.consent { "Yes".into() } else { "No".into() }, VisitPage::Details)}
         </dl>
     };
     let measures = state.instruments.with_value(|all| {
@@ -47,7 +48,7 @@ pub fn CheckVisit() -> impl IntoView {
                             state,
                             item.short_label.clone(),
                             item.answer_text(answers.get(&item.id)),
-                            Page::Measure(m),
+                            VisitPage::Measure(m),
                         )
                     })
                     .collect_view();
@@ -71,7 +72,7 @@ pub fn CheckVisit() -> impl IntoView {
         {details}
         {measures}
         <h2 class="wb-heading-m">"Notes"</h2>
-        <dl class="wb-summary-list">{row(state, "Notes".into(), notes, Page::Notes)}</dl>
+        <dl class="wb-summary-list">{row(state, "Notes".into(), notes, VisitPage::Notes)}</dl>
         <ChangeAtAGlance glance is_baseline/>
         <p class="wb-body">"The visit is kept on this device and sent to the service. If there is no signal, it is sent when the tablet is back online."</p>
         <button type="button" class="wb-button" on:click=move |_| state.send()>"Send visit"</button>

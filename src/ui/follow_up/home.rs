@@ -1,5 +1,6 @@
+use crate::domain::follow_up::VisitPage;
 use crate::ui::follow_up::queue::Queue;
-use crate::ui::follow_up::state::{FollowUpState, Page};
+use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
 /// The start of every visit: "Start a visit", the clients with visits on this device (by
@@ -42,7 +43,7 @@ pub fn Home() -> impl IntoView {
         </section>
         <Queue/>
         <section class="wb-section">
-            <button type="button" class="wb-button wb-button--warning" on:click=move |_| state.go(Page::Wipe)>
+            <button type="button" class="wb-button wb-button--warning" on:click=move |_| state.go(VisitPage::Wipe)>
                 "Remove all follow-up data from this device"
             </button>
         </section>

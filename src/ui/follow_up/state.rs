@@ -6,7 +6,9 @@
 //! `History::points_for` for that client). "Finish visit" forgets the visit.
 
 use crate::domain::config::WidgetConfig;
-use crate::domain::follow_up::{ClientReference, History, MeasureGlance, StoredVisit, VisitDraft};
+use crate::domain::follow_up::{
+    ClientReference, History, MeasureGlance, StoredVisit, VisitDraft, VisitPage,
+};
 use crate::domain::instrument::Instrument;
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
@@ -15,9 +17,6 @@ use crate::ui::state::FieldError;
 use leptos::prelude::*;
 
 mod visit;
-
-// The pages' own name for the follow-up's pages.
-pub use crate::domain::follow_up::VisitPage as Page;
 
 /// One follow-up widget's state, shared with its pages through context. `Copy`: all handles.
 #[derive(Clone, Copy)]
@@ -30,13 +29,13 @@ pub struct FollowUpState {
     /// Every visit kept on this device (all clients): never shown as such.
     pub history: RwSignal<History>,
     pub visit: RwSignal<VisitDraft>,
-    pub page: RwSignal<Page>,
+    pub page: RwSignal<VisitPage>,
     pub errors: RwSignal<Vec<FieldError>>,
     pub notice: RwSignal<Option<String>>,
     /// The change at a glance as it was when the visit was sent (for the "Done" page).
     pub sent_glance: RwSignal<Vec<MeasureGlance>>,
     /// The page "Cancel this visit?" goes back to.
-    pub return_to: RwSignal<Page>,
+    pub return_to: RwSignal<VisitPage>,
     /// A Change link on the check page led here: "Continue" goes straight back there.
     changing: RwSignal<bool>,
     history_slot: StoredValue<Slot, LocalStorage>,
@@ -101,25 +100,25 @@ impl FollowUpState {
             courier,
             history: RwSignal::new(history),
             visit: RwSignal::new(VisitDraft::default()),
-            page: RwSignal::new(Page::Home),
+            page: RwSignal::new(VisitPage::Home),
             errors: RwSignal::new(Vec::new()),
             notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
             sent_glance: RwSignal::new(Vec::new()),
-            return_to: RwSignal::new(Page::Home),
+            return_to: RwSignal::new(VisitPage::Home),
             changing: RwSignal::new(false),
             history_slot: StoredValue::new_local(history_slot),
             visit_slot: StoredValue::new_local(visit_slot),
         };
         if let Some((draft, page)) = restored {
             state.visit.set(draft);
+            // The details are checked again as "Continue" would; a reference changed since the
+            // answers were typed leaves none of them, and asks the details again.
             let page = match state.checked_details() {
-                Ok(details) => {
-                    state.visit.update(|v| {
-                        v.set_details(details);
-                    });
-                    page
-                }
-                Err(_) => Page::Details,
+                Ok(details) => match state.visit.try_update(|v| v.set_details(details)) {
+                    Some(false) => page,
+                    _ => VisitPage::Details,
+                },
+                Err(_) => VisitPage::Details,
             };
             state.page.set(page);
             state.notice.update(|n| {
@@ -177,7 +176,7 @@ impl FollowUpState {
     pub fn persist(&self) {
         // While asking "Cancel this visit?", the visit is still kept (on the page it came from).
         let page = match self.page.get_untracked() {
-            Page::Cancel => self.return_to.get_untracked(),
+            VisitPage::Cancel => self.return_to.get_untracked(),
             p => p,
         };
         let stored = self
@@ -244,7 +243,7 @@ impl FollowUpState {
     }
 
     /// Shows `page`, moving focus to its heading.
-    pub fn go(&self, page: Page) {
+    pub fn go(&self, page: VisitPage) {
         self.set_errors(Vec::new());
         if page.ends_change() {
             self.changing.set(false);
@@ -255,7 +254,7 @@ impl FollowUpState {
 
     /// A "Change" link on the check page: `page`, from which "Continue" (and "Back") return to
     /// the check page.
-    pub fn change(&self, page: Page) {
+    pub fn change(&self, page: VisitPage) {
         self.go(page);
         self.changing.set(true);
     }
@@ -265,7 +264,7 @@ impl FollowUpState {
         self.notice.set(None);
         self.sent_glance.set(Vec::new());
         self.visit.set(VisitDraft::start(client));
-        self.go(Page::Details);
+        self.go(VisitPage::Details);
     }
 
     /// "Finish visit" (or cancelling one): forgets the client from the screen.
@@ -281,16 +280,16 @@ impl FollowUpState {
             }
             .to_owned(),
         ));
-        self.go(Page::Home);
+        self.go(VisitPage::Home);
     }
 
     /// "Cancel visit": asks first, as it throws the visit away.
     pub fn ask_cancel(&self) {
         let page = self.page.get_untracked();
-        if page != Page::Cancel {
+        if page != VisitPage::Cancel {
             self.return_to.set(page);
         }
-        self.go(Page::Cancel);
+        self.go(VisitPage::Cancel);
     }
 
     /// "Remove all": every visit, typed-in baseline and unsent visit, from this device.
@@ -309,6 +308,6 @@ impl FollowUpState {
             }
             .to_owned(),
         ));
-        self.go(Page::Home);
+        self.go(VisitPage::Home);
     }
 }

@@ -1,4 +1,5 @@
-use crate::ui::follow_up::state::{FollowUpState, Page};
+use crate::domain::follow_up::VisitPage;
+use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
 /// During a visit: whose visit it is (the current client only) and, until it is sent, "Cancel
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn VisitBar() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
-    let in_visit = move || !matches!(state.page.get(), Page::Home | Page::Wipe);
+    let in_visit = move || !matches!(state.page.get(), VisitPage::Home | VisitPage::Wipe);
     let client = move || {
         state.visit.with(|v| {
             let who = v
@@ -21,7 +22,7 @@ pub fn VisitBar() -> impl IntoView {
         })
     };
     // After sending, the page's own "Finish visit" button is the way out.
-    let unsent = move || !matches!(state.page.get(), Page::Done | Page::Cancel);
+    let unsent = move || !matches!(state.page.get(), VisitPage::Done | VisitPage::Cancel);
     view! {
         <Show when=in_visit>
             <div class="wb-visit-bar">
