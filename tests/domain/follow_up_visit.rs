@@ -638,7 +638,9 @@ proptest! {
         let page = [VisitPage::Details, VisitPage::Records, VisitPage::Measure(0), VisitPage::Notes, VisitPage::Check][page];
         let text = serde_json::to_string(&d.to_stored(page, 5).unwrap()).unwrap();
         let (back, at) = VisitDraft::restore(serde_json::from_str(&text).unwrap(), &instruments, 5, 0).unwrap();
-        prop_assert_eq!(back, d);
+        // Stored before its details were continued from, it was typed for the reference it holds.
+        let client = ClientReference::parse(&d.reference, None).ok();
+        prop_assert_eq!(back, VisitDraft { client, ..d });
         prop_assert_eq!(at, page);
     }
 }

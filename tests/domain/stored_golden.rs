@@ -273,4 +273,10 @@ fn every_stored_visit_loads_and_is_written_back_as_the_same_text() {
     assert_eq!(full.answers["ons4"]["anxious"], i64::MIN);
     assert_eq!(full.records["phq9"], "14");
     assert_eq!(full.saved_at_ms, u64::MAX);
+    let typed_for: StoredVisit = serde_json::from_str(&fixture("visit-client.json")).unwrap();
+    assert_eq!(
+        typed_for.client.map(String::from).as_deref(),
+        Some("ABC-12345")
+    );
+    assert_eq!(typed_for.reference, "XYZ-1");
 }

@@ -169,7 +169,7 @@ pub struct StoredVisit {
     pub page: String,
     pub reference: String,
     /// The client the answers were typed for: the reference as last continued from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client: Option<ClientReference>,
     pub timepoint_code: String,
     pub other_day: String,

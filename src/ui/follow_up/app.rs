@@ -30,7 +30,7 @@ pub fn FollowUpApp(
     provide_context(state);
     provide_context(lock);
     lock.watch();
-    let crisis_id = state.id("crisis");
+    let crisis_id = state.ids().id("crisis");
     // Deliver what is waiting; another tab with this widget: follow its visit history.
     state
         .courier

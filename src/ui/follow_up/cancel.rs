@@ -12,7 +12,7 @@ pub fn CancelVisit() -> impl IntoView {
         .unwrap_or_default();
     let back = Callback::new(move |_| state.back());
     view! {
-        <ConfirmPage heading_id=state.heading_id() heading="Cancel this visit?" on_back=back
+        <ConfirmPage heading_id=state.ids().heading_id() heading="Cancel this visit?" on_back=back
             confirm="Yes, cancel the visit" on_confirm=Callback::new(move |_| state.finish()) warning=true
             alternative="No, go back to the visit" on_alternative=back>
             <p class="wb-body">{format!("What you have recorded at this visit{who} will be removed from this device and not sent.")}</p>

@@ -68,7 +68,7 @@ pub fn CheckVisit() -> impl IntoView {
     let is_baseline = v.timepoint == Some(Timepoint::Baseline);
     view! {
         <BackLink on_back=Callback::new(move |_| state.back())/>
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Check the visit before sending"</h1>
+        <h1 class="wb-heading-l" id=state.ids().heading_id() tabindex="-1">"Check the visit before sending"</h1>
         {details}
         {measures}
         <h2 class="wb-heading-m">"Notes"</h2>

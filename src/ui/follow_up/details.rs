@@ -53,7 +53,7 @@ pub fn described_by(
 #[component]
 pub fn Details() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
-    let reference_id = state.id("client-reference");
+    let reference_id = state.ids().id("client-reference");
     let reference_hint = format!("{reference_id}-hint");
     let example = state.config.with_value(|c| {
         c.client_reference_pattern
@@ -61,15 +61,15 @@ pub fn Details() -> impl IntoView {
             .map(|p| format!("The service's own reference for the client, in the format {}. Do not enter their name.", p.example()))
             .unwrap_or_else(|| "The service's own reference for the client, for example LW-1234. Do not enter their name.".to_owned())
     });
-    let timepoint_id = state.id("timepoint");
-    let other_id = state.id("timepoint-other");
+    let timepoint_id = state.ids().id("timepoint");
+    let other_id = state.ids().id("timepoint-other");
     let other_day_id = format!("{other_id}-day");
-    let consent_id = state.id("consent");
+    let consent_id = state.ids().id("consent");
     let organisation = state
         .config
         .with_value(|c| c.organisation.clone())
         .unwrap_or_else(|| "the wellbeing service".to_owned());
-    let name = state.id("timepoint-choice");
+    let name = state.ids().id("timepoint-choice");
     let choices = Timepoint::FIXED
         .iter()
         .map(|t| (t.code(), t.label()))
@@ -113,8 +113,8 @@ pub fn Details() -> impl IntoView {
     };
     view! {
         <BackLink on_back=Callback::new(move |_| state.back())/>
-        <ErrorSummary id=state.error_summary_id() errors=state.errors.into()/>
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"About this visit"</h1>
+        <ErrorSummary id=state.ids().error_summary_id() errors=state.errors.into()/>
+        <h1 class="wb-heading-l" id=state.ids().heading_id() tabindex="-1">"About this visit"</h1>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();
             state.submit_details();

@@ -43,7 +43,7 @@ pub fn Done() -> impl IntoView {
         .with_untracked(|v| v.timepoint == Some(Timepoint::Baseline));
     view! {
         <div class="wb-panel">
-            <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">{heading}</h1>
+            <h1 class="wb-heading-l" id=state.ids().heading_id() tabindex="-1">{heading}</h1>
             {reference.map(|r| view! { <p class="wb-panel__body">"Reference " <strong>{r}</strong></p> })}
         </div>
         <div role="status" class="wb-send-status"><p class="wb-body">{status}</p></div>

@@ -53,7 +53,7 @@ pub fn ChangeAtAGlance(
     is_baseline: bool,
 ) -> impl IntoView {
     let state = expect_context::<FollowUpState>();
-    let heading_id = state.id("glance-heading");
+    let heading_id = state.ids().id("glance-heading");
     let labelled_by = heading_id.clone();
     let measures = glance
         .into_iter()
@@ -108,7 +108,7 @@ pub fn ChangeAtAGlance(
                     </table>
                 }
             });
-            let chart_id = state.id(&format!("chart-{n}"));
+            let chart_id = state.ids().id(&format!("chart-{n}"));
             view! {
                 <section class="wb-glance__measure">
                     <h3 class="wb-heading-s">{title.clone()}</h3>

@@ -10,10 +10,10 @@ pub fn Home() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
     let clients = move || state.history.with(|h| h.clients());
     let retention = state.config.with_value(|c| c.retention_days);
-    let clients_heading = state.id("clients-heading");
+    let clients_heading = state.ids().id("clients-heading");
     let labelled_by = clients_heading.clone();
     view! {
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Follow-up visits"</h1>
+        <h1 class="wb-heading-l" id=state.ids().heading_id() tabindex="-1">"Follow-up visits"</h1>
         <p class="wb-body">
             "Record a client's wellbeing scores at a visit, and see what has changed since their baseline. You can do the whole visit without a signal: it is sent when the tablet is back online."
         </p>

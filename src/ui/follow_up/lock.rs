@@ -11,6 +11,7 @@ use crate::platform::passcode::{self, CryptoError};
 use crate::platform::storage::Slot;
 use crate::platform::{clock, document};
 use crate::ui::follow_up::state::FollowUpState;
+use crate::ui::ids::Ids;
 use crate::ui::state::FieldError;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -54,8 +55,7 @@ pub struct StaffLock {
 
 /// The id of a lock page's passcode box (`passcode`, `passcode-again`, `unlock`).
 pub fn field_id(lock: &StaffLock, suffix: &str) -> String {
-    lock.instance
-        .with_value(|i| format!("wb-{i}-lock-{suffix}"))
+    lock.ids().id(suffix)
 }
 
 impl StaffLock {
@@ -93,12 +93,9 @@ impl StaffLock {
         self.screen.get() == Screen::Open
     }
 
-    pub fn heading_id(&self) -> String {
-        field_id(self, "heading")
-    }
-
-    pub fn error_summary_id(&self) -> String {
-        field_id(self, "error-summary")
+    /// The lock pages' DOM ids: `wb-<instance>-lock-…`, apart from the visit's pages.
+    pub fn ids(&self) -> Ids {
+        self.instance.with_value(|i| Ids::new(&format!("{i}-lock")))
     }
 
     /// The message of the error on `field_id`, if any (reactive).
@@ -116,7 +113,7 @@ impl StaffLock {
         self.instance
             .with_value(|i| document::set_error_title(i, any));
         if any {
-            document::focus_soon(self.error_summary_id());
+            document::focus_soon(self.ids().error_summary_id());
         }
     }
 
@@ -131,7 +128,7 @@ impl StaffLock {
     pub fn show(&self, screen: Screen) {
         self.set_errors(Vec::new());
         self.screen.set(screen);
-        document::focus_soon(self.heading_id());
+        document::focus_soon(self.ids().heading_id());
     }
 
     /// Watches for use (touch, click, key press) while the follow-up is open, and locks it after
@@ -213,7 +210,7 @@ impl StaffLock {
         let page_errors = state.errors.with_untracked(|e| !e.is_empty());
         self.instance
             .with_value(|i| document::set_error_title(i, page_errors));
-        document::focus_soon(state.heading_id());
+        document::focus_soon(state.ids().heading_id());
         self.schedule();
     }
 

@@ -84,11 +84,11 @@ fn SetPasscode() -> impl IntoView {
     let again = RwSignal::new(String::new());
     let minutes = minutes_text(lock.minutes);
     view! {
-        <ErrorSummary id=lock.error_summary_id() errors=lock.errors.into()/>
+        <ErrorSummary id=lock.ids().error_summary_id() errors=lock.errors.into()/>
         <div role="status" class="wb-notice-region">
             {move || lock.message.get().map(|m| view! { <p class="wb-notice">{m}</p> })}
         </div>
-        <h1 class="wb-heading-l" id=lock.heading_id() tabindex="-1">"Set a passcode for this tablet"</h1>
+        <h1 class="wb-heading-l" id=lock.ids().heading_id() tabindex="-1">"Set a passcode for this tablet"</h1>
         <p class="wb-body">
             {format!("Clients' visits are kept on this tablet. So that nobody else who picks it up can see them, the follow-up locks after {minutes} without use, and whenever the page is opened again. The passcode unlocks it.")}
         </p>
@@ -118,8 +118,8 @@ fn Unlock() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
     let passcode = RwSignal::new(String::new());
     view! {
-        <ErrorSummary id=lock.error_summary_id() errors=lock.errors.into()/>
-        <h1 class="wb-heading-l" id=lock.heading_id() tabindex="-1">"The follow-up is locked"</h1>
+        <ErrorSummary id=lock.ids().error_summary_id() errors=lock.errors.into()/>
+        <h1 class="wb-heading-l" id=lock.ids().heading_id() tabindex="-1">"The follow-up is locked"</h1>
         <p class="wb-body">
             {format!("It locks after {} without use, and whenever the page is opened again, so that nobody else can see clients' visits. Enter the passcode to carry on where you were.", minutes_text(lock.minutes))}
         </p>
@@ -161,7 +161,7 @@ fn Forgot() -> impl IntoView {
     });
     view! {
         <BackLink on_back=Callback::new(move |_| lock.show(Screen::Locked))/>
-        <h1 class="wb-heading-l" id=lock.heading_id() tabindex="-1">"Forgot your passcode?"</h1>
+        <h1 class="wb-heading-l" id=lock.ids().heading_id() tabindex="-1">"Forgot your passcode?"</h1>
         <p class="wb-body">
             "The passcode cannot be recovered or reset. To use the follow-up on this tablet again, you need to remove everything it keeps here and set a new passcode."
         </p>
@@ -185,7 +185,7 @@ fn Forgot() -> impl IntoView {
 fn Sending() -> impl IntoView {
     let lock = expect_context::<StaffLock>();
     view! {
-        <h1 class="wb-heading-l" id=lock.heading_id() tabindex="-1">"Sending visits not sent yet"</h1>
+        <h1 class="wb-heading-l" id=lock.ids().heading_id() tabindex="-1">"Sending visits not sent yet"</h1>
         <p class="wb-body" role="status">"Trying to send them to the service before anything is removed. This can take a minute."</p>
     }
 }
@@ -200,7 +200,7 @@ fn NotSent(
     let state = expect_context::<FollowUpState>();
     let (n, were) = (visits(unsent), if unsent == 1 { "was" } else { "were" });
     view! {
-        <h1 class="wb-heading-l" id=lock.heading_id() tabindex="-1">{format!("{n} could not be sent")}</h1>
+        <h1 class="wb-heading-l" id=lock.ids().heading_id() tabindex="-1">{format!("{n} could not be sent")}</h1>
         <p class="wb-body">
             {format!("The {n} {were} not sent: the tablet may have no signal, or the service did not accept them. If you remove everything now, the service will never get them.")}
         </p>

@@ -5,7 +5,6 @@ use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::components::scale_question::ScaleQuestion;
 use crate::ui::components::{back_link::BackLink, crisis::RiskAlert, error_summary::ErrorSummary};
 use crate::ui::follow_up::state::FollowUpState;
-use crate::ui::ids::Ids;
 use crate::ui::state::error_of;
 use leptos::prelude::*;
 
@@ -16,7 +15,7 @@ fn question(
     item: &Item,
     n: usize,
 ) -> impl IntoView + use<> {
-    let ids = state.config.with_value(|c| Ids::new(&c.instance));
+    let ids = state.ids();
     let field_id = ids.item_field_id(&instrument.id, &item.id);
     let field = FieldBinding {
         error: error_of(state.errors, vec![field_id.clone()]),
@@ -72,9 +71,9 @@ pub fn MeasurePage(
     let attribution = instrument.attribution.clone();
     view! {
         <BackLink on_back=Callback::new(move |_| state.back())/>
-        <ErrorSummary id=state.error_summary_id() errors=state.errors.into()/>
+        <ErrorSummary id=state.ids().error_summary_id() errors=state.errors.into()/>
         <span class="wb-caption">{format!("Measure {} of {count}", measure + 1)}</span>
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">{instrument.title.clone()}</h1>
+        <h1 class="wb-heading-l" id=state.ids().heading_id() tabindex="-1">{instrument.title.clone()}</h1>
         {hint.map(|h| view! { <p class="wb-body wb-instructions">{h}</p> })}
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();

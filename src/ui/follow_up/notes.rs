@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NotesPage() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
-    let id = state.id("notes");
+    let id = state.ids().id("notes");
     let hint_id = format!("{id}-hint");
     let count_id = format!("{id}-count");
     let left = move || {
@@ -21,13 +21,13 @@ pub fn NotesPage() -> impl IntoView {
     };
     view! {
         <BackLink on_back=Callback::new(move |_| state.back())/>
-        <ErrorSummary id=state.error_summary_id() errors=state.errors.into()/>
+        <ErrorSummary id=state.ids().error_summary_id() errors=state.errors.into()/>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();
             state.submit_notes();
         }>
             <div class=group_class(state, id.clone())>
-                <h1 class="wb-heading-l wb-label-wrapper" id=state.heading_id() tabindex="-1">
+                <h1 class="wb-heading-l wb-label-wrapper" id=state.ids().heading_id() tabindex="-1">
                     <label class="wb-label wb-label--l" for=id.clone()>"Notes on this visit (optional)"</label>
                 </h1>
                 <div class="wb-hint" id=hint_id.clone()>

@@ -34,7 +34,7 @@ pub fn Queue() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let heading_id = state.id("queue-heading");
+    let heading_id = state.ids().id("queue-heading");
     let labelled_by = heading_id.clone();
     view! {
         <section class="wb-section" aria-labelledby=labelled_by>

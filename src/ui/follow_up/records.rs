@@ -14,7 +14,7 @@ fn record_field(
     label: String,
 ) -> impl IntoView + use<> {
     let key = record_key(&instrument.id, part);
-    let id = state.id(&format!("records-{key}"));
+    let id = state.ids().id(&format!("records-{key}"));
     let hint_id = format!("{id}-hint");
     let hint = match (part, score_range(instrument, part)) {
         ("metric", _) => "The raw total or the metric score, as the records give it".to_owned(),
@@ -43,7 +43,7 @@ fn record_field(
 /// pair, raw total or metric score (`domain::follow_up::RecordedScore`).
 fn record_kind_field(state: FollowUpState, instrument: &Instrument) -> impl IntoView + use<> {
     let key = record_key(&instrument.id, "kind");
-    let id = state.id(&format!("records-{key}"));
+    let id = state.ids().id(&format!("records-{key}"));
     let hint_id = format!("{id}-hint");
     let name = short_name(instrument).to_owned();
     let hint = match (
@@ -125,8 +125,8 @@ pub fn Records() -> impl IntoView {
         .collect_view();
     view! {
         <BackLink on_back=Callback::new(move |_| state.back())/>
-        <ErrorSummary id=state.error_summary_id() errors=state.errors.into()/>
-        <h1 class="wb-heading-l" id=state.heading_id() tabindex="-1">"Baseline scores from your records"</h1>
+        <ErrorSummary id=state.ids().error_summary_id() errors=state.errors.into()/>
+        <h1 class="wb-heading-l" id=state.ids().heading_id() tabindex="-1">"Baseline scores from your records"</h1>
         <p class="wb-body">"There is no baseline for these measures on this device. If the client's baseline scores are in the service's records, enter them to see the change. Leave a box empty if you do not have the score."</p>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();

@@ -13,6 +13,7 @@ use crate::domain::instrument::Instrument;
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
 use crate::ui::courier::Courier;
+use crate::ui::ids::Ids;
 use crate::ui::state::FieldError;
 use leptos::prelude::*;
 
@@ -138,23 +139,9 @@ impl FollowUpState {
         state
     }
 
-    /// A DOM id unique to this widget instance.
-    pub fn id(&self, suffix: &str) -> String {
-        self.config
-            .with_value(|c| format!("wb-{}-{suffix}", c.instance))
-    }
-
-    pub fn heading_id(&self) -> String {
-        self.id("heading")
-    }
-
-    pub fn error_summary_id(&self) -> String {
-        self.id("error-summary")
-    }
-
-    /// The id of the first radio of a measure's item.
-    pub fn item_field_id(&self, instrument: &str, item: &str) -> String {
-        self.id(&format!("{instrument}-{item}"))
+    /// This widget instance's DOM ids.
+    pub fn ids(&self) -> Ids {
+        self.config.with_value(|c| Ids::new(&c.instance))
     }
 
     /// The storage key of this widget's visit history (for `storage` events from other tabs).
@@ -238,7 +225,7 @@ impl FollowUpState {
         self.config
             .with_value(|c| document::set_error_title(&c.instance, any));
         if any {
-            document::focus_soon(self.error_summary_id());
+            document::focus_soon(self.ids().error_summary_id());
         }
     }
 
@@ -249,7 +236,7 @@ impl FollowUpState {
             self.changing.set(false);
         }
         self.page.set(page);
-        document::focus_soon(self.heading_id());
+        document::focus_soon(self.ids().heading_id());
     }
 
     /// A "Change" link on the check page: `page`, from which "Continue" (and "Back") return to

@@ -23,7 +23,7 @@ pub fn Wipe() -> impl IntoView {
     });
     let back = Callback::new(move |_| state.back());
     view! {
-        <ConfirmPage heading_id=state.heading_id() heading="Remove all follow-up data from this device?" on_back=back
+        <ConfirmPage heading_id=state.ids().heading_id() heading="Remove all follow-up data from this device?" on_back=back
             confirm="Remove all" on_confirm=Callback::new(move |_| lock.remove_everything(state)) warning=true
             alternative="Keep everything" on_alternative=back>
             <p class="wb-body">{format!("This removes the {visits} visit{} kept on this device, every client reference and baseline, anything not yet sent, and the passcode. It cannot be undone.", if visits == 1 { "" } else { "s" })}</p>

@@ -19,7 +19,7 @@ impl FollowUpState {
             problems
                 .into_iter()
                 .map(|p| FieldError {
-                    field_id: self.id(&p.field.id()),
+                    field_id: self.ids().id(&p.field.id()),
                     message: p.message,
                 })
                 .collect(),
@@ -102,7 +102,7 @@ impl FollowUpState {
                 .set(instrument, item, value);
         });
         // An answer clears its own error.
-        let field = self.item_field_id(&instrument.id, item);
+        let field = self.ids().item_field_id(&instrument.id, item);
         if self
             .errors
             .with_untracked(|e| e.iter().any(|e| e.field_id == field))
