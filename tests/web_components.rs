@@ -8,6 +8,7 @@ use wasm_bindgen_test::*;
 use wellbeing_widget::domain::config::{RawConfig, WidgetConfig};
 use wellbeing_widget::domain::instrument::ons4;
 use wellbeing_widget::ui::app::App;
+use wellbeing_widget::ui::shell::WidgetSetup;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -73,7 +74,7 @@ async fn mounts_into_its_host_with_start_page_and_crisis_help() {
     let cfg = config("t-start");
     let _handle = leptos::mount::mount_to(
         el.clone(),
-        move || view! { <App config=cfg instruments=vec![ons4()]/> },
+        move || view! { <App setup=WidgetSetup::new(cfg, vec![ons4()])/> },
     );
     settle().await;
     let h1 = el.query_selector("h1").unwrap().expect("a heading");
@@ -102,7 +103,7 @@ async fn continue_with_nothing_typed_shows_the_error_summary_and_inline_messages
     let cfg = config("t-error");
     let _handle = leptos::mount::mount_to(
         el.clone(),
-        move || view! { <App config=cfg instruments=vec![ons4()]/> },
+        move || view! { <App setup=WidgetSetup::new(cfg, vec![ons4()])/> },
     );
     settle().await;
     click_button(&el, "Start now");

@@ -1,5 +1,3 @@
-use crate::domain::config::WidgetConfig;
-use crate::domain::instrument::Instrument;
 use crate::domain::journey::Step;
 use crate::domain::referral::ReferralPage;
 use crate::ui::components::{notice::Notice, outbox_status::OutboxStatus};
@@ -11,24 +9,22 @@ use crate::ui::pages::{
     check::CheckAnswers, question::Question, resume::Resume, sent::Sent, start::Start,
     urgent_help::UrgentHelp,
 };
-use crate::ui::shell::WidgetShell;
+use crate::ui::shell::{WidgetSetup, WidgetShell};
 use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// One widget: the current page, crisis help and "Clear my answers".
 #[component]
 pub fn App(
-    /// This widget's configuration, read from its host element.
-    config: WidgetConfig,
-    /// The measures to ask, in order (already resolved and validated).
-    instruments: Vec<Instrument>,
-    /// Configuration problems for the website team (also written to the console).
-    #[prop(optional)]
-    problems: Vec<String>,
-    /// The host element, which receives the `wellbeing:*` events.
-    #[prop(optional)]
-    host: Option<web_sys::HtmlElement>,
+    /// The host element's configuration, measures, problems and element.
+    setup: WidgetSetup,
 ) -> impl IntoView {
+    let WidgetSetup {
+        config,
+        instruments,
+        problems,
+        host,
+    } = setup;
     let form = WidgetForm::new(config, instruments, host);
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));

@@ -13,11 +13,11 @@ pub mod state;
 #[cfg(feature = "definitions")]
 use crate::domain::config::InstrumentsUrl;
 use crate::domain::config::{Format, RawConfig, WidgetConfig, WidgetMode};
-use crate::domain::instrument::Instrument;
 #[cfg(feature = "definitions")]
-use crate::domain::instrument::parse_definitions;
+use crate::domain::instrument::{Instrument, parse_definitions};
 use crate::domain::measures::resolve_measures;
 use crate::platform::{document::integrator_error, embed, events, frame, host::hosts};
+use crate::ui::shell::WidgetSetup;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,13 +31,8 @@ pub trait Module: 'static {
     /// Whether this module can show the form `config` asks for.
     fn serves(config: &WidgetConfig) -> bool;
     /// The app root of one host element: the self-referral, unless the module says otherwise.
-    fn root(
-        config: WidgetConfig,
-        instruments: Vec<Instrument>,
-        problems: Vec<String>,
-        host: web_sys::HtmlElement,
-    ) -> AnyView {
-        view! { <app::App config instruments problems host/> }.into_any()
+    fn root(setup: WidgetSetup) -> AnyView {
+        view! { <app::App setup/> }.into_any()
     }
 }
 
@@ -89,13 +84,8 @@ impl Module for FollowUp {
     fn serves(config: &WidgetConfig) -> bool {
         config.mode == WidgetMode::FollowUp
     }
-    fn root(
-        config: WidgetConfig,
-        instruments: Vec<Instrument>,
-        problems: Vec<String>,
-        host: web_sys::HtmlElement,
-    ) -> AnyView {
-        view! { <follow_up::FollowUpApp config instruments problems host/> }.into_any()
+    fn root(setup: WidgetSetup) -> AnyView {
+        view! { <follow_up::FollowUpApp setup/> }.into_any()
     }
 }
 
@@ -197,7 +187,12 @@ async fn mount_one<M: Module>(host: web_sys::HtmlElement, raw: RawConfig) {
         frame::report_height(&container, origin);
     }
     leptos::mount::mount_to(container, move || {
-        M::root(config, instruments, problems, host)
+        M::root(WidgetSetup {
+            config,
+            instruments,
+            problems,
+            host: Some(host),
+        })
     })
     .forget();
 }

@@ -1,30 +1,26 @@
-use crate::domain::config::WidgetConfig;
 use crate::domain::follow_up::VisitPage;
-use crate::domain::instrument::Instrument;
 use crate::ui::components::notice::Notice;
 use crate::ui::follow_up::{
     cancel::CancelVisit, check::CheckVisit, details::Details, done::Done, home::Home,
     lock::StaffLock, lock_screens::LockScreens, measure::MeasurePage, notes::NotesPage,
     records::Records, state::FollowUpState, visit_bar::VisitBar, wipe::Wipe,
 };
-use crate::ui::shell::WidgetShell;
+use crate::ui::shell::{WidgetSetup, WidgetShell};
 use leptos::prelude::*;
 
 /// One follow-up widget: the current page and the visit bar (or, while locked, only the lock
 /// screen), crisis help.
 #[component]
 pub fn FollowUpApp(
-    /// This widget's configuration, read from its host element.
-    config: WidgetConfig,
-    /// The measures administered, in order (already resolved and validated).
-    instruments: Vec<Instrument>,
-    /// Configuration problems for the website team (also written to the console).
-    #[prop(optional)]
-    problems: Vec<String>,
-    /// The host element, which receives the `wellbeing:*` events.
-    #[prop(optional)]
-    host: Option<web_sys::HtmlElement>,
+    /// The host element's configuration, measures, problems and element.
+    setup: WidgetSetup,
 ) -> impl IntoView {
+    let WidgetSetup {
+        config,
+        instruments,
+        problems,
+        host,
+    } = setup;
     let lock = StaffLock::new(&config.instance, config.lock_minutes);
     let state = FollowUpState::new(config, instruments, host);
     provide_context(state);
