@@ -316,6 +316,21 @@ async function assertDelivered(page, reference) {
   assert.deepEqual(await onDevice(page), { draft: null, outbox: null }, 'nothing left on the device');
 }
 
+/**
+ * Exactly one submission arrived and the person was told: the receiver stored it once (no other
+ * after `settle` ms) with `measures` and the reference `page` showed, every POST carried it under
+ * its Idempotency-Key, the page says it was sent, and nothing personal reached `pages`' consoles
+ * or any URL. Returns the stored record.
+ */
+async function assertArrivedOnce(page, { intake, proxy, reference, measures = ONLY_ONS4, settle = 1_000, pages = [page] }) {
+  const record = await onlyStored(intake, { settle });
+  assertRecord(record, measures, reference);
+  assertSameSubmission(proxy.posts(), record.submission);
+  await assertDelivered(page, reference);
+  assertNothingPersonal(pages, { proxy, submission: record.submission });
+  return record;
+}
+
 const VALUES = [7, 3, 9, 1];
 const ONLY_ONS4 = [[ONS4, VALUES]];
 
@@ -367,12 +382,8 @@ test('offline while sending: saved on the device (axe), retried, then sent on th
     assert.ok(posts[0].at < nextAt - 200, `sent on the online event (${nextAt - posts[0].at} ms before the timer)`);
     assert.equal(await shownReference(page), reference, 'the same reference');
 
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
-    assertSameSubmission(posts, record.submission);
-    await assertDelivered(page, reference);
+    await assertArrivedOnce(page, { intake, proxy, reference });
     assertInOrder(headings(page), [HEADING_CHECK, HEADING_SENDING, HEADING_WAITING, HEADING_SENT], 'the headings');
-    assertNothingPersonal([page], { proxy, submission: record.submission });
   });
 });
 
@@ -469,13 +480,9 @@ for (const row of RETRIED) {
       const posts = proxy.posts();
       assert.deepEqual(posts.map((p) => p.outcome), row.outcomes, proxy.summary());
       for (const [i, [range, what]] of (row.gaps ?? []).entries()) within(gaps(posts)[i], range, what);
-      const record = await onlyStored(intake, { settle: 1_000 });
-      assertRecord(record, ONLY_ONS4, reference);
-      assertSameSubmission(posts, record.submission);
+      const record = await assertArrivedOnce(page, { intake, proxy, reference });
       row.check?.(posts, { intake, record });
-      await assertDelivered(page, reference);
       if (row.headings) assertInOrder(headings(page), row.headings, 'the headings');
-      assertNothingPersonal([page], { proxy, submission: record.submission });
     });
   });
 }
@@ -521,11 +528,7 @@ test('400: "could not be sent" (axe), kept and not retried, the console has the 
     assert.equal(await shownReference(page), reference);
     const posts = proxy.posts();
     assert.deepEqual(posts.map((p) => p.outcome), ['status 400', 'passed'], proxy.summary());
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
-    assertSameSubmission(posts, record.submission);
-    await assertDelivered(page, reference);
-    assertNothingPersonal([page], { proxy, submission: record.submission });
+    await assertArrivedOnce(page, { intake, proxy, reference });
   });
 });
 
@@ -561,14 +564,10 @@ test('a reload while a submission waits (offline): the status box lists it (axe)
     // The receiver answers again: the waiting submission goes, and the box with it.
     proxy.pass();
     await eventually(async () => (await box.count()) === 0, { timeout: 15_000, message: 'the status box to go' });
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
+    await assertArrivedOnce(page, { intake, proxy, reference });
     const posts = proxy.posts();
     assert.equal(posts.at(-1).outcome, 'passed', proxy.summary());
     assert.ok(posts.at(-1).at >= reloadedAt, 'sent by the reloaded page');
-    assertSameSubmission(posts, record.submission);
-    await assertDelivered(page, reference);
-    assertNothingPersonal([page], { proxy, submission: record.submission });
   });
 });
 
@@ -590,12 +589,9 @@ test('a tab closed while a submission waits: it is sent when the form is opened 
 
     await open(tab);
     await eventually(() => intake.stored().length === 1, { timeout: 10_000, message: 'the submission sent on opening' });
-    const record = await onlyStored(intake, { settle: 1_000 });
-    assertRecord(record, ONLY_ONS4, reference);
+    await assertArrivedOnce(tab, { intake, proxy, reference, pages: [page, tab] });
     assert.equal(proxy.posts().length, 1, proxy.summary());
-    await assertDelivered(tab, reference);
     assertNoPageErrors(tab);
-    assertNothingPersonal([page, tab], { proxy, submission: record.submission });
   });
 });
 
@@ -608,11 +604,8 @@ test('a double click on "Confirm and send" sends once', { timeout: 60_000 }, asy
     await page.getByRole('button', { name: 'Confirm and send', exact: true }).dblclick();
     const reference = await shownReference(page);
     await h1(page, HEADING_SENT).waitFor();
-    const record = await onlyStored(intake, { settle: 1_500 });
-    assertRecord(record, ONLY_ONS4, reference);
+    await assertArrivedOnce(page, { intake, proxy, reference, settle: 1_500 });
     assert.equal(proxy.posts().length, 1, proxy.summary());
-    await assertDelivered(page, reference);
-    assertNothingPersonal([page], { proxy, submission: record.submission });
   });
 });
 
@@ -658,10 +651,7 @@ test('a reload mid-journey: "You have answers saved on this device" (axe), carry
     await clickButton(page, 'Confirm and send');
     const reference = await shownReference(page);
     await h1(page, HEADING_SENT).waitFor();
-    const record = await onlyStored(intake);
-    assertRecord(record, measures, reference);
-    await assertDelivered(page, reference);
-    assertNothingPersonal([page], { proxy, submission: record.submission });
+    await assertArrivedOnce(page, { intake, proxy, reference, measures, settle: 300 });
   });
 });
 
