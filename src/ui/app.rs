@@ -19,13 +19,7 @@ pub fn App(
     /// The host element's configuration, measures, problems and element.
     setup: WidgetSetup,
 ) -> impl IntoView {
-    let WidgetSetup {
-        config,
-        instruments,
-        problems,
-        host,
-    } = setup;
-    let form = WidgetForm::new(config, instruments, host);
+    let form = WidgetForm::new(setup.config, setup.instruments, setup.host);
     provide_context(form);
     let step = Memo::new(move |_| form.draft.with(|d| d.step));
     let crisis_id = form.ids().id("crisis");
@@ -41,7 +35,7 @@ pub fn App(
         }
     };
     view! {
-        <WidgetShell crisis_id problems footer=clear>
+        <WidgetShell crisis_id problems=setup.problems footer=clear>
             <Notice message=form.notice.into()/>
             <OutboxStatus/>
             // Keyed by the step, so each page is built afresh rather than patched from the last

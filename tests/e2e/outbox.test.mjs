@@ -334,19 +334,30 @@ async function assertArrivedOnce(page, { intake, proxy, reference, measures = ON
 const VALUES = [7, 3, 9, 1];
 const ONLY_ONS4 = [[ONS4, VALUES]];
 
+/** The page watched, the ONS4 form open and answered with VALUES: on check your answers. */
+async function onCheckPage(page) {
+  await watch(page);
+  await open(page);
+  await answerOns4(page, VALUES);
+}
+
+/** On check your answers, "Confirm and send" while offline: the answers wait on the device.
+ *  Returns the reference shown. */
+async function sendWhileOffline(page) {
+  await onCheckPage(page);
+  await page.context().setOffline(true);
+  await clickButton(page, 'Confirm and send');
+  await h1(page, HEADING_WAITING).waitFor();
+  return shownReference(page);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Delivery
 
 test('offline while sending: saved on the device (axe), retried, then sent on the `online` event; exactly one', { timeout: 90_000 }, async (t) => {
   const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await page.context().setOffline(true);
-    await clickButton(page, 'Confirm and send');
-    await h1(page, HEADING_WAITING).waitFor();
-    const reference = await shownReference(page);
+    const reference = await sendWhileOffline(page);
     await page.getByText(/will be sent automatically when you are back online/).waitFor();
     assert.ok(await page.getByRole('button', { name: 'Try again', exact: true }).isVisible(), '"Try again"');
     await checkA11y(page, 'answers saved on this device (offline)');
@@ -491,9 +502,7 @@ test('400: "could not be sent" (axe), kept and not retried, the console has the 
   const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   proxy.respond(400);
   await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
+    await onCheckPage(page);
     await clickButton(page, 'Confirm and send');
     await h1(page, HEADING_REFUSED).waitFor();
     const reference = await shownReference(page);
@@ -535,13 +544,7 @@ test('400: "could not be sent" (axe), kept and not retried, the console has the 
 test('a reload while a submission waits (offline): the status box lists it (axe), it is sent after the reload; exactly one', { timeout: 60_000 }, async (t) => {
   const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await page.context().setOffline(true);
-    await clickButton(page, 'Confirm and send');
-    await h1(page, HEADING_WAITING).waitFor();
-    const reference = await shownReference(page);
+    const reference = await sendWhileOffline(page);
 
     // Back online, but the receiver does not answer yet: whatever the widget sends now hangs.
     proxy.hang();
@@ -574,13 +577,7 @@ test('a reload while a submission waits (offline): the status box lists it (axe)
 test('a tab closed while a submission waits: it is sent when the form is opened again; exactly one', { timeout: 60_000 }, async (t) => {
   const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
-    await page.context().setOffline(true);
-    await clickButton(page, 'Confirm and send');
-    await h1(page, HEADING_WAITING).waitFor();
-    const reference = await shownReference(page);
+    const reference = await sendWhileOffline(page);
     const tab = await anotherTab(page);
     await page.close();
     await page.context().setOffline(false);
@@ -598,9 +595,7 @@ test('a tab closed while a submission waits: it is sent when the form is opened 
 test('a double click on "Confirm and send" sends once', { timeout: 60_000 }, async (t) => {
   const { intake, proxy } = await the.freshIntake(t, { proxy: true });
   await withPage(the.browser, t, { viewport: PHONE }, async (page) => {
-    await watch(page);
-    await open(page);
-    await answerOns4(page, VALUES);
+    await onCheckPage(page);
     await page.getByRole('button', { name: 'Confirm and send', exact: true }).dblclick();
     const reference = await shownReference(page);
     await h1(page, HEADING_SENT).waitFor();

@@ -15,14 +15,8 @@ pub fn FollowUpApp(
     /// The host element's configuration, measures, problems and element.
     setup: WidgetSetup,
 ) -> impl IntoView {
-    let WidgetSetup {
-        config,
-        instruments,
-        problems,
-        host,
-    } = setup;
-    let lock = StaffLock::new(&config.instance, config.lock_minutes);
-    let state = FollowUpState::new(config, instruments, host);
+    let lock = StaffLock::new(&setup.config.instance, setup.config.lock_minutes);
+    let state = FollowUpState::new(setup.config, setup.instruments, setup.host);
     provide_context(state);
     provide_context(lock);
     lock.watch();
@@ -45,7 +39,7 @@ pub fn FollowUpApp(
         state.persist();
     });
     view! {
-        <WidgetShell crisis_id problems modifier="wb-follow-up">
+        <WidgetShell crisis_id problems=setup.problems modifier="wb-follow-up">
             // While locked, none of the pages is in the document (their state is kept).
             <Show when=move || lock.is_open() fallback=|| view! { <LockScreens/> }>
                 <Notice message=state.notice.into()/>
