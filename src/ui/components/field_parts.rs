@@ -2,6 +2,8 @@
 //! the inline message with its hidden "Error:" prefix, and `aria-describedby` linking them. The
 //! field components in `fields` and `scale_question` are built from these.
 
+use crate::ui::ids::Ids;
+use crate::ui::state::{FieldError, error_of};
 use leptos::prelude::*;
 
 /// How a field is tied to the form that owns it: the DOM id of its input (of the first radio or
@@ -15,6 +17,29 @@ pub struct FieldBinding {
 }
 
 impl FieldBinding {
+    /// The binding of the input `id`, named `name`, showing the message `errors` holds for `id`.
+    pub fn new(id: String, name: String, errors: RwSignal<Vec<FieldError>>) -> Self {
+        FieldBinding {
+            error: error_of(errors, vec![id.clone()]),
+            name,
+            id,
+        }
+    }
+
+    /// The binding of an instrument item's radios.
+    pub fn scale_item(
+        ids: &Ids,
+        errors: RwSignal<Vec<FieldError>>,
+        instrument: &str,
+        item: &str,
+    ) -> Self {
+        Self::new(
+            ids.item_field_id(instrument, item),
+            ids.item_name(instrument, item),
+            errors,
+        )
+    }
+
     /// The id of the field's hint.
     pub fn hint_id(&self) -> String {
         format!("{}-hint", self.id)

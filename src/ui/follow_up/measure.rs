@@ -5,7 +5,6 @@ use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::components::scale_question::ScaleQuestion;
 use crate::ui::components::{back_link::BackLink, crisis::RiskAlert, error_summary::ErrorSummary};
 use crate::ui::follow_up::state::FollowUpState;
-use crate::ui::state::error_of;
 use leptos::prelude::*;
 
 /// One question of a measure, among the others on the page.
@@ -15,13 +14,7 @@ fn question(
     item: &Item,
     n: usize,
 ) -> impl IntoView + use<> {
-    let ids = state.ids();
-    let field_id = ids.item_field_id(&instrument.id, &item.id);
-    let field = FieldBinding {
-        error: error_of(state.errors, vec![field_id.clone()]),
-        name: ids.item_name(&instrument.id, &item.id),
-        id: field_id,
-    };
+    let field = FieldBinding::scale_item(&state.ids(), state.errors, &instrument.id, &item.id);
     let checked = {
         let (inst_id, item_id) = (instrument.id.clone(), item.id.clone());
         Signal::derive(move || {

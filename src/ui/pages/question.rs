@@ -3,7 +3,7 @@ use crate::domain::{journey, scoring};
 use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::components::scale_question::ScaleQuestion;
 use crate::ui::components::{back_link::BackLink, crisis::RiskAlert, error_summary::ErrorSummary};
-use crate::ui::state::{WidgetForm, error_of};
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// One question of an instrument: a fieldset whose legend is the page heading, and native
@@ -21,12 +21,7 @@ pub fn Question(
     };
     let total = instrument.items.len();
     let ids = form.ids();
-    let field_id = ids.item_field_id(&instrument.id, &item.id);
-    let field = FieldBinding {
-        error: error_of(form.errors, vec![field_id.clone()]),
-        name: ids.item_name(&instrument.id, &item.id),
-        id: field_id,
-    };
+    let field = FieldBinding::scale_item(&ids, form.errors, &instrument.id, &item.id);
     let hint = form
         .instruments
         .with_value(|all| journey::instructions_for(all, measure, index));

@@ -13,7 +13,7 @@ pub mod what_matters;
 use crate::domain::referral::{Choice, Field, ReferralAnswers, ReferralPage};
 use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
-use crate::ui::state::{WidgetForm, error_of};
+use crate::ui::state::WidgetForm;
 use leptos::prelude::*;
 
 /// One self-referral page: back link, error summary, and a `novalidate` form whose "Continue"
@@ -42,22 +42,13 @@ pub fn heading(form: WidgetForm, part: ReferralPage) -> impl IntoView {
 /// A text box's or a lone checkbox's binding: its DOM id, its name (the field's own id) and its
 /// error.
 pub fn field(form: WidgetForm, field: Field) -> FieldBinding {
-    let id = form.field_id(field);
-    FieldBinding {
-        error: error_of(form.errors, vec![id.clone()]),
-        name: field.id().to_owned(),
-        id,
-    }
+    FieldBinding::new(form.field_id(field), field.id().to_owned(), form.errors)
 }
 
 /// A group of radios or checkboxes: its inputs are named by the group's DOM id.
 pub fn group(form: WidgetForm, field: Field) -> FieldBinding {
     let id = form.field_id(field);
-    FieldBinding {
-        error: error_of(form.errors, vec![id.clone()]),
-        name: id.clone(),
-        id,
-    }
+    FieldBinding::new(id.clone(), id, form.errors)
 }
 
 /// A free-text answer: what was typed, and where a change goes.
