@@ -59,6 +59,10 @@ pub struct StoredDraft {
 /// apart from a corrupt one) only the version of some other draft.
 #[derive(Deserialize)]
 #[serde(untagged)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "read from storage and consumed at once; boxing would only add an allocation"
+)]
 pub enum DraftOnDevice {
     Current(StoredDraft),
     Other { version: u64 },

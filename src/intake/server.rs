@@ -426,10 +426,11 @@ async fn finish(State(intake): State<Arc<Intake>>, request: Request, next: Next)
                 response.headers_mut().append(name, value.clone());
             }
         }
-        if submission && line.is_none() {
-            if let Some(l) = made {
-                eprintln!("{l}");
-            }
+        if submission
+            && line.is_none()
+            && let Some(l) = made
+        {
+            eprintln!("{l}");
         }
     }
     if let Some(LogLine(l)) = line {
