@@ -1,70 +1,29 @@
 use crate::domain::follow_up::Timepoint;
+use crate::ui::components::field_parts::{described_by, error_message, group_class};
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
-
-/// An error message under a field (GOV.UK markup), shown while the field has an error.
-#[component]
-pub fn FieldErrorMessage(
-    /// The field's id (its error is looked up by it).
-    field_id: String,
-) -> impl IntoView {
-    let state = expect_context::<FollowUpState>();
-    let error_id = format!("{field_id}-error");
-    move || {
-        state.error_for(&field_id).map(|m| {
-            view! {
-                <p class="wb-error-message" id=error_id.clone()>
-                    <span class="wb-visually-hidden">"Error: "</span>{m}
-                </p>
-            }
-        })
-    }
-}
-
-/// `wb-form-group`, with the error modifier while `field_id` has an error.
-pub fn group_class(state: FollowUpState, field_id: String) -> impl Fn() -> &'static str {
-    move || {
-        if state.error_for(&field_id).is_some() {
-            "wb-form-group wb-form-group--error"
-        } else {
-            "wb-form-group"
-        }
-    }
-}
-
-/// `aria-describedby` for a field: its hint, and its error while it has one.
-pub fn described_by(
-    state: FollowUpState,
-    field_id: String,
-    hint: Option<String>,
-) -> impl Fn() -> Option<String> {
-    move || {
-        let mut ids: Vec<String> = hint.iter().cloned().collect();
-        if state.error_for(&field_id).is_some() {
-            ids.push(format!("{field_id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
 
 /// The visit: client reference, timepoint (another date for "other"), and the client's
 /// agreement.
 #[component]
 pub fn Details() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
-    let reference_id = state.ids().id("client-reference");
-    let reference_hint = format!("{reference_id}-hint");
+    let reference = state.field("client-reference");
+    let reference_id = reference.id.clone();
     let example = state.config.with_value(|c| {
         c.client_reference_pattern
             .as_ref()
             .map(|p| format!("The service's own reference for the client, in the format {}. Do not enter their name.", p.example()))
             .unwrap_or_else(|| "The service's own reference for the client, for example LW-1234. Do not enter their name.".to_owned())
     });
-    let timepoint_id = state.ids().id("timepoint");
+    let timepoint = state.field("timepoint");
+    let timepoint_id = timepoint.id.clone();
     let other_id = state.ids().id("timepoint-other");
-    let other_day_id = format!("{other_id}-day");
-    let consent_id = state.ids().id("consent");
+    // The date's errors are reported on its day box.
+    let other_day = state.field("timepoint-other-day");
+    let consent = state.field("consent");
+    let consent_id = consent.id.clone();
     let organisation = state
         .config
         .with_value(|c| c.organisation.clone())
@@ -119,29 +78,29 @@ pub fn Details() -> impl IntoView {
             ev.prevent_default();
             state.submit_details();
         }>
-            <div class=group_class(state, reference_id.clone())>
+            <div class=group_class(reference.error)>
                 <label class="wb-label wb-label--m" for=reference_id.clone()>"Client reference"</label>
-                <div class="wb-hint" id=reference_hint.clone()>{example}</div>
-                <FieldErrorMessage field_id=reference_id.clone()/>
-                <input class="wb-input wb-input--width-20" id=reference_id.clone() type="text"
+                <div class="wb-hint" id=reference.hint_id()>{example}</div>
+                {error_message(reference.error_id(), reference.error)}
+                <input class="wb-input wb-input--width-20" id=reference_id type="text"
                     autocomplete="off" autocapitalize="characters" spellcheck="false"
-                    aria-describedby=described_by(state, reference_id.clone(), Some(reference_hint))
+                    aria-describedby=described_by(Some(reference.hint_id()), reference.error_id(), reference.error)
                     prop:value=move || state.visit.with(|v| v.reference.clone())
                     on:input:target=move |ev| state.visit.update(|v| v.reference = ev.target().value())/>
             </div>
-            <div class=group_class(state, timepoint_id.clone())>
-                <fieldset class="wb-fieldset" aria-describedby=described_by(state, timepoint_id.clone(), None)>
+            <div class=group_class(timepoint.error)>
+                <fieldset class="wb-fieldset" aria-describedby=described_by(None, timepoint.error_id(), timepoint.error)>
                     <legend class="wb-fieldset__legend wb-fieldset__legend--m">"Timepoint"</legend>
-                    <FieldErrorMessage field_id=timepoint_id.clone()/>
+                    {error_message(timepoint.error_id(), timepoint.error)}
                     <div class="wb-radios wb-radios--inline">{choices}</div>
                 </fieldset>
             </div>
             <Show when=other_shown>
-                <div class=group_class(state, other_day_id.clone())>
-                    <fieldset class="wb-fieldset" aria-describedby=described_by(state, other_day_id.clone(), Some(other_hint.clone()))>
+                <div class=group_class(other_day.error)>
+                    <fieldset class="wb-fieldset" aria-describedby=described_by(Some(other_hint.clone()), other_day.error_id(), other_day.error)>
                         <legend class="wb-fieldset__legend">"Date of the visit"</legend>
                         <div class="wb-hint" id=other_hint.clone()>"For example, 27 3 2026"</div>
-                        <FieldErrorMessage field_id=other_day_id.clone()/>
+                        {error_message(other_day.error_id(), other_day.error)}
                         <div class="wb-date-input">
                             {date_box("day", "Day", "2")}
                             {date_box("month", "Month", "2")}
@@ -150,10 +109,10 @@ pub fn Details() -> impl IntoView {
                     </fieldset>
                 </div>
             </Show>
-            <div class=group_class(state, consent_id.clone())>
-                <fieldset class="wb-fieldset" aria-describedby=described_by(state, consent_id.clone(), None)>
+            <div class=group_class(consent.error)>
+                <fieldset class="wb-fieldset" aria-describedby=described_by(None, consent.error_id(), consent.error)>
                     <legend class="wb-fieldset__legend wb-fieldset__legend--m">"The client's agreement"</legend>
-                    <FieldErrorMessage field_id=consent_id.clone()/>
+                    {error_message(consent.error_id(), consent.error)}
                     <div class="wb-checkboxes__item">
                         <input class="wb-checkboxes__input" id=consent_id.clone() type="checkbox"
                             prop:checked=move || state.visit.with(|v| v.consent)

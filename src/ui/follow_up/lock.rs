@@ -10,6 +10,7 @@ use crate::domain::follow_up::{
 use crate::platform::passcode::{self, CryptoError};
 use crate::platform::storage::Slot;
 use crate::platform::{clock, document};
+use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::follow_up::state::FollowUpState;
 use crate::ui::ids::Ids;
 use crate::ui::state::FieldError;
@@ -98,13 +99,10 @@ impl StaffLock {
         self.instance.with_value(|i| Ids::new(&format!("{i}-lock")))
     }
 
-    /// The message of the error on `field_id`, if any (reactive).
-    pub fn error_for(&self, field_id: &str) -> Option<String> {
-        self.errors.with(|e| {
-            e.iter()
-                .find(|e| e.field_id == field_id)
-                .map(|e| e.message.clone())
-        })
+    /// The binding of the passcode box `suffix`.
+    pub fn field(&self, suffix: &str) -> FieldBinding {
+        let id = field_id(self, suffix);
+        FieldBinding::new(id.clone(), id, self.errors)
     }
 
     fn set_errors(&self, errors: Vec<FieldError>) {

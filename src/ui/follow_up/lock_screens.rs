@@ -3,8 +3,9 @@
 //! client: only counts.
 
 use crate::domain::follow_up::PASSCODE_MIN_CHARS;
+use crate::ui::components::field_parts::{described_by, error_message, group_class, hint_view};
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
-use crate::ui::follow_up::lock::{Screen, StaffLock, field_id, minutes_text};
+use crate::ui::follow_up::lock::{Screen, StaffLock, minutes_text};
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
@@ -37,38 +38,21 @@ fn PasscodeInput(
     /// What is typed (kept only in this page's memory).
     value: RwSignal<String>,
 ) -> impl IntoView {
-    let lock = expect_context::<StaffLock>();
-    let id = field_id(&lock, suffix);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let (for_error, for_class, for_described) = (id.clone(), id.clone(), id.clone());
-    let has_hint = hint.is_some();
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if lock.error_for(&for_described).is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let field = expect_context::<StaffLock>().field(suffix);
+    let hint_id = field.hint_id();
+    let described = described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        field.error_id(),
+        field.error,
+    );
     view! {
-        <div class=move || if lock.error_for(&for_class).is_some() { "wb-form-group wb-form-group--error" } else { "wb-form-group" }>
-            <label class="wb-label wb-label--m" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <div class="wb-hint" id=hint_id.clone()>{h}</div> })}
-            {move || lock.error_for(&for_error).map(|m| view! {
-                <p class="wb-error-message" id=error_id.clone()>
-                    <span class="wb-visually-hidden">"Error: "</span>{m}
-                </p>
-            })}
-            <input class="wb-input wb-input--width-20" id=id type="password" autocomplete="off"
+        <div class=group_class(field.error)>
+            <label class="wb-label wb-label--m" for=field.id.clone()>{label}</label>
+            {hint_view(&hint_id, hint)}
+            {error_message(field.error_id(), field.error)}
+            <input class="wb-input wb-input--width-20" id=field.id type="password" autocomplete="off"
                 autocapitalize="off" spellcheck="false"
-                aria-describedby=described_by
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())/>
         </div>

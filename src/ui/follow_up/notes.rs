@@ -1,6 +1,6 @@
 use crate::domain::follow_up::NOTES_MAX_CHARS;
+use crate::ui::components::field_parts::{described_by, error_message, group_class};
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
-use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
@@ -8,8 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn NotesPage() -> impl IntoView {
     let state = expect_context::<FollowUpState>();
-    let id = state.ids().id("notes");
-    let hint_id = format!("{id}-hint");
+    let field = state.field("notes");
+    let id = field.id.clone();
+    let hint_id = field.hint_id();
     let count_id = format!("{id}-count");
     let left = move || {
         let used = state.visit.with(|v| v.notes.trim().chars().count());
@@ -26,16 +27,16 @@ pub fn NotesPage() -> impl IntoView {
             ev.prevent_default();
             state.submit_notes();
         }>
-            <div class=group_class(state, id.clone())>
+            <div class=group_class(field.error)>
                 <h1 class="wb-heading-l wb-label-wrapper" id=state.ids().heading_id() tabindex="-1">
                     <label class="wb-label wb-label--l" for=id.clone()>"Notes on this visit (optional)"</label>
                 </h1>
                 <div class="wb-hint" id=hint_id.clone()>
                     {format!("Anything the service should know about this visit, in up to {NOTES_MAX_CHARS} characters. They are sent with the scores.")}
                 </div>
-                <FieldErrorMessage field_id=id.clone()/>
+                {error_message(field.error_id(), field.error)}
                 <textarea class="wb-textarea" id=id.clone() rows="5"
-                    aria-describedby=described_by(state, id.clone(), Some(format!("{hint_id} {count_id}")))
+                    aria-describedby=described_by(Some(format!("{hint_id} {count_id}")), field.error_id(), field.error)
                     prop:value=move || state.visit.with(|v| v.notes.clone())
                     on:input:target=move |ev| state.visit.update(|v| v.notes = ev.target().value())></textarea>
                 <div class="wb-hint" id=count_id.clone() aria-live="polite">{left}</div>

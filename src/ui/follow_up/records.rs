@@ -1,8 +1,8 @@
 use crate::domain::follow_up::record_key;
 use crate::domain::follow_up::{RecordedScore, number, score_label, score_range, short_name};
 use crate::domain::instrument::{Instrument, Scoring};
+use crate::ui::components::field_parts::{described_by, error_message, group_class};
 use crate::ui::components::{back_link::BackLink, error_summary::ErrorSummary};
-use crate::ui::follow_up::details::{FieldErrorMessage, described_by, group_class};
 use crate::ui::follow_up::state::FollowUpState;
 use leptos::prelude::*;
 
@@ -14,22 +14,20 @@ fn record_field(
     label: String,
 ) -> impl IntoView + use<> {
     let key = record_key(&instrument.id, part);
-    let id = state.ids().id(&format!("records-{key}"));
-    let hint_id = format!("{id}-hint");
+    let field = state.field(&format!("records-{key}"));
     let hint = match (part, score_range(instrument, part)) {
         ("metric", _) => "The raw total or the metric score, as the records give it".to_owned(),
         (_, Some((lo, hi))) => format!("A whole number from {} to {}", number(lo), number(hi)),
         _ => String::new(),
     };
     let (k1, k2) = (key.clone(), key);
-    let (group_id, error_id, input_id) = (id.clone(), id.clone(), id.clone());
     view! {
-        <div class=group_class(state, group_id)>
-            <label class="wb-label" for=input_id.clone()>{label}</label>
-            <div class="wb-hint" id=hint_id.clone()>{hint}</div>
-            <FieldErrorMessage field_id=error_id/>
-            <input class="wb-input wb-input--width-5" id=input_id type="text" inputmode="decimal" autocomplete="off"
-                aria-describedby=described_by(state, id, Some(hint_id))
+        <div class=group_class(field.error)>
+            <label class="wb-label" for=field.id.clone()>{label}</label>
+            <div class="wb-hint" id=field.hint_id()>{hint}</div>
+            {error_message(field.error_id(), field.error)}
+            <input class="wb-input wb-input--width-5" id=field.id.clone() type="text" inputmode="decimal" autocomplete="off"
+                aria-describedby=described_by(Some(field.hint_id()), field.error_id(), field.error)
                 prop:value=move || state.visit.with(|v| v.records.get(&k1).cloned().unwrap_or_default())
                 on:input:target=move |ev| {
                     let value = ev.target().value();
@@ -43,8 +41,8 @@ fn record_field(
 /// pair, raw total or metric score (`domain::follow_up::RecordedScore`).
 fn record_kind_field(state: FollowUpState, instrument: &Instrument) -> impl IntoView + use<> {
     let key = record_key(&instrument.id, "kind");
-    let id = state.ids().id(&format!("records-{key}"));
-    let hint_id = format!("{id}-hint");
+    let field = state.field(&format!("records-{key}"));
+    let id = field.id.clone();
     let name = short_name(instrument).to_owned();
     let hint = match (
         score_range(instrument, "total"),
@@ -75,14 +73,12 @@ fn record_kind_field(state: FollowUpState, instrument: &Instrument) -> impl Into
             }
         })
         .collect_view();
-    let (group_id, error_id) = (id.clone(), id.clone());
-    let described = described_by(state, id, Some(hint_id.clone()));
     view! {
-        <div class=group_class(state, group_id)>
-            <fieldset class="wb-fieldset" aria-describedby=described>
+        <div class=group_class(field.error)>
+            <fieldset class="wb-fieldset" aria-describedby=described_by(Some(field.hint_id()), field.error_id(), field.error)>
                 <legend class="wb-fieldset__legend wb-fieldset__legend--s">{format!("Is the baseline {name} score a raw total or a metric score?")}</legend>
-                <div class="wb-hint" id=hint_id>{hint}</div>
-                <FieldErrorMessage field_id=error_id/>
+                <div class="wb-hint" id=field.hint_id()>{hint}</div>
+                {error_message(field.error_id(), field.error)}
                 <div class="wb-radios wb-radios--inline">{radios}</div>
             </fieldset>
         </div>

@@ -12,6 +12,7 @@ use crate::domain::follow_up::{
 use crate::domain::instrument::Instrument;
 use crate::platform::storage::Slot;
 use crate::platform::{calendar, clock, document};
+use crate::ui::components::field_parts::FieldBinding;
 use crate::ui::courier::Courier;
 use crate::ui::ids::Ids;
 use crate::ui::state::FieldError;
@@ -149,13 +150,10 @@ impl FollowUpState {
         self.history_slot.with_value(|s| s.key().to_owned())
     }
 
-    /// The message of the error on `field_id`, if any (reactive).
-    pub fn error_for(&self, field_id: &str) -> Option<String> {
-        self.errors.with(|e| {
-            e.iter()
-                .find(|e| e.field_id == field_id)
-                .map(|e| e.message.clone())
-        })
+    /// The binding of the field `wb-<instance>-<suffix>` (its inputs named by that id too).
+    pub fn field(&self, suffix: &str) -> FieldBinding {
+        let id = self.ids().id(suffix);
+        FieldBinding::new(id.clone(), id, self.errors)
     }
 
     /// Keeps the visit being recorded on the device (or removes it once sent, finished or
